@@ -1,0 +1,17 @@
+package org.parkchain.conformance;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The suites the {@code conformance} command knows, by name. */
+public final class Suites {
+    private Suites() {}
+
+    /** Names accepted on the command line, in the order DESIGN.md lists them. */
+    public static final List<String> NAMES = List.of("state", "rlp", "trie", "tx", "keystore", "abi");
+
+    /** The suite for {@code name}, or empty when it is not implemented yet. */
+    public static Optional<ConformanceSuite> byName(String name) {
+        return Optional.empty();
+    }
+}
