@@ -1,0 +1,148 @@
+package org.parkchain.regime;
+
+import java.nio.charset.StandardCharsets;
+import org.parkchain.evm.WorldView;
+import org.parkchain.primitives.Address;
+import org.parkchain.primitives.Hash;
+import org.parkchain.primitives.UInt256;
+
+/**
+ * Typed access to one system contract's storage slots, charging each read and write what SLOAD and SSTORE cost
+ * (EIP-2929 cold/warm, EIP-2200 and EIP-3529 net metering with refunds). All contract state goes through here,
+ * so it lives in the state trie like any contract's storage and is journaled by the world's snapshots.
+ */
+final class ContractStorage {
+    private final Frame frame;
+    private final Address self;
+
+    ContractStorage(Frame frame, Address self) {
+        this.frame = frame;
+        this.self = self;
+    }
+
+    UInt256 load(UInt256 slot) {
+        WorldView world = frame.world;
+        frame.charge(world.warmSlot(self, slot) ? GasSchedule.WARM_SLOAD : GasSchedule.COLD_SLOAD);
+        return world.storage(self, slot);
+    }
+
+    void store(UInt256 slot, UInt256 value) {
+        frame.requireWritable();
+        WorldView world = frame.world;
+        boolean cold = !world.warmSlot(self, slot);
+        UInt256 current = world.storage(self, slot);
+        UInt256 original = world.committedStorage(self, slot);
+        long cost = cold ? GasSchedule.COLD_SLOAD : 0;
+        long refund = 0;
+        if (current.equals(value)) {
+            cost += GasSchedule.WARM_SLOAD;
+        } else if (original.equals(current)) {
+            cost += original.isZero() ? GasSchedule.SSTORE_SET : GasSchedule.SSTORE_RESET;
+            if (!original.isZero() && value.isZero()) {
+                refund += GasSchedule.SSTORE_CLEARS_REFUND;
+            }
+        } else {
+            cost += GasSchedule.WARM_SLOAD;
+            if (!original.isZero()) {
+                if (current.isZero()) {
+                    refund -= GasSchedule.SSTORE_CLEARS_REFUND;
+                } else if (value.isZero()) {
+                    refund += GasSchedule.SSTORE_CLEARS_REFUND;
+                }
+            }
+            if (original.equals(value)) {
+                refund += (original.isZero() ? GasSchedule.SSTORE_SET : GasSchedule.SSTORE_RESET) - GasSchedule.WARM_SLOAD;
+            }
+        }
+        frame.charge(cost);
+        if (refund != 0) {
+            world.addRefund(refund);
+        }
+        world.setStorage(self, slot, value);
+    }
+
+    // --- typed views of a slot ---------------------------------------------------------------------------------
+
+    Address address(UInt256 slot) {
+        return Address.fromWord(load(slot).toBytes32());
+    }
+
+    void store(UInt256 slot, Address value) {
+        store(slot, UInt256.fromBytes(value.toWord()));
+    }
+
+    boolean flag(UInt256 slot) {
+        return !load(slot).isZero();
+    }
+
+    void store(UInt256 slot, boolean value) {
+        store(slot, value ? UInt256.ONE : UInt256.ZERO);
+    }
+
+    /** A value the contract itself only ever stores below 2^64 (timestamps, counters, enum members). */
+    long small(UInt256 slot) {
+        return load(slot).u0;
+    }
+
+    void store(UInt256 slot, long value) {
+        store(slot, UInt256.of(value));
+    }
+
+    Hash hash(UInt256 slot) {
+        return Hash.wrap(load(slot).toBytes32());
+    }
+
+    void store(UInt256 slot, Hash value) {
+        store(slot, UInt256.fromBytes(value.bytesUnsafe()));
+    }
+
+    /**
+     * A byte string (a {@code string} or {@code bytes}): its length at {@code slot}, its data in whole words from
+     * {@code keccak(slot)} on. (Solidity packs short strings into the length slot; one layout for all lengths keeps
+     * this simple and costs one slot more for short names.)
+     */
+    byte[] bytes(UInt256 slot) {
+        UInt256 length = load(slot);
+        // Only this class writes the length, bounded by the call data that carried the string.
+        int n = (int) length.u0;
+        byte[] out = new byte[n];
+        UInt256 data = Slots.data(slot);
+        for (int word = 0; word * 32 < n; word++) {
+            byte[] w = load(Slots.field(data, word)).toBytes32();
+            System.arraycopy(w, 0, out, word * 32, Math.min(32, n - word * 32));
+        }
+        return out;
+    }
+
+    void store(UInt256 slot, byte[] value) {
+        store(slot, UInt256.of(value.length));
+        UInt256 data = Slots.data(slot);
+        for (int word = 0; word * 32 < value.length; word++) {
+            byte[] w = new byte[32];
+            System.arraycopy(value, word * 32, w, 0, Math.min(32, value.length - word * 32));
+            store(Slots.field(data, word), UInt256.fromBytes(w));
+        }
+    }
+
+    String text(UInt256 slot) {
+        return new String(bytes(slot), StandardCharsets.UTF_8);
+    }
+
+    // --- address lists (a dynamic array: length at the slot, elements from keccak(slot)) ----------------------
+
+    java.util.List<Address> addresses(UInt256 slot) {
+        long n = small(slot);
+        UInt256 data = Slots.data(slot);
+        java.util.List<Address> out = new java.util.ArrayList<>((int) n);
+        for (long i = 0; i < n; i++) {
+            out.add(address(Slots.field(data, i)));
+        }
+        return out;
+    }
+
+    void push(UInt256 slot, Address value) {
+        long n = small(slot);
+        store(Slots.field(Slots.data(slot), n), value);
+        store(slot, n + 1);
+    }
+}
