@@ -8,7 +8,7 @@ import java.util.List;
  * TEMPORARY until the primitives RLP lands on branch prim: the few RLP operations the trie needs.
  * Replace the bodies with calls to org.parkchain.primitives RLP as soon as it is merged.
  */
-final class TrieRlp {
+public final class TrieRlp {
     static final byte[] EMPTY_STRING = {(byte) 0x80};
 
     private TrieRlp() {}
@@ -24,14 +24,14 @@ final class TrieRlp {
         }
     }
 
-    static byte[] string(byte[] bytes) {
+    public static byte[] string(byte[] bytes) {
         if (bytes.length == 1 && (bytes[0] & 0xff) < 0x80) {
             return bytes.clone();
         }
         return withHeader(0x80, bytes, bytes.length);
     }
 
-    static byte[] list(List<byte[]> encodedItems) {
+    public static byte[] list(List<byte[]> encodedItems) {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         for (byte[] item : encodedItems) {
             payload.writeBytes(item);
