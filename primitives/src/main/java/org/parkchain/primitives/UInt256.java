@@ -118,6 +118,305 @@ public final class UInt256 implements Comparable<UInt256> {
         return new UInt256(r0, r1, r2, r3);
     }
 
+    // --- multiplication, division --------------------------------------------------------------------------
+
+    /**
+     * The product modulo 2^256: schoolbook on 64-bit limbs, keeping only the four low limbs. Each step adds
+     * x*y + r + carry, which is at most (2^64-1)^2 + 2(2^64-1) = 2^128 - 1, so (hi, lo) never overflows.
+     */
+    public UInt256 mul(UInt256 o) {
+        long a0 = u0, a1 = u1, a2 = u2, a3 = u3;
+        long b0 = o.u0, b1 = o.u1, b2 = o.u2, b3 = o.u3;
+        // row a0
+        long r0 = a0 * b0;
+        long carry = Math.unsignedMultiplyHigh(a0, b0);
+        long lo = a0 * b1;
+        long r1 = lo + carry;
+        carry = Math.unsignedMultiplyHigh(a0, b1) + (Long.compareUnsigned(r1, lo) < 0 ? 1 : 0);
+        lo = a0 * b2;
+        long r2 = lo + carry;
+        carry = Math.unsignedMultiplyHigh(a0, b2) + (Long.compareUnsigned(r2, lo) < 0 ? 1 : 0);
+        long r3 = a0 * b3 + carry;
+        // row a1
+        lo = a1 * b0;
+        long s = r1 + lo;
+        long hi = Math.unsignedMultiplyHigh(a1, b0) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+        r1 = s;
+        lo = a1 * b1;
+        s = r2 + lo;
+        long hi2 = Math.unsignedMultiplyHigh(a1, b1) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+        long s2 = s + hi;
+        hi2 += Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+        r2 = s2;
+        r3 += a1 * b2 + hi2;
+        // row a2
+        lo = a2 * b0;
+        s = r2 + lo;
+        hi = Math.unsignedMultiplyHigh(a2, b0) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+        r2 = s;
+        r3 += a2 * b1 + hi;
+        // row a3
+        r3 += a3 * b0;
+        return new UInt256(r0, r1, r2, r3);
+    }
+
+    /** Unsigned division; zero when the divisor is zero (the EVM's rule). */
+    public UInt256 div(UInt256 o) {
+        if (o.isZero() || compareTo(o) < 0) return ZERO;
+        if ((u1 | u2 | u3 | o.u1 | o.u2 | o.u3) == 0) return of(Long.divideUnsigned(u0, o.u0));
+        int[] q = new int[8];
+        LongDivision.divide(digits(this, 8), 8, digits(o, 8), q, null);
+        return fromDigits(q);
+    }
+
+    /** Unsigned remainder; zero when the divisor is zero. */
+    public UInt256 mod(UInt256 o) {
+        if (o.isZero()) return ZERO;
+        if (compareTo(o) < 0) return this;
+        if ((u1 | u2 | u3 | o.u1 | o.u2 | o.u3) == 0) return of(Long.remainderUnsigned(u0, o.u0));
+        int[] r = new int[8];
+        LongDivision.divide(digits(this, 8), 8, digits(o, 8), new int[8], r);
+        return fromDigits(r);
+    }
+
+    /** Two's-complement division, truncating toward zero; -2^255 / -1 wraps to -2^255. */
+    public UInt256 sdiv(UInt256 o) {
+        if (o.isZero()) return ZERO;
+        boolean negA = isNegative(), negB = o.isNegative();
+        UInt256 q = (negA ? negate() : this).div(negB ? o.negate() : o);
+        return negA != negB ? q.negate() : q;
+    }
+
+    /** Two's-complement remainder; the result takes the sign of the dividend. */
+    public UInt256 smod(UInt256 o) {
+        if (o.isZero()) return ZERO;
+        boolean negA = isNegative();
+        UInt256 r = (negA ? negate() : this).mod(o.isNegative() ? o.negate() : o);
+        return negA ? r.negate() : r;
+    }
+
+    /** (this + o) mod m over the full 257-bit sum; zero when m is zero. */
+    public UInt256 addmod(UInt256 o, UInt256 m) {
+        if (m.isZero()) return ZERO;
+        UInt256 sum = add(o);
+        boolean carry = Long.compareUnsigned(sum.u3, u3) < 0 || (sum.u3 == u3 && sum.compareTo(this) < 0);
+        if (!carry) return sum.mod(m);
+        int[] u = new int[9];
+        putDigits(sum, u, 0);
+        u[8] = 1;
+        int[] r = new int[8];
+        LongDivision.divide(u, 9, digits(m, 8), new int[9], r);
+        return fromDigits(r);
+    }
+
+    /** (this * o) mod m over the full 512-bit product; zero when m is zero. */
+    public UInt256 mulmod(UInt256 o, UInt256 m) {
+        if (m.isZero() || isZero() || o.isZero()) return ZERO;
+        long[] p = mulFull(this, o);
+        int[] u = new int[16];
+        for (int i = 0; i < 8; i++) {
+            u[2 * i] = (int) p[i];
+            u[2 * i + 1] = (int) (p[i] >>> 32);
+        }
+        int[] r = new int[8];
+        LongDivision.divide(u, 16, digits(m, 8), new int[16], r);
+        return fromDigits(r);
+    }
+
+    /** this^e modulo 2^256 by square-and-multiply. */
+    public UInt256 exp(UInt256 e) {
+        UInt256 result = ONE, base = this;
+        int bits = e.bitLength();
+        for (int i = 0; i < bits; i++) {
+            if (e.testBit(i)) result = result.mul(base);
+            if (i + 1 < bits) base = base.mul(base);
+        }
+        return result;
+    }
+
+    /** The full 512-bit product as eight 64-bit limbs, least significant first. */
+    static long[] mulFull(UInt256 a, UInt256 b) {
+        long[] x = {a.u0, a.u1, a.u2, a.u3};
+        long[] y = {b.u0, b.u1, b.u2, b.u3};
+        long[] r = new long[8];
+        for (int i = 0; i < 4; i++) {
+            long carry = 0;
+            for (int j = 0; j < 4; j++) {
+                long lo = x[i] * y[j];
+                long hi = Math.unsignedMultiplyHigh(x[i], y[j]);
+                long s = r[i + j] + lo;
+                hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+                long s2 = s + carry;
+                hi += Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+                r[i + j] = s2;
+                carry = hi;
+            }
+            r[i + 4] = carry;
+        }
+        return r;
+    }
+
+    private static int[] digits(UInt256 v, int n) {
+        int[] d = new int[n];
+        putDigits(v, d, 0);
+        return d;
+    }
+
+    private static void putDigits(UInt256 v, int[] d, int at) {
+        d[at] = (int) v.u0;
+        d[at + 1] = (int) (v.u0 >>> 32);
+        d[at + 2] = (int) v.u1;
+        d[at + 3] = (int) (v.u1 >>> 32);
+        d[at + 4] = (int) v.u2;
+        d[at + 5] = (int) (v.u2 >>> 32);
+        d[at + 6] = (int) v.u3;
+        d[at + 7] = (int) (v.u3 >>> 32);
+    }
+
+    private static UInt256 fromDigits(int[] d) {
+        return new UInt256(
+                (d[0] & 0xffffffffL) | ((long) d[1] << 32),
+                (d[2] & 0xffffffffL) | ((long) d[3] << 32),
+                (d[4] & 0xffffffffL) | ((long) d[5] << 32),
+                (d[6] & 0xffffffffL) | ((long) d[7] << 32));
+    }
+
+    // --- sign, bits ---------------------------------------------------------------------------------------
+
+    /** Whether the top bit is set, i.e. the value is negative as a two's-complement number. */
+    public boolean isNegative() {
+        return u3 < 0;
+    }
+
+    /** Two's-complement negation modulo 2^256. */
+    public UInt256 negate() {
+        return not().add(ONE);
+    }
+
+    public boolean testBit(int n) {
+        long limb = n < 64 ? u0 : n < 128 ? u1 : n < 192 ? u2 : u3;
+        return (limb >>> (n & 63) & 1) != 0;
+    }
+
+    /**
+     * SIGNEXTEND: {@code b} counts bytes from the least significant; the sign bit is bit {@code 8b+7}. Every bit
+     * above it becomes a copy of it: with the sign bit s, the mask of bits at or below it is {@code 2^(8b+8) - 1};
+     * the result is {@code x | ~mask} when s is 1 and {@code x & mask} when it is 0. From b = 31 on, the sign bit is
+     * bit 255 or beyond and the value is unchanged.
+     */
+    public UInt256 signExtend(UInt256 b) {
+        if (!b.fitsLong() || b.u0 >= 31) return this;
+        int bit = (int) b.u0 * 8 + 7;
+        long[] l = {u0, u1, u2, u3};
+        int limb = bit >>> 6;
+        long lowMask = (bit & 63) == 63 ? -1L : (1L << ((bit & 63) + 1)) - 1;
+        boolean negative = testBit(bit);
+        if (negative) {
+            l[limb] |= ~lowMask;
+            for (int i = limb + 1; i < 4; i++) l[i] = -1L;
+        } else {
+            l[limb] &= lowMask;
+            for (int i = limb + 1; i < 4; i++) l[i] = 0;
+        }
+        return new UInt256(l[0], l[1], l[2], l[3]);
+    }
+
+    /** BYTE: byte {@code i} counted from the most significant (0) end; zero for i >= 32. */
+    public UInt256 byteAt(UInt256 i) {
+        if (!i.fitsLong() || i.u0 >= 32) return ZERO;
+        int fromLow = 31 - (int) i.u0;
+        long limb = fromLow < 8 ? u0 : fromLow < 16 ? u1 : fromLow < 24 ? u2 : u3;
+        return of((limb >>> ((fromLow & 7) * 8)) & 0xff);
+    }
+
+    public UInt256 shl(int n) {
+        if (n >= 256) return ZERO;
+        if (n <= 0) return this;
+        long[] l = {u0, u1, u2, u3};
+        long[] r = new long[4];
+        int limbs = n >>> 6, bits = n & 63;
+        for (int i = 3; i >= limbs; i--) {
+            long v = l[i - limbs] << bits;
+            if (bits != 0 && i - limbs - 1 >= 0) v |= l[i - limbs - 1] >>> (64 - bits);
+            r[i] = v;
+        }
+        return new UInt256(r[0], r[1], r[2], r[3]);
+    }
+
+    public UInt256 shr(int n) {
+        if (n >= 256) return ZERO;
+        if (n <= 0) return this;
+        long[] l = {u0, u1, u2, u3};
+        long[] r = new long[4];
+        int limbs = n >>> 6, bits = n & 63;
+        for (int i = 0; i + limbs < 4; i++) {
+            long v = l[i + limbs] >>> bits;
+            if (bits != 0 && i + limbs + 1 < 4) v |= l[i + limbs + 1] << (64 - bits);
+            r[i] = v;
+        }
+        return new UInt256(r[0], r[1], r[2], r[3]);
+    }
+
+    /** Arithmetic shift right: the vacated high bits copy the sign bit. */
+    public UInt256 sar(int n) {
+        if (!isNegative()) return shr(n);
+        if (n >= 256) return MAX;
+        return not().shr(n).not();
+    }
+
+    /** The EVM's SHL: the shift amount is the full word, so any amount of 256 or more gives zero. */
+    public UInt256 shl(UInt256 n) {
+        return n.fitsLong() && n.u0 < 256 ? shl((int) n.u0) : ZERO;
+    }
+
+    public UInt256 shr(UInt256 n) {
+        return n.fitsLong() && n.u0 < 256 ? shr((int) n.u0) : ZERO;
+    }
+
+    public UInt256 sar(UInt256 n) {
+        return sar(n.fitsLong() && n.u0 < 256 ? (int) n.u0 : 256);
+    }
+
+    public UInt256 and(UInt256 o) {
+        return new UInt256(u0 & o.u0, u1 & o.u1, u2 & o.u2, u3 & o.u3);
+    }
+
+    public UInt256 or(UInt256 o) {
+        return new UInt256(u0 | o.u0, u1 | o.u1, u2 | o.u2, u3 | o.u3);
+    }
+
+    public UInt256 xor(UInt256 o) {
+        return new UInt256(u0 ^ o.u0, u1 ^ o.u1, u2 ^ o.u2, u3 ^ o.u3);
+    }
+
+    public UInt256 not() {
+        return new UInt256(~u0, ~u1, ~u2, ~u3);
+    }
+
+    // --- comparisons --------------------------------------------------------------------------------------
+
+    public boolean lt(UInt256 o) {
+        return compareTo(o) < 0;
+    }
+
+    public boolean gt(UInt256 o) {
+        return compareTo(o) > 0;
+    }
+
+    /** Signed (two's-complement) less-than. */
+    public boolean slt(UInt256 o) {
+        if (isNegative() != o.isNegative()) return isNegative();
+        return compareTo(o) < 0;
+    }
+
+    public boolean sgt(UInt256 o) {
+        return o.slt(this);
+    }
+
+    public boolean eq(UInt256 o) {
+        return equals(o);
+    }
+
     /** 32 big-endian bytes. */
     public byte[] toBytes32() {
         byte[] out = new byte[32];
