@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /** Runs a suite over files and folders (recursively, every {@code .json}, in a stable order). */
@@ -14,12 +15,39 @@ public final class ConformanceRunner {
     private ConformanceRunner() {}
 
     public static Report run(ConformanceSuite suite, List<Path> paths, String fork, PrintWriter out) {
+        return run(suite, jsonFiles(paths), fork, out, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Runs {@code files} on {@code threads} threads (files are independent; a suite keeps no state between them).
+     * Failure lines appear as they are found, so their order may vary between runs; the counts do not.
+     */
+    public static Report run(ConformanceSuite suite, List<Path> files, String fork, PrintWriter out, int threads) {
         Report report = new Report(out);
-        for (Path file : jsonFiles(paths)) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                Path file = files.get(i);
+                try {
+                    suite.runFile(file, fork, report);
+                } catch (RuntimeException | StackOverflowError e) {
+                    report.fail(file + ": runner error: " + e);
+                }
+            }
+        };
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < Math.max(1, threads); t++) {
+            // Deep EVM call stacks (1024 frames) need more than the default thread stack, the main thread's included.
+            Thread thread = new Thread(null, worker, "conformance-" + t, 512L << 20);
+            thread.start();
+            workers.add(thread);
+        }
+        for (Thread thread : workers) {
             try {
-                suite.runFile(file, fork, report);
-            } catch (RuntimeException | StackOverflowError e) {
-                report.fail(file + ": runner error: " + e);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running conformance files", e);
             }
         }
         return report;

@@ -1,0 +1,177 @@
+package org.parkchain.chain;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.parkchain.chain.TransactionResult.InvalidTransaction;
+import org.parkchain.evm.ContractAddress;
+import org.parkchain.evm.Evm;
+import org.parkchain.evm.ExecutionResult;
+import org.parkchain.evm.Message;
+import org.parkchain.evm.TxContext;
+import org.parkchain.primitives.Address;
+import org.parkchain.primitives.Hash;
+import org.parkchain.primitives.UInt256;
+import org.parkchain.state.WorldState;
+
+/**
+ * Applies one transaction to the world state under Cancun's rules: validity checks (none of which changes anything
+ * when it fails), the purchase of gas, EIP-2929/2930/3651 warming, the EVM run, the EIP-3529 refund, the EIP-1559
+ * fee split (base fee burnt, priority fee to the coinbase) and the end-of-transaction cleanup.
+ */
+public final class TransactionProcessor {
+    /** EIP-3529: the refund is at most a fifth of the gas used. */
+    private static final long MAX_REFUND_QUOTIENT = 5;
+    /** EIP-3860: the largest init code a creation may carry (twice the EIP-170 code size limit). */
+    private static final int MAX_INITCODE_SIZE = 2 * 24_576;
+
+    private final Evm evm;
+
+    public TransactionProcessor(Evm evm) {
+        this.evm = evm;
+    }
+
+    /**
+     * Executes {@code tx} against {@code state}. A rejected transaction leaves the state as
+     * it was; an executed one ends with {@link WorldState#endTransaction()} already called.
+     */
+    public TransactionResult process(WorldState state, BlockEnvironment block, ExecutableTransaction tx) {
+        Address sender = tx.sender();
+        Optional<TransactionResult.Rejected> invalid = validate(state, block, tx, sender);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        UInt256 gasPrice = effectiveGasPrice(tx, block.baseFee());
+        long blobGas = (long) tx.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB;
+        UInt256 blobFee = UInt256.of(blobGas).mul(block.blobBaseFee());
+
+        // Buying the gas up front: what is left over is given back after execution. Validation proved it affordable.
+        long nonce = state.nonce(sender);
+        state.setBalance(sender, state.balance(sender).sub(UInt256.of(tx.gasLimit()).mul(gasPrice)).sub(blobFee));
+        state.setNonce(sender, nonce + 1);
+
+        Optional<Address> to = tx.to();
+        Address recipient = to.orElseGet(() -> ContractAddress.forCreate(sender, nonce));
+        warm(state, block, tx, sender, recipient);
+
+        long gas = tx.gasLimit() - tx.intrinsicGas();
+        TxContext txContext = new TxContext(sender, gasPrice, tx.blobVersionedHashes());
+        Message message = to.isPresent()
+                ? Message.call(sender, recipient, tx.value(), tx.data(), gas)
+                : Message.create(sender, recipient, tx.value(), tx.data(), gas);
+        ExecutionResult result = evm.execute(message, state, block.toBlockContext(), txContext);
+
+        long gasUsed = tx.gasLimit() - result.gasLeft();
+        long refund = Math.min(Math.max(state.refund(), 0), gasUsed / MAX_REFUND_QUOTIENT);
+        gasUsed -= refund;
+        long gasReturned = tx.gasLimit() - gasUsed;
+        state.setBalance(sender, state.balance(sender).add(UInt256.of(gasReturned).mul(gasPrice)));
+        // The coinbase is credited even with a zero tip: that touch matters to EIP-161 when it is empty.
+        UInt256 tip = gasPrice.sub(block.baseFee());
+        state.setBalance(block.coinbase(), state.balance(block.coinbase()).add(UInt256.of(gasUsed).mul(tip)));
+
+        List<org.parkchain.evm.Log> logs = result.isSuccess() ? state.logs() : List.of();
+        state.endTransaction();
+        return new TransactionResult.Executed(result.isSuccess(), gasUsed, logs, result.output(), result.createdAddress());
+    }
+
+    /** EIP-1559: the fee cap, or base fee plus the tip cap when that is lower; a legacy gas price is both caps. */
+    static UInt256 effectiveGasPrice(ExecutableTransaction tx, UInt256 baseFee) {
+        UInt256 withTip = baseFee.add(tx.maxPriorityFeePerGas());
+        return withTip.compareTo(tx.maxFeePerGas()) < 0 ? withTip : tx.maxFeePerGas();
+    }
+
+    /** EIP-2929 pre-warming: sender, recipient, coinbase (EIP-3651), precompiles, and the EIP-2930 access list. */
+    private static void warm(WorldState state, BlockEnvironment block, ExecutableTransaction tx, Address sender, Address recipient) {
+        state.warmAddress(sender);
+        state.warmAddress(recipient);
+        state.warmAddress(block.coinbase());
+        for (Address precompile : Evm.PRECOMPILES) {
+            state.warmAddress(precompile);
+        }
+        for (ExecutableTransaction.AccessListEntry entry : tx.accessList()) {
+            state.warmAddress(entry.address());
+            for (Hash key : entry.storageKeys()) {
+                state.warmSlot(entry.address(), UInt256.fromBytes(key.bytesUnsafe()));
+            }
+        }
+    }
+
+    private static Optional<TransactionResult.Rejected> validate(
+            WorldState state, BlockEnvironment block, ExecutableTransaction tx, Address sender) {
+        if (tx.chainId().isPresent() && !tx.chainId().get().equals(block.chainId())) {
+            return reject(InvalidTransaction.WRONG_CHAIN_ID, "chain id " + tx.chainId().get() + ", expected " + block.chainId());
+        }
+        // EIP-2681: a nonce of 2^64-1 could never be incremented.
+        if (tx.nonce() == -1L) {
+            return reject(InvalidTransaction.NONCE_IS_MAX, "nonce is 2^64-1");
+        }
+        long nonce = state.nonce(sender);
+        if (tx.nonce() != nonce) {
+            return reject(InvalidTransaction.NONCE_MISMATCH,
+                    "nonce " + Long.toUnsignedString(tx.nonce()) + ", account has " + Long.toUnsignedString(nonce));
+        }
+        // EIP-3607: an address with code cannot have a private key anyone knows.
+        if (!state.codeHash(sender).equals(Hash.EMPTY_KECCAK)) {
+            return reject(InvalidTransaction.SENDER_NOT_EOA, "sender " + sender + " has code");
+        }
+        if (Long.compareUnsigned(tx.gasLimit(), block.gasLimit()) > 0) {
+            return reject(InvalidTransaction.GAS_ALLOWANCE_EXCEEDED,
+                    "gas limit " + Long.toUnsignedString(tx.gasLimit()) + " above the block's " + block.gasLimit());
+        }
+        if (tx.maxPriorityFeePerGas().compareTo(tx.maxFeePerGas()) > 0) {
+            return reject(InvalidTransaction.PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS,
+                    "max priority fee " + tx.maxPriorityFeePerGas() + " above max fee " + tx.maxFeePerGas());
+        }
+        if (tx.maxFeePerGas().compareTo(block.baseFee()) < 0) {
+            return reject(InvalidTransaction.INSUFFICIENT_MAX_FEE_PER_GAS,
+                    "max fee " + tx.maxFeePerGas() + " below the base fee " + block.baseFee());
+        }
+        List<Hash> blobs = tx.blobVersionedHashes();
+        if (tx.blobTransaction()) {
+            if (tx.to().isEmpty()) {
+                return reject(InvalidTransaction.TYPE_3_TX_CONTRACT_CREATION, "a blob transaction cannot create a contract");
+            }
+            if (blobs.isEmpty()) {
+                return reject(InvalidTransaction.TYPE_3_TX_ZERO_BLOBS, "a blob transaction carries at least one blob");
+            }
+            if (blobs.size() > BlobGas.MAX_BLOBS_PER_BLOCK) {
+                return reject(InvalidTransaction.TYPE_3_TX_BLOB_COUNT_EXCEEDED,
+                        blobs.size() + " blobs, at most " + BlobGas.MAX_BLOBS_PER_BLOCK);
+            }
+            for (Hash h : blobs) {
+                if (h.bytesUnsafe()[0] != BlobGas.VERSIONED_HASH_VERSION_KZG) {
+                    return reject(InvalidTransaction.TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH, "versioned hash " + h);
+                }
+            }
+            if (tx.maxFeePerBlobGas().compareTo(block.blobBaseFee()) < 0) {
+                return reject(InvalidTransaction.INSUFFICIENT_MAX_FEE_PER_BLOB_GAS,
+                        "max fee per blob gas " + tx.maxFeePerBlobGas() + " below the blob base fee " + block.blobBaseFee());
+            }
+        }
+        // The sender must afford the worst case: every unit of gas at the fee cap, the value, and every blob.
+        BigInteger worstCase = BigInteger.valueOf(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger())
+                .add(tx.value().toBigInteger())
+                .add(BigInteger.valueOf(blobs.size() * BlobGas.GAS_PER_BLOB).multiply(tx.maxFeePerBlobGas().toBigInteger()));
+        if (worstCase.bitLength() > 256) {
+            return reject(InvalidTransaction.GASLIMIT_PRICE_PRODUCT_OVERFLOW, "gas limit times max fee exceeds 2^256");
+        }
+        if (state.balance(sender).toBigInteger().compareTo(worstCase) < 0) {
+            return reject(InvalidTransaction.INSUFFICIENT_ACCOUNT_FUNDS,
+                    "balance " + state.balance(sender) + " below gas limit * max fee + value = " + worstCase);
+        }
+        if (tx.to().isEmpty() && tx.data().length > MAX_INITCODE_SIZE) {
+            return reject(InvalidTransaction.INITCODE_SIZE_EXCEEDED,
+                    "init code of " + tx.data().length + " bytes, at most " + MAX_INITCODE_SIZE);
+        }
+        if (Long.compareUnsigned(tx.intrinsicGas(), tx.gasLimit()) > 0) {
+            return reject(InvalidTransaction.INTRINSIC_GAS_TOO_LOW,
+                    "intrinsic gas " + tx.intrinsicGas() + " above the gas limit " + Long.toUnsignedString(tx.gasLimit()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<TransactionResult.Rejected> reject(InvalidTransaction reason, String detail) {
+        return Optional.of(new TransactionResult.Rejected(reason, detail));
+    }
+}

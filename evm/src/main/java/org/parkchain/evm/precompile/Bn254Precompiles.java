@@ -1,0 +1,45 @@
+package org.parkchain.evm.precompile;
+
+import java.util.Optional;
+
+/** 0x06–0x08 (EIP-196, EIP-197, EIP-1108 prices): BN254 point addition, scalar multiplication and pairing check. */
+final class Bn254Precompiles {
+    private Bn254Precompiles() {}
+
+    static final Precompile ADD = new Precompile() {
+        @Override
+        public long gas(byte[] input) {
+            return 150;
+        }
+
+        @Override
+        public Optional<byte[]> compute(byte[] input) {
+            return Bn254.add(ModExp.slice(input, 0, 128));
+        }
+    };
+
+    static final Precompile MUL = new Precompile() {
+        @Override
+        public long gas(byte[] input) {
+            return 6_000;
+        }
+
+        @Override
+        public Optional<byte[]> compute(byte[] input) {
+            return Bn254.mul(ModExp.slice(input, 0, 96));
+        }
+    };
+
+    static final Precompile PAIRING = new Precompile() {
+        @Override
+        public long gas(byte[] input) {
+            return 45_000 + 34_000L * (input.length / 192);
+        }
+
+        @Override
+        public Optional<byte[]> compute(byte[] input) {
+            if (input.length % 192 != 0) return Optional.empty();
+            return Bn254.pairingCheck(input);
+        }
+    };
+}
