@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parkchain.evm.Evm;
+import org.parkchain.evm.Fork;
 import org.parkchain.evm.NativeContracts;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
@@ -22,7 +23,7 @@ class TransactionProcessorTest {
     private static final BlockEnvironment BLOCK = new BlockEnvironment(
             COINBASE, 1, 1000, 30_000_000, BASE_FEE, Hash.ZERO, 0, UInt256.ONE, n -> Hash.ZERO);
 
-    private final TransactionProcessor processor = new TransactionProcessor(new Evm(NativeContracts.NONE));
+    private final TransactionProcessor processor = new TransactionProcessor(new Evm(Fork.CANCUN, NativeContracts.NONE));
     private final WorldState state = new WorldState(new InMemoryNodeStore());
 
     private static ExecutableTransaction transfer(long nonce, UInt256 value, UInt256 maxFee, UInt256 maxTip) {

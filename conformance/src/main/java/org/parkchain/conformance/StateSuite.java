@@ -15,6 +15,7 @@ import org.parkchain.chain.BlockEnvironment;
 import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.chain.TransactionResult;
 import org.parkchain.evm.Evm;
+import org.parkchain.evm.Fork;
 import org.parkchain.evm.Log;
 import org.parkchain.evm.NativeContracts;
 import org.parkchain.primitives.Address;
@@ -70,7 +71,7 @@ public final class StateSuite implements ConformanceSuite {
 
     private void runTest(Path file, String name, JsonNode test, JsonNode cases, Report report) {
         // One processor per test: files run on several threads and the EVM need not be shared between them.
-        TransactionProcessor processor = new TransactionProcessor(new Evm(NativeContracts.NONE));
+        TransactionProcessor processor = new TransactionProcessor(new Evm(Fork.CANCUN, NativeContracts.NONE));
         NodeStore store = new InMemoryNodeStore();
         WorldState genesis = new WorldState(store);
         for (Iterator<Map.Entry<String, JsonNode>> it = test.get("pre").fields(); it.hasNext(); ) {
