@@ -1,5 +1,7 @@
 package org.parkchain.regime;
 
+import org.parkchain.evm.HaltReason;
+
 /**
  * The outcome of a call to a native system contract, in the terms a CALL in the EVM has: success with return data,
  * a revert with {@code Error(string)} data (the unused gas goes back), or an exceptional halt that consumes all gas.
@@ -20,7 +22,7 @@ public sealed interface CallResult {
     record Reverted(String reason, byte[] output, long gasUsed) implements CallResult {}
 
     /** Out of gas or a state change attempted in a static call; no output, all gas used. */
-    record Halted(String reason, long gasUsed) implements CallResult {
+    record Halted(HaltReason reason, String detail, long gasUsed) implements CallResult {
         @Override
         public byte[] output() {
             return new byte[0];

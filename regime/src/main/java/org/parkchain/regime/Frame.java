@@ -60,7 +60,7 @@ final class Frame {
 
     void requireWritable() {
         if (isStatic) {
-            throw new Halt("state change in a static call");
+            throw new Halt(org.parkchain.evm.HaltReason.STATE_CHANGE_IN_STATIC_CALL, "state change in a static call");
         }
     }
 

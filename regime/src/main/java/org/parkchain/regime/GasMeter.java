@@ -12,7 +12,7 @@ final class GasMeter {
     void charge(long amount) {
         if (amount > limit - used) {
             used = limit;
-            throw new Halt("out of gas");
+            throw new Halt(org.parkchain.evm.HaltReason.OUT_OF_GAS, "out of gas");
         }
         used += amount;
     }

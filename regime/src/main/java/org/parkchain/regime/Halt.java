@@ -1,8 +1,13 @@
 package org.parkchain.regime;
 
+import org.parkchain.evm.HaltReason;
+
 /** An exceptional halt as the EVM has them (out of gas, a write in a static call): all gas is consumed. */
 final class Halt extends RuntimeException {
-    Halt(String reason) {
-        super(reason, null, false, false);
+    final HaltReason reason;
+
+    Halt(HaltReason reason, String detail) {
+        super(detail, null, false, false);
+        this.reason = reason;
     }
 }

@@ -1,6 +1,13 @@
 package org.parkchain.regime;
 
 import java.util.Optional;
+import org.parkchain.evm.BlockContext;
+import org.parkchain.evm.ExecutionResult;
+import org.parkchain.evm.HaltReason;
+import org.parkchain.evm.Message;
+import org.parkchain.evm.NativeContract;
+import org.parkchain.evm.NativeContracts;
+import org.parkchain.evm.TxContext;
 import org.parkchain.evm.WorldView;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hex;
@@ -8,10 +15,11 @@ import org.parkchain.primitives.UInt256;
 
 /**
  * The park's native contracts as the chain sees them: which addresses run Java instead of bytecode (the registry,
- * the token factory, the offerings and every park token), and the call that runs them. Stateless: all state is
- * in the world passed to each call, so one instance serves every block and thread.
+ * the token factory, the offerings and every park token), and the call that runs them. Give it to the EVM as its
+ * {@link NativeContracts}: {@code new Evm(Fork.CANCUN, systemContracts)}. Stateless apart from a table of
+ * derivable token addresses: all state is in the world passed to each call, so one instance serves every block.
  */
-public final class SystemContracts {
+public final class SystemContracts implements NativeContracts {
     /**
      * What {@code eth_getCode} shows at a system contract or park token: PUSH0 PUSH0 REVERT, then "park". Tools
      * that look for code see a contract; were it ever run as bytecode, it would revert at once.
@@ -22,14 +30,42 @@ public final class SystemContracts {
     private final TokenFactory factory = new TokenFactory();
     private final ParkToken token = new ParkToken();
     private final Offerings offerings = new Offerings(token);
+    private final TokenAddresses tokenAddresses = new TokenAddresses();
+    private final NativeContract evmEntry = this::callFromEvm;
+
+    /**
+     * The EVM's hook: the native contract that may be at {@code address}. For an address the factory can give a
+     * token but has not (yet, in the state the call runs on), the call behaves as one to an account without code.
+     */
+    @Override
+    public Optional<NativeContract> find(Address address) {
+        if (isFixed(address) || tokenAddresses.mayBeToken(address)) {
+            return Optional.of(evmEntry);
+        }
+        return Optional.empty();
+    }
 
     /** The native contract at {@code address} in {@code world}, if there is one. */
     public Optional<NativeContract> at(WorldView world, Address address) {
-        return resolve(world, address).map(contract -> this::call);
+        return resolve(world, address).map(contract -> evmEntry);
     }
 
+    /** Whether {@code address} is a system contract or a park token in {@code world}. */
     public boolean isSystemContract(WorldView world, Address address) {
         return resolve(world, address).isPresent();
+    }
+
+    /**
+     * Makes sure {@link #find} knows every park token of {@code world}; call it with the head state at start-up
+     * (tokens created later are learnt as they are created).
+     */
+    public void recogniseTokens(WorldView world) {
+        tokenAddresses.coverBeyond(world.nonce(SystemAddresses.TOKEN_FACTORY));
+    }
+
+    private static boolean isFixed(Address address) {
+        return address.equals(SystemAddresses.REGISTRY) || address.equals(SystemAddresses.TOKEN_FACTORY)
+                || address.equals(SystemAddresses.OFFERINGS);
     }
 
     private Optional<SystemContract> resolve(WorldView world, Address address) {
@@ -43,6 +79,24 @@ public final class SystemContracts {
             return Optional.of(offerings);
         }
         return TokenFactory.isToken(world, address) ? Optional.of(token) : Optional.empty();
+    }
+
+    private ExecutionResult callFromEvm(Message m, WorldView world, BlockContext block, TxContext tx) {
+        if (!m.codeAddress().equals(m.recipient())) {
+            // DELEGATECALL/CALLCODE would run the park's rules on another contract's storage.
+            byte[] data = SystemContract.errorData("regime: a system contract cannot be run by DELEGATECALL or CALLCODE");
+            return ExecutionResult.revert(m.gas(), data);
+        }
+        if (!isSystemContract(world, m.recipient())) {
+            return ExecutionResult.success(m.gas(), new byte[0]);
+        }
+        CallResult result = call(world, m.sender(), m.recipient(), m.value(), m.data(), m.gas(), m.isStatic(),
+                new BlockInfo(block.number(), block.timestamp()));
+        return switch (result) {
+            case CallResult.Success s -> ExecutionResult.success(m.gas() - s.gasUsed(), s.output());
+            case CallResult.Reverted r -> ExecutionResult.revert(m.gas() - r.gasUsed(), r.output());
+            case CallResult.Halted h -> ExecutionResult.halt(h.reason());
+        };
     }
 
     /**
@@ -59,18 +113,19 @@ public final class SystemContracts {
         try {
             Frame frame = new Frame(world, caller, self, value, isStatic, block, meter, this);
             byte[] output = dispatch(frame, input);
+            tokenAddresses.coverBeyond(world.nonce(SystemAddresses.TOKEN_FACTORY));
             return new CallResult.Success(output, meter.used());
         } catch (Revert r) {
             world.revertToSnapshot(snapshot);
             return new CallResult.Reverted(r.reason(), SystemContract.errorData(r.reason()), meter.used());
         } catch (Halt h) {
             world.revertToSnapshot(snapshot);
-            return new CallResult.Halted(h.getMessage(), meter.limit());
+            return new CallResult.Halted(h.reason, h.getMessage(), meter.limit());
         } catch (RuntimeException bug) {
             // A defect must not take the node down or leave half a change behind; it fails the call like a halt,
-            // with a reason that makes the defect visible in traces and tests.
+            // with a detail that makes the defect visible in traces and tests.
             world.revertToSnapshot(snapshot);
-            return new CallResult.Halted("internal error in system contract: " + bug, meter.limit());
+            return new CallResult.Halted(HaltReason.NATIVE_CONTRACT_FAILURE, "internal error in system contract: " + bug, meter.limit());
         }
     }
 

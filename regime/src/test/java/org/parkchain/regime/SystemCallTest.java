@@ -78,7 +78,7 @@ class SystemCallTest {
         var before = park.world.fingerprint();
         byte[] apply = Abi.call("applyForResidency(string,bytes32,bytes32)", "Labs", Abi.hash("r"), Abi.hash("p"));
         CallResult starved = park.contracts.call(park.world, account(1), REGISTRY, UInt256.ZERO, apply, 30_000, false, park.block());
-        assertThat(starved).isEqualTo(new CallResult.Halted("out of gas", 30_000));
+        assertThat(starved).isEqualTo(new CallResult.Halted(org.parkchain.evm.HaltReason.OUT_OF_GAS, "out of gas", 30_000));
         assertThat(park.world.fingerprint()).isEqualTo(before);
         CallResult fed = park.contracts.call(park.world, account(1), REGISTRY, UInt256.ZERO, apply, 300_000, false, park.block());
         assertThat(fed.succeeded()).isTrue();
