@@ -2,6 +2,7 @@ package org.parkchain.regime;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parkchain.evm.ContractAddress;
 import org.parkchain.primitives.Address;
 
 /**
@@ -34,7 +35,7 @@ final class TokenAddresses {
 
     private synchronized void coverUpTo(long last) {
         for (long nonce = coveredUpTo + 1; nonce <= last; nonce++) {
-            nonces.put(CreateAddress.of(SystemAddresses.TOKEN_FACTORY, nonce), nonce);
+            nonces.put(ContractAddress.forCreate(SystemAddresses.TOKEN_FACTORY, nonce), nonce);
         }
         coveredUpTo = Math.max(coveredUpTo, last);
     }

@@ -4,6 +4,7 @@ import static org.parkchain.regime.TokenLayout.*;
 
 import java.util.List;
 import org.parkchain.evm.WorldView;
+import org.parkchain.evm.ContractAddress;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
@@ -50,7 +51,7 @@ final class TokenFactory extends SystemContract {
         f.charge(GasSchedule.CREATE);
         WorldView world = f.world;
         long nonce = world.nonce(f.self);
-        Address token = CreateAddress.of(f.self, nonce);
+        Address token = ContractAddress.forCreate(f.self, nonce);
         require(world.code(token).length == 0 && world.nonce(token) == 0 && !world.hasStorage(token),
                 "token address " + token + " is already taken");
         world.setNonce(f.self, nonce + 1);

@@ -2,17 +2,28 @@ package org.parkchain.regime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.parkchain.chain.BlockEnvironment;
+import org.parkchain.chain.ExecutableTransaction;
+import org.parkchain.chain.TransactionProcessor;
+import org.parkchain.chain.TransactionResult;
+import org.parkchain.evm.Evm;
+import org.parkchain.evm.Fork;
 import org.parkchain.evm.Log;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
+import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.state.InMemoryNodeStore;
+import org.parkchain.state.WorldState;
 
 /**
- * A small park for tests: a world with the regime's genesis, a clock, and transactions sent straight to the system
- * contracts the way the chain will send them (value moved first, everything undone when the call fails).
+ * A small park for tests: the real world state, EVM and transaction processor with the regime's genesis and the
+ * system contracts plugged into the EVM, a clock, and transactions sent the way the chain sends them (gas is free:
+ * base fee and gas price 0, so balances show only what the park's contracts moved).
  */
 final class Park {
     static final Address CHAIR = Address.fromLong(0xB0A4D1);
@@ -23,27 +34,29 @@ final class Park {
     static final Address FACTORY = SystemAddresses.TOKEN_FACTORY;
     static final Address OFFERINGS = SystemAddresses.OFFERINGS;
     static final long GAS = 2_000_000;
-    static final UInt256 COIN = UInt256.of(1_000_000_000_000_000_000L);
+    static final UInt256 CHAIN_ID = UInt256.of(375);
 
-    final MemoryWorld world = new MemoryWorld();
+    final WorldState world = new WorldState(new InMemoryNodeStore());
     final SystemContracts contracts = new SystemContracts();
+    private final TransactionProcessor processor = new TransactionProcessor(new Evm(Fork.CANCUN, contracts));
     long now = 1_800_000_000L;
     private long blockNumber = 1;
 
-    /** The outcome of one transaction: the call's result and the logs it left. */
-    record Tx(CallResult result, List<Log> logs) {
-        byte[] output() {
-            return result.output();
-        }
-
+    /** A transaction's receipt as a test sees it: status, gas (with the intrinsic cost), logs, return or revert data. */
+    record Tx(boolean succeeded, long gasUsed, List<Log> logs, byte[] output) {
         Tx ok() {
-            assertThat(result).as("expected success, got %s", result).isInstanceOf(CallResult.Success.class);
+            assertThat(succeeded).as("expected success, got a revert: %s", succeeded ? "" : revertReason()).isTrue();
             return this;
         }
 
         String reason() {
-            assertThat(result).as("expected a revert, got %s", result).isInstanceOf(CallResult.Reverted.class);
-            return ((CallResult.Reverted) result).reason();
+            assertThat(succeeded).as("expected a revert, the transaction succeeded").isFalse();
+            return revertReason();
+        }
+
+        private String revertReason() {
+            assertThat(Hex.encode(output)).as("revert data is Error(string)").startsWith("0x08c379a0");
+            return new String(Abi.returned(Arrays.copyOfRange(output, 4, output.length)).dynamicBytes(0), StandardCharsets.UTF_8);
         }
 
         List<Log> logs(Hash topic0) {
@@ -53,7 +66,8 @@ final class Park {
 
     private Park(RegimeGenesis genesis) {
         genesis.install(world);
-        world.commitTransaction();
+        world.endTransaction();
+        world.commit();
     }
 
     /** One board member (CHAIR), threshold 1: every proposal executes at once, as in --dev. */
@@ -73,30 +87,38 @@ final class Park {
         return send(from, to, value, input, GAS);
     }
 
-    Tx send(Address from, Address to, UInt256 value, byte[] input, long gas) {
-        world.commitTransaction();
-        world.warmAddress(from);
-        world.warmAddress(to);
-        int snapshot = world.snapshot();
-        CallResult result;
-        if (world.balance(from).compareTo(value) < 0) {
-            throw new IllegalStateException(from + " cannot afford " + value);
-        }
-        world.setBalance(from, world.balance(from).sub(value));
-        world.setBalance(to, world.balance(to).add(value));
-        result = contracts.call(world, from, to, value, input, gas, false, block());
-        if (!result.succeeded()) {
-            world.revertToSnapshot(snapshot);
-        }
-        Tx tx = new Tx(result, new ArrayList<>(world.logs()));
-        world.commitTransaction();
+    /** One transaction in its own block. */
+    Tx send(Address from, Address to, UInt256 value, byte[] input, long gasLimit) {
+        ExecutableTransaction tx = new ExecutableTransaction(from, world.nonce(from), gasLimit, Optional.of(to), value, input,
+                UInt256.ZERO, UInt256.ZERO, List.of(), false, UInt256.ZERO, List.of(), Optional.of(CHAIN_ID), intrinsicGas(input));
+        TransactionResult result = processor.process(world, environment(), tx);
+        world.commit();
         blockNumber++;
-        return tx;
+        if (!(result instanceof TransactionResult.Executed e)) {
+            throw new AssertionError("transaction rejected: " + result);
+        }
+        return new Tx(e.success(), e.gasUsed(), e.logs(), e.output());
     }
 
-    /** A read-only call (eth_call / STATICCALL). */
+    /** The intrinsic gas of a call transaction: 21,000 plus 4 per zero and 16 per non-zero byte of data. */
+    static long intrinsicGas(byte[] data) {
+        long gas = 21_000;
+        for (byte b : data) {
+            gas += b == 0 ? 4 : 16;
+        }
+        return gas;
+    }
+
+    private BlockEnvironment environment() {
+        return new BlockEnvironment(Address.fromLong(0xC0FFEE), blockNumber, now, 30_000_000, UInt256.ZERO, Hash.ZERO, 0,
+                CHAIN_ID, n -> Hash.ZERO);
+    }
+
+    /** A read-only call (eth_call / STATICCALL); it leaves nothing behind, not even warm slots. */
     byte[] read(Address to, byte[] input) {
+        int snapshot = world.snapshot();
         CallResult result = contracts.call(world, CHAIR, to, UInt256.ZERO, input, GAS, true, block());
+        world.revertToSnapshot(snapshot);
         assertThat(result).as("view call failed: %s", result).isInstanceOf(CallResult.Success.class);
         return result.output();
     }
@@ -105,9 +127,16 @@ final class Park {
         return new BlockInfo(blockNumber, now);
     }
 
+    /** The state root, at a transaction boundary: equal roots, equal states. */
+    Hash stateRoot() {
+        world.endTransaction();
+        return world.commit();
+    }
+
     void fund(Address account, UInt256 amount) {
         world.setBalance(account, world.balance(account).add(amount));
-        world.commitTransaction();
+        world.endTransaction();
+        world.commit();
     }
 
     UInt256 balance(Address account) {
@@ -163,9 +192,4 @@ final class Park {
         return UInt256.of(v);
     }
 
-    static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
 }

@@ -64,22 +64,22 @@ class SystemCallTest {
 
     @Test
     void aStateChangeInAStaticCallHaltsAndChangesNothing() {
-        var before = park.world.fingerprint();
+        var before = park.stateRoot();
         CallResult r = raw(REGISTRY, UInt256.ZERO, Abi.call("propose(address,bytes)", REGISTRY,
                 new Abi.Bytes(Abi.call("setLevyRateBps(uint256)", 5))), 100_000, true);
         assertThat(r).isInstanceOf(CallResult.Halted.class);
         assertThat(r.gasUsed()).isEqualTo(100_000);
-        assertThat(park.world.fingerprint()).isEqualTo(before);
+        assertThat(park.stateRoot()).isEqualTo(before);
         assertThat(raw(REGISTRY, UInt256.ZERO, Abi.call("levyRateBps()"), 100_000, true).succeeded()).isTrue();
     }
 
     @Test
     void runningOutOfGasHaltsUsingAllGasAndUndoesEverything() {
-        var before = park.world.fingerprint();
+        var before = park.stateRoot();
         byte[] apply = Abi.call("applyForResidency(string,bytes32,bytes32)", "Labs", Abi.hash("r"), Abi.hash("p"));
         CallResult starved = park.contracts.call(park.world, account(1), REGISTRY, UInt256.ZERO, apply, 30_000, false, park.block());
         assertThat(starved).isEqualTo(new CallResult.Halted(org.parkchain.evm.HaltReason.OUT_OF_GAS, "out of gas", 30_000));
-        assertThat(park.world.fingerprint()).isEqualTo(before);
+        assertThat(park.stateRoot()).isEqualTo(before);
         CallResult fed = park.contracts.call(park.world, account(1), REGISTRY, UInt256.ZERO, apply, 300_000, false, park.block());
         assertThat(fed.succeeded()).isTrue();
         // Nine slots set from zero (status, name length and word, numbers, dates, binding, list) at 22,100 each.
