@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import java.time.Duration;
@@ -208,7 +209,10 @@ public final class RpcServer implements AutoCloseable {
      */
     private void tooLarge(HttpServerRequest request, long length) {
         request.handler(chunk -> {});
-        request.response().putHeader("Connection", "close");
+        if (request.version() != HttpVersion.HTTP_2) {
+            // HTTP/2 just resets the stream; HTTP/1.x must not reuse a connection with body bytes still on it.
+            request.response().putHeader("Connection", "close");
+        }
         plain(request.response(), 413, "content length too large (" + length + ">" + config.maxRequestBytes() + ")");
     }
 
