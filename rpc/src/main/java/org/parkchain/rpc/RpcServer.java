@@ -37,6 +37,7 @@ public final class RpcServer implements AutoCloseable {
     private static final Set<String> JSON_TYPES = Set.of("application/json", "application/json-rpc",
             "application/jsonrequest");
     private static final String JSON = "application/json";
+    private static final short MESSAGE_TOO_BIG = 1009;
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final RpcConfig config;
@@ -100,6 +101,11 @@ public final class RpcServer implements AutoCloseable {
     /** The bound port: the configured one, or the one picked when the configuration said 0. */
     public int port() {
         return server.actualPort();
+    }
+
+    /** Method calls running or waiting for a worker right now. */
+    public int inFlightCalls() {
+        return dispatcher.inFlight();
     }
 
     public RpcConfig config() {
@@ -284,7 +290,15 @@ public final class RpcServer implements AutoCloseable {
             RequestScope scope = RequestScope.webSocket(session);
             reply(session, scope, dispatcher.handle(bytes.getBytes(), scope));
         });
-        socket.exceptionHandler(e -> LOG.log(System.Logger.Level.DEBUG, "WebSocket error: " + e.getMessage()));
+        // Vert.x reports an over-long message here and would keep reading the rest of it; like geth, we hang up
+        // (1009 = message too big), which is also the right answer to any other broken stream.
+        socket.exceptionHandler(e -> {
+            LOG.log(System.Logger.Level.DEBUG, "closing WebSocket after error: " + e.getMessage());
+            if (!socket.isClosed()) {
+                socket.close(MESSAGE_TOO_BIG, "message too big or malformed (limit " + config.maxRequestBytes()
+                        + " bytes)");
+            }
+        });
         socket.closeHandler(v -> {
             if (sessions.remove(session)) {
                 metrics.webSocketClosed();

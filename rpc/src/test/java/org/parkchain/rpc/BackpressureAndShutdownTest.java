@@ -1,0 +1,94 @@
+package org.parkchain.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parkchain.rpc.WebSocketTransportTest.eventually;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.ConnectException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class BackpressureAndShutdownTest {
+
+    @Test
+    void aClientThatStopsReadingIsDisconnectedAndLosesItsSubscriptions() {
+        RpcConfig config = RunningRpc.testConfig().withMaxRequestBytes(16 * 1024)
+                .withMaxOutgoingBytesPerConnection(256 * 1024);
+        try (RunningRpc rpc = new RunningRpc(config);
+                WsClient stuck = new WsClient(rpc.http, rpc.server.port(), false)) {
+            stuck.call("eth_subscribe", "[\"newHeads\"]", 1);
+            assertThat(rpc.hub.subscriberCount(SubscriptionKind.NEW_HEADS)).isEqualTo(1);
+            ObjectNode head = JsonNodeFactory.instance.objectNode().put("extraData", "0x" + "ab".repeat(8 * 1024));
+            // Far more than socket buffers hold: 4,000 heads of 16 KiB each.
+            for (int i = 0; i < 4000 && rpc.hub.subscriberCount(SubscriptionKind.NEW_HEADS) > 0; i++) {
+                rpc.hub.publishNewHead(head);
+            }
+            eventually("the stuck client is dropped", () -> rpc.hub.subscriberCount(SubscriptionKind.NEW_HEADS) == 0);
+            assertThat(rpc.call("test_add", "[\"0x1\",\"0x1\"]").path("result").asText()).isEqualTo("0x2");
+            try (WsClient healthy = new WsClient(rpc.http, rpc.server.port())) {
+                assertThat(healthy.call("test_map", "[]", 2).path("result").path("answer").asInt()).isEqualTo(42);
+            }
+        }
+    }
+
+    @Test
+    void anOversizedWebSocketMessageClosesThatConnectionOnly() {
+        try (RunningRpc rpc = new RunningRpc(RunningRpc.testConfig().withMaxRequestBytes(16 * 1024));
+                WsClient ws = new WsClient(rpc.http, rpc.server.port())) {
+            ws.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":[\"" + "a".repeat(40_000) + "\"]}");
+            assertThat(ws.closedWith.orTimeout(10, TimeUnit.SECONDS).join()).isNotEqualTo(1000);
+            try (WsClient other = new WsClient(rpc.http, rpc.server.port())) {
+                assertThat(other.call("test_map", "[]", 2).path("id").asInt()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void aFullWorkQueueAnswersBusyInsteadOfQueueingWithoutBound() {
+        RpcConfig config = RunningRpc.testConfig().withWorkerThreads(1).withMaxQueuedCalls(1)
+                .withCallTimeout(Duration.ofSeconds(5));
+        try (RunningRpc rpc = new RunningRpc(config)) {
+            String wait = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"test_wait\",\"params\":[\"0x3e8\"]}";
+            String batch = "[" + wait.formatted(1) + "," + wait.formatted(2) + "," + wait.formatted(3) + "]";
+            JsonNode replies = rpc.call(batch);
+            assertThat(replies).hasSize(3);
+            assertThat(replies.get(2).path("error").path("code").asInt()).isEqualTo(-32005);
+            assertThat(replies.get(2).path("error").path("message").asText()).startsWith("server busy");
+            assertThat(replies.get(0).path("result").asText()).isEqualTo("waited");
+            assertThat(replies.get(1).path("result").asText()).isEqualTo("waited");
+        }
+    }
+
+    @Test
+    void closeLetsRunningCallsFinishThenStopsServing() throws Exception {
+        RunningRpc rpc = new RunningRpc(RunningRpc.testConfig().withCallTimeout(Duration.ofSeconds(5)));
+        WsClient ws = new WsClient(rpc.http, rpc.server.port());
+        ws.call("eth_subscribe", "[\"newHeads\"]", 1);
+        CompletableFuture<HttpResponse<String>> running = rpc.http.sendAsync(HttpRequest.newBuilder(rpc.uri("/"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_wait\",\"params\":[\"0x2bc\"]}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        eventually("the call is running", () -> rpc.server.inFlightCalls() == 1);
+        int port = rpc.server.port();
+        rpc.server.close();
+
+        JsonNode reply = RunningRpc.parse(running.get(10, TimeUnit.SECONDS).body());
+        assertThat(reply.path("result").asText()).isEqualTo("waited");
+        assertThat(ws.closedWith.get(10, TimeUnit.SECONDS)).isEqualTo(1001);
+        assertThat(rpc.hub.subscriberCount(SubscriptionKind.NEW_HEADS)).isZero();
+        CompletableFuture<HttpResponse<String>> after = rpc.http.sendAsync(
+                HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(after).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(ConnectException.class);
+        ws.close();
+        rpc.close();
+    }
+}
