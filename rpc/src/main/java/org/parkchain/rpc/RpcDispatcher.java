@@ -101,8 +101,10 @@ final class RpcDispatcher implements AutoCloseable {
         try {
             root = body.length == 0 ? null : mapper.readTree(body);
         } catch (JsonProcessingException e) {
+            metrics.recordInvalidRequest();
             return reply(error(NullNode.getInstance(), new RpcError.ParseError(e.getOriginalMessage())));
         } catch (IOException e) {
+            metrics.recordInvalidRequest();
             return reply(error(NullNode.getInstance(), new RpcError.ParseError("unreadable request body")));
         }
         return handle(root, scope);
@@ -113,6 +115,7 @@ final class RpcDispatcher implements AutoCloseable {
         try {
             root = message.isEmpty() ? null : mapper.readTree(message);
         } catch (JsonProcessingException e) {
+            metrics.recordInvalidRequest();
             return reply(error(NullNode.getInstance(), new RpcError.ParseError(e.getOriginalMessage())));
         }
         return handle(root, scope);
@@ -120,15 +123,18 @@ final class RpcDispatcher implements AutoCloseable {
 
     private CompletableFuture<Optional<String>> handle(JsonNode root, RequestScope scope) {
         if (root == null || root.isMissingNode()) {
+            metrics.recordInvalidRequest();
             return reply(error(NullNode.getInstance(), new RpcError.ParseError("empty request")));
         }
         if (!root.isArray()) {
             return handleCall(root, scope).thenApply(response -> response.map(this::write));
         }
         if (root.isEmpty()) {
+            metrics.recordInvalidRequest();
             return reply(error(NullNode.getInstance(), new RpcError.InvalidRequest("empty batch")));
         }
         if (root.size() > config.maxBatchSize()) {
+            metrics.recordInvalidRequest();
             // Like geth, one error for the whole batch: answering each of a million calls would be the attack.
             return reply(error(NullNode.getInstance(), new RpcError.InvalidRequest(
                     "batch too large: " + root.size() + " calls, at most " + config.maxBatchSize() + " allowed")));
@@ -152,6 +158,7 @@ final class RpcDispatcher implements AutoCloseable {
         try {
             call = validate(request);
         } catch (RpcException e) {
+            metrics.recordInvalidRequest();
             JsonNode id = request.isObject() && validId(request.get("id")) ? request.get("id") : NullNode.getInstance();
             return CompletableFuture.completedFuture(Optional.of(error(id, e.error())));
         }

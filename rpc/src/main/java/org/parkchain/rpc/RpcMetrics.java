@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RpcMetrics {
     static final String UNKNOWN_METHOD = "unknown";
+    static final String INVALID = "invalid";
 
     private record CounterKey(String method, String outcome) {}
 
@@ -44,6 +45,15 @@ final class RpcMetrics {
                 .minimumExpectedValue(Duration.ofNanos(10_000))
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry)).record(Duration.ofNanos(nanos));
+    }
+
+    /** A body or call rejected before any method ran: not JSON, not JSON-RPC, an empty or oversized batch. */
+    void recordInvalidRequest() {
+        counters.computeIfAbsent(new CounterKey(INVALID, "invalid_request"), k -> Counter.builder("rpc.requests")
+                .description("JSON-RPC calls by method and outcome")
+                .tag("method", k.method())
+                .tag("outcome", k.outcome())
+                .register(registry)).increment();
     }
 
     void webSocketOpened() {

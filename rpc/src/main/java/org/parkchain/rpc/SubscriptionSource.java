@@ -18,7 +18,7 @@ public interface SubscriptionSource {
 
     /**
      * Starts delivering the {@code result} objects of matching events to {@code sink}. The sink never blocks and
-     * may be called from any thread.
+     * may be called from any thread. This method runs on a network thread, so it must return quickly.
      */
     Subscription open(SubscriptionRequest request, Consumer<JsonNode> sink);
 }

@@ -216,6 +216,8 @@ class HttpTransportTest {
         assertThat(text).containsPattern("rpc_requests_total\\{method=\"test_nonce\",outcome=\"error\"\\} \\d");
         assertThat(text).containsPattern("rpc_requests_total\\{method=\"unknown\",outcome=\"error\"\\} \\d");
         assertThat(text).doesNotContain("eth_random_name_nobody_registered");
+        rpc.call("{oops");
+        assertThat(metricsText()).containsPattern("rpc_requests_total\\{method=\"invalid\",outcome=\"invalid_request\"\\} \\d");
         assertThat(text).contains("rpc_request_duration_seconds_bucket{method=\"test_add\"");
         assertThat(text).contains("rpc_websocket_connections");
     }
@@ -224,5 +226,9 @@ class HttpTransportTest {
     void subscribingOverHttpIsRefusedAsGethDoes() {
         JsonNode response = rpc.call("eth_subscribe", "[\"newHeads\"]");
         assertError(response, -32001, "notifications not supported");
+    }
+
+    private static String metricsText() {
+        return rpc.send(HttpRequest.newBuilder(rpc.uri("/metrics")).GET().build()).body();
     }
 }
