@@ -1,5 +1,6 @@
 package org.parkchain.rpc;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -27,9 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The JSON-RPC endpoint: HTTP POST and WebSocket on one port, plus {@code /health} and {@code /metrics}.
  *
- * <p>This class is the thin adapter to Vert.x: requests arrive on an event loop, which only reads bodies and
- * writes replies; parsing results and running methods happen in {@link RpcDispatcher} on a bounded worker pool,
- * so a slow method never stalls other clients and there is no thread per connection.
+ * <p>This class is the thin adapter to Vert.x: requests arrive on an event loop, which reads bodies (bounded by
+ * {@link RpcConfig#maxRequestBytes()}), parses them and writes replies; {@link RpcDispatcher} runs the methods on a
+ * bounded worker pool, so a slow method never stalls other clients and there is no thread per connection.
  */
 public final class RpcServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RpcServer.class.getName());
@@ -181,6 +182,10 @@ public final class RpcServer implements AutoCloseable {
                 return;
             }
         }
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // curl asks before sending large bodies; the size check above has passed, so let it come.
+            response.writeContinue();
+        }
         Context context = vertx.getOrCreateContext();
         Buffer body = Buffer.buffer();
         AtomicBoolean rejected = new AtomicBoolean();
@@ -282,11 +287,17 @@ public final class RpcServer implements AutoCloseable {
         sessions.add(session);
         metrics.webSocketOpened();
         socket.textMessageHandler(text -> {
+            if (refuseWhileClosing(session)) {
+                return;
+            }
             RequestScope scope = RequestScope.webSocket(session);
             reply(session, scope, dispatcher.handle(text, scope));
         });
         // Some clients send JSON in binary frames; it is the same UTF-8 text.
         socket.binaryMessageHandler(bytes -> {
+            if (refuseWhileClosing(session)) {
+                return;
+            }
             RequestScope scope = RequestScope.webSocket(session);
             reply(session, scope, dispatcher.handle(bytes.getBytes(), scope));
         });
@@ -305,6 +316,16 @@ public final class RpcServer implements AutoCloseable {
             }
             session.closed();
         });
+    }
+
+    /** During shutdown a WebSocket still gets its running calls answered, but new ones are refused. */
+    private boolean refuseWhileClosing(WebSocketSession session) {
+        if (!closing.get()) {
+            return false;
+        }
+        session.send(dispatcher.write(RpcDispatcher.error(NullNode.getInstance(),
+                RpcError.ServerError.of("server is shutting down"))));
+        return true;
     }
 
     private static void reply(WebSocketSession session, RequestScope scope,
@@ -329,11 +350,12 @@ public final class RpcServer implements AutoCloseable {
         Duration grace = config.shutdownGrace();
         long deadline = System.nanoTime() + grace.toNanos();
         try {
-            for (WebSocketSession session : sessions) {
-                session.shutdown();
-            }
+            // New HTTP requests now get 503 and new WebSocket calls an error; running calls may finish and reply.
             if (!dispatcher.awaitIdle(grace.toMillis())) {
                 LOG.log(System.Logger.Level.WARNING, dispatcher.inFlight() + " RPC calls still running at shutdown");
+            }
+            for (WebSocketSession session : sessions) {
+                session.shutdown();
             }
             long left = Math.max(0, deadline - System.nanoTime());
             server.shutdown(Duration.ofNanos(left)).toCompletionStage().toCompletableFuture()

@@ -1,6 +1,7 @@
 package org.parkchain.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.parkchain.rpc.WebSocketTransportTest.eventually;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,21 +67,35 @@ class BackpressureAndShutdownTest {
     }
 
     @Test
+    void startingOnATakenPortFailsWithAClearMessage() {
+        try (RunningRpc first = new RunningRpc(RunningRpc.testConfig())) {
+            RpcConfig same = RunningRpc.testConfig().withPort(first.server.port());
+            assertThatThrownBy(() -> new RunningRpc(same))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("cannot listen for JSON-RPC on 127.0.0.1:" + first.server.port());
+        }
+    }
+
+    @Test
     void closeLetsRunningCallsFinishThenStopsServing() throws Exception {
         RunningRpc rpc = new RunningRpc(RunningRpc.testConfig().withCallTimeout(Duration.ofSeconds(5)));
         WsClient ws = new WsClient(rpc.http, rpc.server.port());
         ws.call("eth_subscribe", "[\"newHeads\"]", 1);
+        ws.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"test_wait\",\"params\":[\"0x2bc\"]}");
         CompletableFuture<HttpResponse<String>> running = rpc.http.sendAsync(HttpRequest.newBuilder(rpc.uri("/"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_wait\",\"params\":[\"0x2bc\"]}"))
                         .build(), HttpResponse.BodyHandlers.ofString());
-        eventually("the call is running", () -> rpc.server.inFlightCalls() == 1);
+        eventually("the calls are running", () -> rpc.server.inFlightCalls() == 2);
         int port = rpc.server.port();
         rpc.server.close();
 
         JsonNode reply = RunningRpc.parse(running.get(10, TimeUnit.SECONDS).body());
         assertThat(reply.path("result").asText()).isEqualTo("waited");
+        JsonNode wsReply = ws.next();
+        assertThat(wsReply.path("id").asInt()).isEqualTo(2);
+        assertThat(wsReply.path("result").asText()).isEqualTo("waited");
         assertThat(ws.closedWith.get(10, TimeUnit.SECONDS)).isEqualTo(1001);
         assertThat(rpc.hub.subscriberCount(SubscriptionKind.NEW_HEADS)).isZero();
         CompletableFuture<HttpResponse<String>> after = rpc.http.sendAsync(

@@ -165,6 +165,21 @@ class HttpTransportTest {
     }
 
     @Test
+    void clientsThatAskBeforeSendingABodyGetAnAnswer() {
+        String fits = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":[\"" + "b".repeat(100_000) + "\"]}";
+        HttpResponse<String> accepted = rpc.send(HttpRequest.newBuilder(rpc.uri("/")).expectContinue(true)
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(fits)).build());
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(RunningRpc.parse(accepted.body()).path("result").get(0).asText()).hasSize(100_000);
+        HttpResponse<String> refused = rpc.send(HttpRequest.newBuilder(rpc.uri("/")).expectContinue(true)
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(fits.repeat(3))).build());
+        assertThat(refused.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void onlyJsonContentIsAccepted() {
         HttpResponse<String> response = rpc.send(HttpRequest.newBuilder(rpc.uri("/"))
                 .header("Content-Type", "text/plain")
