@@ -10,7 +10,7 @@ import org.parkchain.primitives.Hash;
 /**
  * The address and topic criteria of a logs subscription (and of eth_getLogs filters): a log matches when its
  * address is one of {@code addresses} (any if empty) and, for each position i, topic i is one of
- * {@code topics.get(i)} (any if that set is empty).
+ * {@code topics.get(i)} (any if that set is empty), the log having at least as many topics as there are positions.
  */
 public record LogFilter(Set<Address> addresses, List<Set<Hash>> topics) {
     /** A log has at most four topics (LOG0..LOG4), so more positions can never match. */
@@ -30,15 +30,11 @@ public record LogFilter(Set<Address> addresses, List<Set<Hash>> topics) {
         if (!addresses.isEmpty() && !addresses.contains(address)) {
             return false;
         }
+        // As geth: a filter with more positions than the log has topics never matches, even if they are wildcards.
         if (topics.size() > logTopics.size()) {
-            return topics.subList(logTopics.size(), topics.size()).stream().allMatch(Set::isEmpty)
-                    && matchesPositions(logTopics, logTopics.size());
+            return false;
         }
-        return matchesPositions(logTopics, topics.size());
-    }
-
-    private boolean matchesPositions(List<Hash> logTopics, int positions) {
-        for (int i = 0; i < positions; i++) {
+        for (int i = 0; i < topics.size(); i++) {
             Set<Hash> wanted = topics.get(i);
             if (!wanted.isEmpty() && !wanted.contains(logTopics.get(i))) {
                 return false;

@@ -169,6 +169,9 @@ class RpcEncodingTest {
         assertThat(filter.matches(token, java.util.List.of(other, other, other))).isFalse();
         assertThat(filter.matches(Address.ZERO, java.util.List.of(transfer, other, other))).isFalse();
         assertThat(LogFilter.ANY.matches(Address.ZERO, java.util.List.of())).isTrue();
+        LogFilter wildcardSecond = LogFilter.fromJson(json("{\"topics\": [\"" + transfer.toHex() + "\", null]}"));
+        assertThat(wildcardSecond.matches(token, java.util.List.of(transfer, other))).isTrue();
+        assertThat(wildcardSecond.matches(token, java.util.List.of(transfer))).isFalse();
         assertThatThrownBy(() -> LogFilter.fromJson(json("{\"topics\": [\"0x12\"]}")))
                 .hasMessage("topics[0]: a hash is 32 bytes (64 hex digits), got 1 bytes");
     }
