@@ -216,10 +216,19 @@ public final class RpcServer implements AutoCloseable {
 
     /**
      * 413 as geth words it. The rest of the body is read and dropped so the client sees the answer rather than a
-     * reset, then the connection is closed so it cannot be reused mid-body.
+     * reset, then the connection is closed so it cannot be reused mid-body; a client that keeps sending far past
+     * the limit is cut off.
      */
     private void tooLarge(HttpServerRequest request, long length) {
-        request.handler(chunk -> {});
+        long drainLimit = 4L * config.maxRequestBytes();
+        long[] drained = {0};
+        request.handler(chunk -> {
+            drained[0] += chunk.length();
+            if (drained[0] > drainLimit) {
+                request.handler(null);
+                request.connection().close();
+            }
+        });
         if (request.version() != HttpVersion.HTTP_2) {
             // HTTP/2 just resets the stream; HTTP/1.x must not reuse a connection with body bytes still on it.
             request.response().putHeader("Connection", "close");

@@ -165,6 +165,20 @@ class HttpTransportTest {
     }
 
     @Test
+    void anOversizedBodyWithoutContentLengthIsCutOffWhileStreaming() {
+        String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":[\"" + "c".repeat(300_000) + "\"]}";
+        // A publisher of unknown length makes the client send chunked, so only the running count can catch it.
+        HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofString(big));
+        HttpResponse<String> response = rpc.send(HttpRequest.newBuilder(rpc.uri("/"))
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json").POST(chunked).build());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).startsWith("content length too large (");
+        assertThat(rpc.call("test_add", "[\"0x1\",\"0x1\"]").path("result").asText()).isEqualTo("0x2");
+    }
+
+    @Test
     void clientsThatAskBeforeSendingABodyGetAnAnswer() {
         String fits = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":[\"" + "b".repeat(100_000) + "\"]}";
         HttpResponse<String> accepted = rpc.send(HttpRequest.newBuilder(rpc.uri("/")).expectContinue(true)
