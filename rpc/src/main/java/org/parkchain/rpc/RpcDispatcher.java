@@ -23,7 +23,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,7 +50,6 @@ final class RpcDispatcher implements AutoCloseable {
     private final ObjectMapper mapper;
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor timeouts;
-    private final AtomicInteger inFlight = new AtomicInteger();
 
     RpcDispatcher(RpcConfig config, RpcMethods methods, SubscriptionSource subscriptions, RpcMetrics metrics) {
         this.config = config;
@@ -89,10 +87,6 @@ final class RpcDispatcher implements AutoCloseable {
 
     ObjectMapper mapper() {
         return mapper;
-    }
-
-    int inFlight() {
-        return inFlight.get();
     }
 
     /** Handles one HTTP body or WebSocket message; the future holds the reply text, or nothing when none is due. */
@@ -225,8 +219,6 @@ final class RpcDispatcher implements AutoCloseable {
     private CompletableFuture<Outcome> runOnWorker(String name, RpcMethod method, RpcParams params) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         FutureTask<Void> task = new FutureTask<>(() -> outcome.complete(guard(name, () -> method.call(params))), null);
-        inFlight.incrementAndGet();
-        outcome.whenComplete((o, t) -> inFlight.decrementAndGet());
         try {
             workers.execute(task);
         } catch (RejectedExecutionException e) {
@@ -354,18 +346,6 @@ final class RpcDispatcher implements AutoCloseable {
 
     private CompletableFuture<Optional<String>> reply(ObjectNode response) {
         return CompletableFuture.completedFuture(Optional.of(write(response)));
-    }
-
-    /** Waits up to {@code millis} for running calls to finish; true when none is left. */
-    boolean awaitIdle(long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (inFlight.get() > 0) {
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JSON-RPC endpoint: HTTP POST and WebSocket on one port, plus {@code /health} and {@code /metrics}.
@@ -49,6 +50,8 @@ public final class RpcServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Bodies and messages received whose reply has not yet been handed to the connection. */
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     private RpcServer(RpcConfig config, RpcMethods methods, SubscriptionSource subscriptions,
             PrometheusMeterRegistry registry) {
@@ -104,9 +107,9 @@ public final class RpcServer implements AutoCloseable {
         return server.actualPort();
     }
 
-    /** Method calls running or waiting for a worker right now. */
-    public int inFlightCalls() {
-        return dispatcher.inFlight();
+    /** Requests (HTTP bodies and WebSocket messages) being handled right now: received, reply not yet sent. */
+    public int inFlightRequests() {
+        return unanswered.get();
     }
 
     public RpcConfig config() {
@@ -204,12 +207,14 @@ public final class RpcServer implements AutoCloseable {
             if (rejected.get()) {
                 return;
             }
+            unanswered.incrementAndGet();
             dispatcher.handle(body.getBytes(), RequestScope.http()).thenAccept(reply -> context.runOnContext(v -> {
                 if (reply.isPresent()) {
                     response.putHeader("Content-Type", JSON).end(reply.get());
                 } else {
                     response.end();
                 }
+                unanswered.decrementAndGet();
             }));
         });
     }
@@ -300,6 +305,7 @@ public final class RpcServer implements AutoCloseable {
                 return;
             }
             RequestScope scope = RequestScope.webSocket(session);
+            unanswered.incrementAndGet();
             reply(session, scope, dispatcher.handle(text, scope));
         });
         // Some clients send JSON in binary frames; it is the same UTF-8 text.
@@ -308,6 +314,7 @@ public final class RpcServer implements AutoCloseable {
                 return;
             }
             RequestScope scope = RequestScope.webSocket(session);
+            unanswered.incrementAndGet();
             reply(session, scope, dispatcher.handle(bytes.getBytes(), scope));
         });
         // Vert.x reports an over-long message here and would keep reading the rest of it; like geth, we hang up
@@ -337,15 +344,26 @@ public final class RpcServer implements AutoCloseable {
         return true;
     }
 
-    private static void reply(WebSocketSession session, RequestScope scope,
-            CompletableFuture<Optional<String>> pending) {
+    private void reply(WebSocketSession session, RequestScope scope, CompletableFuture<Optional<String>> pending) {
         pending.thenAccept(text -> {
             text.ifPresent(session::send);
             scope.replied();
+            unanswered.decrementAndGet();
         });
     }
 
     // ---- shutdown ----
+
+    /** Waits until every received request has its reply handed over, or the deadline passes. */
+    private boolean awaitAnswered(long deadlineNanos) throws InterruptedException {
+        while (unanswered.get() > 0) {
+            if (System.nanoTime() >= deadlineNanos) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
 
     /**
      * Stops accepting connections and calls, lets running calls finish within the configured grace period,
@@ -360,8 +378,8 @@ public final class RpcServer implements AutoCloseable {
         long deadline = System.nanoTime() + grace.toNanos();
         try {
             // New HTTP requests now get 503 and new WebSocket calls an error; running calls may finish and reply.
-            if (!dispatcher.awaitIdle(grace.toMillis())) {
-                LOG.log(System.Logger.Level.WARNING, dispatcher.inFlight() + " RPC calls still running at shutdown");
+            if (!awaitAnswered(deadline)) {
+                LOG.log(System.Logger.Level.WARNING, unanswered.get() + " RPC requests still unanswered at shutdown");
             }
             for (WebSocketSession session : sessions) {
                 session.shutdown();

@@ -52,17 +52,28 @@ class BackpressureAndShutdownTest {
 
     @Test
     void aFullWorkQueueAnswersBusyInsteadOfQueueingWithoutBound() {
-        RpcConfig config = RunningRpc.testConfig().withWorkerThreads(1).withMaxQueuedCalls(1)
-                .withCallTimeout(Duration.ofSeconds(5));
+        RpcConfig config = RunningRpc.testConfig().withWorkerThreads(1).withMaxQueuedCalls(1);
         try (RunningRpc rpc = new RunningRpc(config)) {
-            String wait = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"test_wait\",\"params\":[\"0x3e8\"]}";
-            String batch = "[" + wait.formatted(1) + "," + wait.formatted(2) + "," + wait.formatted(3) + "]";
+            String wait = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"test_wait\",\"params\":[\"0x1f4\"]}";
+            String batch = "[" + wait.formatted(1) + "," + wait.formatted(2) + "," + wait.formatted(3) + ","
+                    + wait.formatted(4) + "]";
             JsonNode replies = rpc.call(batch);
-            assertThat(replies).hasSize(3);
-            assertThat(replies.get(2).path("error").path("code").asInt()).isEqualTo(-32005);
-            assertThat(replies.get(2).path("error").path("message").asText()).startsWith("server busy");
-            assertThat(replies.get(0).path("result").asText()).isEqualTo("waited");
-            assertThat(replies.get(1).path("result").asText()).isEqualTo("waited");
+            // One worker and one queue slot hold at most two calls; which two depends on thread timing.
+            assertThat(replies).hasSize(4);
+            long busy = 0;
+            long waited = 0;
+            for (JsonNode reply : replies) {
+                if (reply.path("result").asText().equals("waited")) {
+                    waited++;
+                } else {
+                    assertThat(reply.path("error").path("code").asInt()).isEqualTo(-32005);
+                    assertThat(reply.path("error").path("message").asText()).startsWith("server busy");
+                    busy++;
+                }
+            }
+            assertThat(busy).isGreaterThanOrEqualTo(2);
+            assertThat(waited).isGreaterThanOrEqualTo(1);
+            assertThat(rpc.call("test_map", "[]").path("result").path("answer").asInt()).isEqualTo(42);
         }
     }
 
@@ -78,7 +89,7 @@ class BackpressureAndShutdownTest {
 
     @Test
     void closeLetsRunningCallsFinishThenStopsServing() throws Exception {
-        RunningRpc rpc = new RunningRpc(RunningRpc.testConfig().withCallTimeout(Duration.ofSeconds(5)));
+        RunningRpc rpc = new RunningRpc(RunningRpc.testConfig());
         WsClient ws = new WsClient(rpc.http, rpc.server.port());
         ws.call("eth_subscribe", "[\"newHeads\"]", 1);
         ws.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"test_wait\",\"params\":[\"0x2bc\"]}");
@@ -87,7 +98,7 @@ class BackpressureAndShutdownTest {
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_wait\",\"params\":[\"0x2bc\"]}"))
                         .build(), HttpResponse.BodyHandlers.ofString());
-        eventually("the calls are running", () -> rpc.server.inFlightCalls() == 2);
+        eventually("the calls are running", () -> rpc.server.inFlightRequests() == 2);
         int port = rpc.server.port();
         rpc.server.close();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,22 @@ class HttpTransportTest {
     }
 
     @Test
+    void eachEncodingKindIsCheckedOverTheWire() {
+        String address = "\"0x" + "12".repeat(20) + "\"";
+        String hash = "\"0x" + "34".repeat(32) + "\"";
+        assertThat(rpc.call("test_kinds", "[" + address + "," + hash + ",\"0x00ff\",true]").path("result").toString())
+                .isEqualTo("[" + address + "," + hash + ",\"0x00ff\",true]");
+        assertError(rpc.call("test_kinds", "[\"0x12\"," + hash + ",\"0x\",true]"), -32602,
+                "invalid argument 0: an address is 20 bytes (40 hex digits), got 1 bytes");
+        assertError(rpc.call("test_kinds", "[" + address + "," + address + ",\"0x\",true]"), -32602,
+                "invalid argument 1: a hash is 32 bytes (64 hex digits), got 20 bytes");
+        assertError(rpc.call("test_kinds", "[" + address + "," + hash + ",\"0x0\",true]"), -32602,
+                "invalid argument 2: hex string has an odd number of digits (1)");
+        assertError(rpc.call("test_kinds", "[" + address + "," + hash + ",\"0x\",1]"), -32602,
+                "invalid argument 3: expected a boolean, got number 1");
+    }
+
+    @Test
     void serverAndRevertErrorsCarryTheirCodesAndData() {
         assertError(rpc.call("test_nonce", "[]"), -32000, "nonce too low");
         JsonNode reverted = rpc.call("test_revert", "[]");
@@ -110,9 +127,11 @@ class HttpTransportTest {
 
     @Test
     void aCallThatTakesTooLongGetsATimeoutError() {
-        JsonNode response = rpc.call("test_slow", "[]");
-        assertError(response, -32002, "request timed out after 400 ms");
-        assertThat(rpc.call("test_add", "[\"0x1\",\"0x1\"]").path("result").asText()).isEqualTo("0x2");
+        try (RunningRpc impatient = new RunningRpc(RunningRpc.testConfig().withCallTimeout(Duration.ofMillis(300)))) {
+            JsonNode response = impatient.call("test_slow", "[]");
+            assertError(response, -32002, "request timed out after 300 ms");
+            assertThat(impatient.call("test_map", "[]").path("result").path("answer").asInt()).isEqualTo(42);
+        }
     }
 
     @Test

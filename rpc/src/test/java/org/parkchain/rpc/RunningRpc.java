@@ -33,11 +33,18 @@ final class RunningRpc implements AutoCloseable {
                     return RpcEncoding.quantity(a.add(b));
                 })
                 .register("test_block", params -> params.required(0, RpcParams.BLOCK).toString())
+                .register("test_kinds", params -> {
+                    params.requireAtMost(4);
+                    return java.util.List.of(params.required(0, RpcParams.ADDRESS).toHex(),
+                            params.required(1, RpcParams.HASH).toHex(),
+                            RpcEncoding.data(params.required(2, RpcParams.DATA)),
+                            params.required(3, RpcParams.BOOLEAN));
+                })
                 .register("test_fail", params -> {
                     throw new IllegalStateException("secret database path /var/lib/parkchain");
                 })
                 .register("test_slow", params -> {
-                    Thread.sleep(Duration.ofSeconds(20));
+                    Thread.sleep(Duration.ofSeconds(60));
                     return "finished";
                 })
                 .register("test_wait", params -> {
@@ -55,9 +62,10 @@ final class RunningRpc implements AutoCloseable {
         this.server = RpcServer.start(config, methods, hub, registry);
     }
 
+    /** Small limits so tests can exceed them cheaply; a call timeout long enough never to fire by accident. */
     static RpcConfig testConfig() {
         return RpcConfig.defaults().withPort(0).withMaxRequestBytes(200_000).withMaxBatchSize(10)
-                .withCallTimeout(Duration.ofMillis(400)).withWorkerThreads(4)
+                .withCallTimeout(Duration.ofSeconds(20)).withWorkerThreads(4)
                 .withShutdownGrace(Duration.ofSeconds(2));
     }
 
