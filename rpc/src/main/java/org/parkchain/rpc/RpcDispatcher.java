@@ -116,6 +116,20 @@ final class RpcDispatcher implements AutoCloseable {
     }
 
     private CompletableFuture<Optional<String>> handle(JsonNode root, RequestScope scope) {
+        try {
+            return dispatch(root, scope).exceptionally(RpcDispatcher::internalFailure);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(internalFailure(e));
+        }
+    }
+
+    /** The last line of defence: a bug of ours becomes an error reply, never a dead connection or thread. */
+    private static Optional<String> internalFailure(Throwable e) {
+        LOG.log(System.Logger.Level.ERROR, "unexpected failure while handling an RPC request", e);
+        return Optional.of("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32603,\"message\":\"internal error\"}}");
+    }
+
+    private CompletableFuture<Optional<String>> dispatch(JsonNode root, RequestScope scope) {
         if (root == null || root.isMissingNode()) {
             metrics.recordInvalidRequest();
             return reply(error(NullNode.getInstance(), new RpcError.ParseError("empty request")));
