@@ -1,0 +1,405 @@
+package org.parkchain.rpc;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The JSON-RPC endpoint: HTTP POST and WebSocket on one port, plus {@code /health} and {@code /metrics}.
+ *
+ * <p>This class is the thin adapter to Vert.x: requests arrive on an event loop, which reads bodies (bounded by
+ * {@link RpcConfig#maxRequestBytes()}), parses them and writes replies; {@link RpcDispatcher} runs the methods on a
+ * bounded worker pool, so a slow method never stalls other clients and there is no thread per connection.
+ */
+public final class RpcServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RpcServer.class.getName());
+    /** The media types geth accepts for JSON-RPC over HTTP. */
+    private static final Set<String> JSON_TYPES = Set.of("application/json", "application/json-rpc",
+            "application/jsonrequest");
+    private static final String JSON = "application/json";
+    private static final short MESSAGE_TOO_BIG = 1009;
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final RpcConfig config;
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final RpcDispatcher dispatcher;
+    private final RpcMetrics metrics;
+    private final PrometheusMeterRegistry registry;
+    private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    /** Bodies and messages received whose reply has not yet been handed to the connection. */
+    private final AtomicInteger unanswered = new AtomicInteger();
+
+    private RpcServer(RpcConfig config, RpcMethods methods, SubscriptionSource subscriptions,
+            PrometheusMeterRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        this.metrics = new RpcMetrics(registry);
+        this.dispatcher = new RpcDispatcher(config, methods, subscriptions, metrics);
+        // The event loops only move bytes; two are plenty on the 2-core target and leave cores to execution.
+        this.vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(Math.min(2, Runtime.getRuntime().availableProcessors()))
+                .setWorkerPoolSize(2));
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.host())
+                .setPort(config.port())
+                .setMaxWebSocketFrameSize(config.maxRequestBytes())
+                .setMaxWebSocketMessageSize(config.maxRequestBytes())
+                .setCompressionSupported(false)
+                .setTcpNoDelay(true);
+        this.server = vertx.createHttpServer(options)
+                .requestHandler(this::onRequest)
+                .webSocketHandshakeHandler(this::onHandshake)
+                .webSocketHandler(this::onWebSocket);
+    }
+
+    /**
+     * Starts serving and returns once the port is bound.
+     *
+     * @param registry where the RPC meters go; the node adds its own to the same registry and it is what
+     *                 {@code /metrics} shows
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    public static RpcServer start(RpcConfig config, RpcMethods methods, SubscriptionSource subscriptions,
+            PrometheusMeterRegistry registry) {
+        RpcServer rpc = new RpcServer(config, methods, subscriptions, registry);
+        try {
+            rpc.server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            rpc.close();
+            throw new IllegalStateException("interrupted while starting the RPC server", e);
+        } catch (ExecutionException | TimeoutException e) {
+            rpc.close();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("cannot listen for JSON-RPC on " + config.host() + ":" + config.port()
+                    + ": " + cause.getMessage(), cause);
+        }
+        LOG.log(System.Logger.Level.INFO, "JSON-RPC listening on http://" + config.host() + ":" + rpc.port());
+        return rpc;
+    }
+
+    /** The bound port: the configured one, or the one picked when the configuration said 0. */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** Requests (HTTP bodies and WebSocket messages) being handled right now: received, reply not yet sent. */
+    public int inFlightRequests() {
+        return unanswered.get();
+    }
+
+    public RpcConfig config() {
+        return config;
+    }
+
+    // ---- HTTP ----
+
+    private void onRequest(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        if (closing.get()) {
+            plain(response, 503, "server is shutting down");
+            return;
+        }
+        Optional<String> origin = Optional.ofNullable(request.getHeader("Origin"));
+        boolean corsAllowed = origin.filter(this::originAllowed).isPresent();
+        if (corsAllowed) {
+            response.putHeader("Access-Control-Allow-Origin", origin.get())
+                    .putHeader("Vary", "Origin");
+        }
+        if (request.method() == HttpMethod.OPTIONS && corsAllowed) {
+            response.putHeader("Access-Control-Allow-Methods", "POST, GET, OPTIONS")
+                    .putHeader("Access-Control-Allow-Headers", "Content-Type")
+                    .putHeader("Access-Control-Max-Age", "600")
+                    .setStatusCode(204).end();
+            return;
+        }
+        switch (request.path()) {
+            case "/health" -> {
+                if (request.method() == HttpMethod.GET) {
+                    response.putHeader("Content-Type", JSON).end("{\"status\":\"ok\"}");
+                } else {
+                    methodNotAllowed(response, "GET", "/health answers GET");
+                }
+            }
+            case "/metrics" -> {
+                if (request.method() == HttpMethod.GET) {
+                    serveMetrics(response);
+                } else {
+                    methodNotAllowed(response, "GET", "/metrics answers GET");
+                }
+            }
+            case "/" -> {
+                if (request.method() == HttpMethod.POST) {
+                    serveRpc(request);
+                } else {
+                    methodNotAllowed(response, "POST",
+                            "JSON-RPC takes POST with Content-Type application/json, or a WebSocket upgrade");
+                }
+            }
+            default -> plain(response, 404, "not found: JSON-RPC is served at /, also /health and /metrics");
+        }
+    }
+
+    private void serveRpc(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        String contentType = request.getHeader("Content-Type");
+        if (!isJson(contentType)) {
+            plain(response, 415, "invalid content type, only application/json is supported");
+            return;
+        }
+        String declaredLength = request.getHeader("Content-Length");
+        if (declaredLength != null) {
+            long length;
+            try {
+                length = Long.parseLong(declaredLength.trim());
+            } catch (NumberFormatException e) {
+                plain(response, 400, "invalid Content-Length");
+                return;
+            }
+            if (length > config.maxRequestBytes()) {
+                tooLarge(request, length);
+                return;
+            }
+        }
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // curl asks before sending large bodies; the size check above has passed, so let it come.
+            response.writeContinue();
+        }
+        Context context = vertx.getOrCreateContext();
+        Buffer body = Buffer.buffer();
+        AtomicBoolean rejected = new AtomicBoolean();
+        request.handler(chunk -> {
+            if (rejected.get()) {
+                return;
+            }
+            if (body.length() + chunk.length() > config.maxRequestBytes()) {
+                rejected.set(true);
+                tooLarge(request, body.length() + (long) chunk.length());
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(end -> {
+            if (rejected.get()) {
+                return;
+            }
+            unanswered.incrementAndGet();
+            dispatcher.handle(body.getBytes(), RequestScope.http()).thenAccept(reply -> context.runOnContext(v -> {
+                if (reply.isPresent()) {
+                    response.putHeader("Content-Type", JSON).end(reply.get());
+                } else {
+                    response.end();
+                }
+                unanswered.decrementAndGet();
+            }));
+        });
+    }
+
+    /**
+     * 413 as geth words it. The rest of the body is read and dropped so the client sees the answer rather than a
+     * reset, then the connection is closed so it cannot be reused mid-body; a client that keeps sending far past
+     * the limit is cut off.
+     */
+    private void tooLarge(HttpServerRequest request, long length) {
+        long drainLimit = 4L * config.maxRequestBytes();
+        long[] drained = {0};
+        request.handler(chunk -> {
+            drained[0] += chunk.length();
+            if (drained[0] > drainLimit) {
+                request.handler(null);
+                request.connection().close();
+            }
+        });
+        if (request.version() != HttpVersion.HTTP_2) {
+            // HTTP/2 just resets the stream; HTTP/1.x must not reuse a connection with body bytes still on it.
+            request.response().putHeader("Connection", "close");
+        }
+        plain(request.response(), 413, "content length too large (" + length + ">" + config.maxRequestBytes() + ")");
+    }
+
+    private void serveMetrics(HttpServerResponse response) {
+        vertx.executeBlocking(registry::scrape, false).onComplete(result -> {
+            if (result.succeeded()) {
+                response.putHeader("Content-Type", PROMETHEUS_TEXT).end(result.result());
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "cannot render metrics", result.cause());
+                plain(response, 500, "metrics unavailable");
+            }
+        });
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+                .toLowerCase(Locale.ROOT);
+        return JSON_TYPES.contains(type);
+    }
+
+    private boolean originAllowed(String origin) {
+        return config.corsAllowedOrigins().contains("*") || config.corsAllowedOrigins().contains(origin);
+    }
+
+    private static void methodNotAllowed(HttpServerResponse response, String allow, String message) {
+        response.putHeader("Allow", allow);
+        plain(response, 405, "method not allowed: " + message);
+    }
+
+    private static void plain(HttpServerResponse response, int status, String message) {
+        response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(message + "\n");
+    }
+
+    // ---- WebSocket ----
+
+    private void onHandshake(ServerWebSocketHandshake handshake) {
+        if (closing.get()) {
+            handshake.reject(503);
+            return;
+        }
+        if (!handshake.path().equals("/")) {
+            handshake.reject(404);
+            return;
+        }
+        // Browsers do not apply CORS to WebSockets, so the origin check is ours: without it any web page could
+        // talk to a node on the user's loopback.
+        String origin = handshake.headers().get("Origin");
+        if (origin != null && !originAllowed(origin)) {
+            handshake.reject(403);
+            return;
+        }
+        handshake.accept();
+    }
+
+    private void onWebSocket(ServerWebSocket socket) {
+        WebSocketSession session = new WebSocketSession(socket, vertx.getOrCreateContext(), dispatcher, config);
+        sessions.add(session);
+        metrics.webSocketOpened();
+        socket.textMessageHandler(text -> {
+            if (refuseWhileClosing(session)) {
+                return;
+            }
+            RequestScope scope = RequestScope.webSocket(session);
+            unanswered.incrementAndGet();
+            reply(session, scope, dispatcher.handle(text, scope));
+        });
+        // Some clients send JSON in binary frames; it is the same UTF-8 text.
+        socket.binaryMessageHandler(bytes -> {
+            if (refuseWhileClosing(session)) {
+                return;
+            }
+            RequestScope scope = RequestScope.webSocket(session);
+            unanswered.incrementAndGet();
+            reply(session, scope, dispatcher.handle(bytes.getBytes(), scope));
+        });
+        // Vert.x reports an over-long message here and would keep reading the rest of it; like geth, we hang up
+        // (1009 = message too big), which is also the right answer to any other broken stream.
+        socket.exceptionHandler(e -> {
+            LOG.log(System.Logger.Level.DEBUG, "closing WebSocket after error: " + e.getMessage());
+            if (!socket.isClosed()) {
+                socket.close(MESSAGE_TOO_BIG, "message too big or malformed (limit " + config.maxRequestBytes()
+                        + " bytes)");
+            }
+        });
+        socket.closeHandler(v -> {
+            if (sessions.remove(session)) {
+                metrics.webSocketClosed();
+            }
+            session.closed();
+        });
+    }
+
+    /** During shutdown a WebSocket still gets its running calls answered, but new ones are refused. */
+    private boolean refuseWhileClosing(WebSocketSession session) {
+        if (!closing.get()) {
+            return false;
+        }
+        session.send(dispatcher.write(RpcDispatcher.error(NullNode.getInstance(),
+                RpcError.ServerError.of("server is shutting down"))));
+        return true;
+    }
+
+    private void reply(WebSocketSession session, RequestScope scope, CompletableFuture<Optional<String>> pending) {
+        pending.thenAccept(text -> {
+            text.ifPresent(session::send);
+            scope.replied();
+            unanswered.decrementAndGet();
+        });
+    }
+
+    // ---- shutdown ----
+
+    /** Waits until every received request has its reply handed over, or the deadline passes. */
+    private boolean awaitAnswered(long deadlineNanos) throws InterruptedException {
+        while (unanswered.get() > 0) {
+            if (System.nanoTime() >= deadlineNanos) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    /**
+     * Stops accepting connections and calls, lets running calls finish within the configured grace period,
+     * closes WebSockets (code 1001) and releases the threads. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        Duration grace = config.shutdownGrace();
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            // New HTTP requests now get 503 and new WebSocket calls an error; running calls may finish and reply.
+            if (!awaitAnswered(deadline)) {
+                LOG.log(System.Logger.Level.WARNING, unanswered.get() + " RPC requests still unanswered at shutdown");
+            }
+            for (WebSocketSession session : sessions) {
+                session.shutdown();
+            }
+            long left = Math.max(0, deadline - System.nanoTime());
+            server.shutdown(Duration.ofNanos(left)).toCompletionStage().toCompletableFuture()
+                    .get(left + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "RPC server did not shut down cleanly: " + e.getMessage());
+        } finally {
+            dispatcher.close();
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.log(System.Logger.Level.WARNING, "Vert.x did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}
