@@ -116,6 +116,19 @@ public final class RlpReader {
         return v;
     }
 
+    /**
+     * The next byte string as an unsigned 64-bit integer (up to 2^64 - 1, so values from 2^63 come back negative;
+     * compare them with {@link Long#compareUnsigned}), canonical (no leading zero).
+     */
+    public long readUnsignedLong() {
+        RlpSlice s = readScalar(8, "a 64-bit integer");
+        long v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            v = (v << 8) | (s.get(i) & 0xff);
+        }
+        return v;
+    }
+
     /** The next byte string as an unsigned integer of at most 32 bytes, canonical (no leading zero). */
     public UInt256 readUInt256() {
         RlpSlice s = readScalar(32, "a 256-bit integer");
