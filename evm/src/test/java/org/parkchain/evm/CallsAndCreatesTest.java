@@ -27,7 +27,7 @@ class CallsAndCreatesTest {
     @Test
     void createPutsCodeAtTheRlpAddressAndBumpsTheNonce() {
         EvmHarness h = new EvmHarness();
-        byte[] init = Asm.assemble(initReturning("0x6001600101")); // runtime: PUSH1 1 PUSH1 1 ADD
+        byte[] init = Assembler.assemble(initReturning("0x6001600101")); // runtime: PUSH1 1 PUSH1 1 ADD
         ExecutionResult r = h.call(creating(init, false), 1_000_000);
         assertThat(r.isSuccess()).isTrue();
         Address expected = ContractAddress.forCreate(EvmHarness.CONTRACT, 0);
@@ -40,7 +40,7 @@ class CallsAndCreatesTest {
     @Test
     void create2AddressFollowsEip1014() {
         EvmHarness h = new EvmHarness();
-        byte[] init = Asm.assemble(initReturning("0x00"));
+        byte[] init = Assembler.assemble(initReturning("0x00"));
         h.call(creating(init, true), 1_000_000);
         Address expected = ContractAddress.forCreate2(EvmHarness.CONTRACT, UInt256.ZERO, Keccak.keccak256(init));
         assertThat(h.world.storage(EvmHarness.CONTRACT, UInt256.ZERO)).isEqualTo(UInt256.fromBytes(expected.toWord()));
@@ -60,12 +60,12 @@ class CallsAndCreatesTest {
     @Test
     void codeStartingWithEfAndOversizedCodeAreRejected() {
         EvmHarness h = new EvmHarness();
-        h.call(creating(Asm.assemble(initReturning("0xef00")), false), 1_000_000);
+        h.call(creating(Assembler.assemble(initReturning("0xef00")), false), 1_000_000);
         assertThat(h.world.storage(EvmHarness.CONTRACT, UInt256.ZERO)).isEqualTo(UInt256.ZERO);
 
         EvmHarness big = new EvmHarness();
         // RETURN(0, 24577) from init code: one byte over EIP-170's limit
-        big.call(creating(Asm.assemble("PUSH 24577 PUSH0 RETURN"), false), 10_000_000);
+        big.call(creating(Assembler.assemble("PUSH 24577 PUSH0 RETURN"), false), 10_000_000);
         assertThat(big.world.storage(EvmHarness.CONTRACT, UInt256.ZERO)).isEqualTo(UInt256.ZERO);
     }
 
