@@ -76,7 +76,17 @@ final class Interpreter {
                 case GAS -> f.push(gas);
                 case JUMPDEST -> { }
                 case PUSH0 -> f.push(0);
-                case 0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+                case PUSH1 -> {
+                    int at = sp << 2;
+                    s[at] = code[pc + 1] & 0xffL;
+                    s[at + 1] = 0;
+                    s[at + 2] = 0;
+                    s[at + 3] = 0;
+                    f.sp = sp + 1;
+                    pc += 2;
+                    continue;
+                }
+                case 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
                         0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f -> {
                     int n = op - PUSH1 + 1;
                     push(s, sp << 2, code, pc + 1, n);
@@ -94,11 +104,15 @@ final class Interpreter {
                 }
                 case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f -> {
                     int top = (sp - 1) << 2, other = (sp - 1 - (op - SWAP1 + 1)) << 2;
-                    for (int k = 0; k < 4; k++) {
-                        long t = s[top + k];
-                        s[top + k] = s[other + k];
-                        s[other + k] = t;
-                    }
+                    long t0 = s[top], t1 = s[top + 1], t2 = s[top + 2], t3 = s[top + 3];
+                    s[top] = s[other];
+                    s[top + 1] = s[other + 1];
+                    s[top + 2] = s[other + 2];
+                    s[top + 3] = s[other + 3];
+                    s[other] = t0;
+                    s[other + 1] = t1;
+                    s[other + 2] = t2;
+                    s[other + 3] = t3;
                 }
                 default -> {
                     f.gas = gas;

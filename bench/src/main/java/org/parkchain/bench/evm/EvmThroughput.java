@@ -7,7 +7,7 @@ import org.parkchain.state.WorldState;
 /**
  * Mgas/s of each {@link EvmWorkload} and their geometric mean: a timed loop around the EVM call only (building the
  * fresh world is not timed), after a warm-up long enough for C2 to compile the interpreter. Usage:
- * {@code java -cp bench.jar:... org.parkchain.bench.evm.EvmThroughput [seconds per workload]}.
+ * {@code java -cp bench.jar:... org.parkchain.bench.evm.EvmThroughput [seconds per workload] [WORKLOAD...]}.
  */
 public final class EvmThroughput {
     private EvmThroughput() {}
@@ -16,7 +16,10 @@ public final class EvmThroughput {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         double logSum = 0;
         int n = 0;
-        for (EvmWorkload w : EvmWorkload.values()) {
+        java.util.List<EvmWorkload> workloads = args.length > 1
+                ? java.util.Arrays.stream(args, 1, args.length).map(EvmWorkload::valueOf).toList()
+                : java.util.List.of(EvmWorkload.values());
+        for (EvmWorkload w : workloads) {
             measure(w, seconds / 2); // warm-up
             double mgas = measure(w, seconds);
             System.out.printf(Locale.ROOT, "%-16s %8.1f Mgas/s%n", w, mgas);
