@@ -22,7 +22,7 @@ import org.parkchain.primitives.UInt256;
  * waits; the world is only ever touched by one thread at a time, and waiting on the future orders the accesses.
  */
 public final class Evm {
-    static final int FRAMES_PER_THREAD = 128;
+    static final int FRAMES_PER_THREAD = 64;
     private static final long DEEP_STACK_BYTES = 64L << 20;
     private static final ExecutorService DEEP_CALLS = Executors.newCachedThreadPool(new ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();
