@@ -122,11 +122,11 @@ public final class Evm {
                     byte[] code = w.code(m.codeAddress());
                     result = code.length == 0
                             ? ExecutionResult.success(m.gas(), Frame.EMPTY)
-                            : runFrame(ex, m, AnalysedCode.cached(w.codeHash(m.codeAddress()), code));
+                            : runFrame(ex, m, AnalysedCode.cached(w.codeHash(m.codeAddress()), code, fork.instructions()));
                 }
             }
         } else {
-            result = m.data().length == 0 ? ExecutionResult.success(m.gas(), Frame.EMPTY) : runFrame(ex, m, AnalysedCode.of(m.data()));
+            result = m.data().length == 0 ? ExecutionResult.success(m.gas(), Frame.EMPTY) : runFrame(ex, m, AnalysedCode.of(m.data(), fork.instructions()));
             if (result.isSuccess()) result = depositCode(ex, m.recipient(), result);
         }
         if (!result.isSuccess()) w.revertToSnapshot(snapshot);

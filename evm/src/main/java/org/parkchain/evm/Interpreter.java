@@ -11,10 +11,25 @@ final class Interpreter {
     /** How a frame ended normally. */
     enum Exit { STOP, RETURN, REVERT }
 
+    private static final boolean[] PURE = new boolean[256];
+
+    static {
+        for (int op = ADD; op <= SIGNEXTEND; op++) PURE[op] = op != EXP;
+        for (int op = LT; op <= SAR; op++) PURE[op] = true;
+        for (int op = PUSH0; op <= SWAP16; op++) PURE[op] = true;
+        PURE[POP] = PURE[PC] = PURE[JUMPDEST] = true;
+    }
+
     private Interpreter() {}
 
+    /** Whether the instruction only works on the stack with static gas, so it can sit inside a basic block. */
+    static boolean isPure(int op) {
+        return PURE[op];
+    }
+
     /**
-     * The program counter and gas live in locals here; instructions that read or charge gas themselves (memory,
+     * Static gas and stack bounds are checked once per basic block (see {@link AnalysedCode}). The program counter
+     * and gas live in locals here; instructions that read or charge gas themselves (memory,
      * storage, calls, hashing, environment) go through {@link #withGas}, which hands both to the frame and back.
      */
     static Exit run(Frame f, InstructionTable table) {
@@ -23,17 +38,33 @@ final class Interpreter {
         final int[] minStack = table.minStack;
         final int[] maxStack = table.maxStack;
         final long[] s = f.stack;
+        final AnalysedCode analysed = f.code;
+        final int[] blockAt = analysed.blockAt;
+        final long[] blockGas = analysed.blockGas;
+        final int[] blockNeeds = analysed.blockNeeds;
+        final int[] blockGrowth = analysed.blockGrowth;
         int pc = f.pc;
         long gas = f.gas;
+        // Within a block whose entry checks failed, step precisely to find where and why it halts.
+        boolean stepping = false;
         while (true) {
             int op = code[pc] & 0xff;
             int sp = f.sp;
-            if (sp < minStack[op]) {
-                throw table.isDefined(op) ? EvmHalt.STACK_UNDERFLOW : EvmHalt.INVALID_OPCODE;
+            int block = blockAt[pc];
+            if (block != 0) {
+                int b = block - 1;
+                long g = blockGas[b];
+                stepping = sp < blockNeeds[b] || sp + blockGrowth[b] > InstructionTable.STACK_LIMIT || gas < g;
+                if (!stepping) gas -= g;
             }
-            if (sp > maxStack[op]) throw EvmHalt.STACK_OVERFLOW;
-            gas -= staticGas[op];
-            if (gas < 0) throw EvmHalt.OUT_OF_GAS;
+            if (stepping) {
+                if (sp < minStack[op]) {
+                    throw table.isDefined(op) ? EvmHalt.STACK_UNDERFLOW : EvmHalt.INVALID_OPCODE;
+                }
+                if (sp > maxStack[op]) throw EvmHalt.STACK_OVERFLOW;
+                gas -= staticGas[op];
+                if (gas < 0) throw EvmHalt.OUT_OF_GAS;
+            }
             switch (op) {
                 case ADD -> Arithmetic.add(f);
                 case MUL -> Arithmetic.mul(f);

@@ -28,6 +28,21 @@ class GasTest {
         assertThat(used("PUSH0 JUMPDEST")).isEqualTo(2 + 1);
     }
 
+    /** Gas is charged per basic block, yet GAS sees exactly what per-instruction charging would leave. */
+    @Test
+    void gasOpcodeSeesExactRemainingGasInsideABlock() {
+        ExecutionResult r = new EvmHarness().call("PUSH 1 POP GAS PUSH0 MSTORE PUSH 32 PUSH0 RETURN", 100);
+        assertThat(UInt256.fromBytes(r.output())).isEqualTo(UInt256.of(100 - 3 - 2 - 2));
+    }
+
+    @Test
+    void aBlockThatCannotBePaidForHaltsOutOfGas() {
+        assertThat(new EvmHarness().call("PUSH 1 PUSH 2 ADD STOP", 8).haltReason()).isEqualTo(HaltReason.OUT_OF_GAS);
+        assertThat(new EvmHarness().call("PUSH 1 PUSH 2 ADD STOP", 9).isSuccess()).isTrue();
+        // the underflow comes before the gas runs out, and is reported as such
+        assertThat(new EvmHarness().call("PUSH 1 ADD PUSH 1 PUSH 1", 4).haltReason()).isEqualTo(HaltReason.STACK_UNDERFLOW);
+    }
+
     @Test
     void memoryExpansionIsLinearPlusQuadratic() {
         // PUSH1, PUSH0, MSTORE (3) + one word of memory (3)
