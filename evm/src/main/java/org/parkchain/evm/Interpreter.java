@@ -227,19 +227,32 @@ final class Interpreter {
         return (int) dest;
     }
 
-    /** Reads {@code n} big-endian bytes at {@code at} into the stack slot at {@code slot}. */
+    private static final java.lang.invoke.VarHandle LONG_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    /**
+     * Reads {@code n} big-endian bytes at {@code at} into the stack slot at {@code slot}. Limb k holds the bytes
+     * [end - 8(k+1), end - 8k); whole limbs are one 8-byte read, a partial top limb is read whole and masked.
+     */
     private static void push(long[] s, int slot, byte[] code, int at, int n) {
-        long l0 = 0, l1 = 0, l2 = 0, l3 = 0;
         int end = at + n;
-        // Fill limbs from the least significant end: the last 8 bytes form limb 0, and so on.
-        int i = end;
-        for (int k = 0; k < 8 && i > at; k++) l0 |= (code[--i] & 0xffL) << (8 * k);
-        for (int k = 0; k < 8 && i > at; k++) l1 |= (code[--i] & 0xffL) << (8 * k);
-        for (int k = 0; k < 8 && i > at; k++) l2 |= (code[--i] & 0xffL) << (8 * k);
-        for (int k = 0; k < 8 && i > at; k++) l3 |= (code[--i] & 0xffL) << (8 * k);
-        s[slot] = l0;
-        s[slot + 1] = l1;
-        s[slot + 2] = l2;
-        s[slot + 3] = l3;
+        for (int k = 0; k < 4; k++) {
+            int hi = end - 8 * k, lo = hi - 8;
+            long v;
+            if (lo >= at) {
+                v = (long) LONG_BE.get(code, lo);
+            } else if (hi > at) {
+                int bytes = hi - at;
+                if (lo >= 0) {
+                    v = (long) LONG_BE.get(code, lo) & ((1L << (8 * bytes)) - 1);
+                } else {
+                    v = 0;
+                    for (int i = at; i < hi; i++) v = (v << 8) | (code[i] & 0xffL);
+                }
+            } else {
+                v = 0;
+            }
+            s[slot + k] = v;
+        }
     }
 }
