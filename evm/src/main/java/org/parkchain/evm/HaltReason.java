@@ -25,8 +25,6 @@ public enum HaltReason {
     PRECOMPILE_UNSUPPORTED,
     /** A top-level message whose sender cannot pay its value. */
     INSUFFICIENT_BALANCE,
-    /** The call depth limit of 1024 was reached by a top-level message (nested calls just fail). */
-    CALL_DEPTH_EXCEEDED,
     /** A native (system) contract failed in a way that is not a revert. */
     NATIVE_CONTRACT_FAILURE
 }

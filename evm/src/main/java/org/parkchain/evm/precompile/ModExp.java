@@ -12,16 +12,7 @@ final class ModExp implements Precompile {
     private static final long MAX_LENGTH = 1 << 24;
 
     private static BigInteger lengthAt(byte[] input, int offset) {
-        return new BigInteger(1, slice(input, offset, 32));
-    }
-
-    /** {@code length} bytes from {@code offset}, zero-padded past the end of the input. */
-    static byte[] slice(byte[] input, long offset, int length) {
-        byte[] out = new byte[length];
-        if (offset < input.length) {
-            System.arraycopy(input, (int) offset, out, 0, (int) Math.min(length, input.length - offset));
-        }
-        return out;
+        return new BigInteger(1, Precompile.slice(input, offset, 32));
     }
 
     @Override
@@ -36,7 +27,7 @@ final class ModExp implements Precompile {
         BigInteger expHead = BigInteger.ZERO;
         if (bl.bitLength() <= 31 && el.signum() > 0) {
             long headLen = Math.min(32, el.min(BigInteger.valueOf(32)).longValue());
-            expHead = new BigInteger(1, slice(input, 96 + bl.longValue(), (int) headLen));
+            expHead = new BigInteger(1, Precompile.slice(input, 96 + bl.longValue(), (int) headLen));
         }
         if (el.compareTo(BigInteger.valueOf(32)) <= 0) {
             iterations = BigInteger.valueOf(expHead.signum() == 0 ? 0 : expHead.bitLength() - 1);
@@ -60,9 +51,9 @@ final class ModExp implements Precompile {
             return Optional.empty();
         }
         int b = bl.intValue(), e = el.intValue(), m = ml.intValue();
-        BigInteger base = new BigInteger(1, slice(input, 96, b));
-        BigInteger exponent = new BigInteger(1, slice(input, 96L + b, e));
-        BigInteger modulus = new BigInteger(1, slice(input, 96L + b + e, m));
+        BigInteger base = new BigInteger(1, Precompile.slice(input, 96, b));
+        BigInteger exponent = new BigInteger(1, Precompile.slice(input, 96L + b, e));
+        BigInteger modulus = new BigInteger(1, Precompile.slice(input, 96L + b + e, m));
         byte[] out = new byte[m];
         if (modulus.signum() == 0) return Optional.of(out);
         byte[] r = base.modPow(exponent, modulus).toByteArray();
