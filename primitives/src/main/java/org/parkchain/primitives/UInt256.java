@@ -164,6 +164,7 @@ public final class UInt256 implements Comparable<UInt256> {
     public UInt256 div(UInt256 o) {
         if (o.isZero() || compareTo(o) < 0) return ZERO;
         if ((u1 | u2 | u3 | o.u1 | o.u2 | o.u3) == 0) return of(Long.divideUnsigned(u0, o.u0));
+        if ((o.u1 | o.u2 | o.u3 | (o.u0 >>> 32)) == 0) return divideBySmall(o.u0, true);
         int[] q = new int[8];
         LongDivision.divide(digits(this, 8), 8, digits(o, 8), q, null);
         return fromDigits(q);
@@ -174,9 +175,30 @@ public final class UInt256 implements Comparable<UInt256> {
         if (o.isZero()) return ZERO;
         if (compareTo(o) < 0) return this;
         if ((u1 | u2 | u3 | o.u1 | o.u2 | o.u3) == 0) return of(Long.remainderUnsigned(u0, o.u0));
+        if ((o.u1 | o.u2 | o.u3 | (o.u0 >>> 32)) == 0) return divideBySmall(o.u0, false);
         int[] r = new int[8];
         LongDivision.divide(digits(this, 8), 8, digits(o, 8), new int[8], r);
         return fromDigits(r);
+    }
+
+    /**
+     * Short division by a divisor below 2^32, 32 bits at a time from the top: the running remainder stays below
+     * the divisor, so each partial dividend (remainder · 2^32 + next half-limb) fits in 64 bits.
+     */
+    private UInt256 divideBySmall(long d, boolean quotient) {
+        long[] limbs = {u3, u2, u1, u0};
+        long[] q = new long[4];
+        long r = 0;
+        for (int i = 0; i < 4; i++) {
+            long high = (r << 32) | (limbs[i] >>> 32);
+            long qh = Long.divideUnsigned(high, d);
+            r = high - qh * d;
+            long low = (r << 32) | (limbs[i] & 0xffffffffL);
+            long ql = Long.divideUnsigned(low, d);
+            r = low - ql * d;
+            q[i] = (qh << 32) | ql;
+        }
+        return quotient ? new UInt256(q[3], q[2], q[1], q[0]) : of(r);
     }
 
     /** Two's-complement division, truncating toward zero; -2^255 / -1 wraps to -2^255. */
