@@ -5,19 +5,31 @@ import org.parkchain.primitives.Hash;
 
 /**
  * Bytecode prepared once for execution: padded with 33 zero bytes (so a PUSH running off the end reads zeros and
- * running off the end executes STOP without a bounds check) and its JUMPDEST bitmap (a 0x5b inside PUSH data is
- * not a jump destination). Analyses are cached by code hash.
+ * running off the end executes STOP without a bounds check), its JUMPDEST bitmap (a 0x5b inside PUSH data is not a
+ * jump destination) and its basic blocks. Analyses are cached by code hash (per instruction table).
+ *
+ * <p>A block is a run of pure instructions (stack, arithmetic, bitwise: no dynamic gas, no reading of gas, no side
+ * effects) ended by the first other instruction, or cut before a JUMPDEST. The interpreter checks a block's stack
+ * needs and charges its whole static gas on entry. That is exact: no instruction in the block can observe the gas
+ * before its end, and if the block cannot be paid for or would break the stack, none of its pure instructions has
+ * an effect anyone could see before the halt — the interpreter then steps through it instruction by instruction to
+ * halt at the precise place and with the precise reason.
  */
 final class AnalysedCode {
     private static final int CACHE_LIMIT = 16_384;
-    private static final ConcurrentHashMap<Hash, AnalysedCode> CACHE = new ConcurrentHashMap<>();
 
     final byte[] code;
     final byte[] padded;
     final int length;
     private final long[] jumpDests;
+    /** For each pc that starts a block, 1 + its index in the arrays below; 0 elsewhere. */
+    final int[] blockAt;
+    final long[] blockGas;
+    /** The stack height a block needs at entry, and how far above its entry height it grows. */
+    final int[] blockNeeds;
+    final int[] blockGrowth;
 
-    private AnalysedCode(byte[] code) {
+    private AnalysedCode(byte[] code, InstructionTable table) {
         this.code = code;
         this.length = code.length;
         this.padded = new byte[code.length + 33];
@@ -31,18 +43,56 @@ final class AnalysedCode {
                 pc += op - Opcodes.PUSH1 + 1;
             }
         }
+        blockAt = new int[padded.length];
+        int count = 0;
+        long[] gas = new long[16];
+        int[] needs = new int[16], growth = new int[16];
+        int pc = 0;
+        while (pc < code.length) {
+            if (count == gas.length) {
+                gas = java.util.Arrays.copyOf(gas, count * 2);
+                needs = java.util.Arrays.copyOf(needs, count * 2);
+                growth = java.util.Arrays.copyOf(growth, count * 2);
+            }
+            blockAt[pc] = count + 1;
+            long g = 0;
+            int height = 0, need = 0, grow = 0;
+            while (true) {
+                int op = code[pc] & 0xff;
+                if (!table.isDefined(op)) {
+                    need = Integer.MAX_VALUE; // never passes the entry check: step through and halt exactly
+                    pc++;
+                    break;
+                }
+                g += table.staticGas[op];
+                need = Math.max(need, table.minStack[op] - height);
+                height += table.stackChange[op];
+                grow = Math.max(grow, height);
+                pc += op >= Opcodes.PUSH1 && op <= Opcodes.PUSH32 ? op - Opcodes.PUSH1 + 2 : 1;
+                if (!Interpreter.isPure(op) || pc >= code.length || (code[pc] & 0xff) == Opcodes.JUMPDEST) break;
+            }
+            gas[count] = g;
+            needs[count] = need;
+            growth[count] = grow;
+            count++;
+        }
+        // Running off the end reaches the padding's STOP outside any block: it needs no gas and no stack.
+        blockGas = gas;
+        blockNeeds = needs;
+        blockGrowth = growth;
     }
 
-    static AnalysedCode of(byte[] code) {
-        return new AnalysedCode(code);
+    static AnalysedCode of(byte[] code, InstructionTable table) {
+        return new AnalysedCode(code, table);
     }
 
-    static AnalysedCode cached(Hash codeHash, byte[] code) {
-        AnalysedCode a = CACHE.get(codeHash);
+    static AnalysedCode cached(Hash codeHash, byte[] code, InstructionTable table) {
+        ConcurrentHashMap<Hash, AnalysedCode> cache = table.analyses;
+        AnalysedCode a = cache.get(codeHash);
         if (a == null) {
-            if (CACHE.size() >= CACHE_LIMIT) CACHE.clear();
-            a = new AnalysedCode(code);
-            CACHE.put(codeHash, a);
+            if (cache.size() >= CACHE_LIMIT) cache.clear();
+            a = new AnalysedCode(code, table);
+            cache.put(codeHash, a);
         }
         return a;
     }

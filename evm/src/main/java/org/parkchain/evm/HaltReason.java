@@ -21,12 +21,10 @@ public enum HaltReason {
     INVALID_CODE_PREFIX,
     /** A precompile rejected its input (for example a point not on the curve). */
     PRECOMPILE_FAILURE,
-    /** The point evaluation precompile (0x0a) needs a KZG library this build does not have. */
+    /** The point evaluation precompile (0x0a) could not load its native KZG library on this platform. */
     PRECOMPILE_UNSUPPORTED,
     /** A top-level message whose sender cannot pay its value. */
     INSUFFICIENT_BALANCE,
-    /** The call depth limit of 1024 was reached by a top-level message (nested calls just fail). */
-    CALL_DEPTH_EXCEEDED,
     /** A native (system) contract failed in a way that is not a revert. */
     NATIVE_CONTRACT_FAILURE
 }

@@ -18,7 +18,12 @@ public final class InstructionTable {
     final int[] minStack = new int[256];
     /** The largest stack height at which the instruction can run without exceeding 1024 items. */
     final int[] maxStack = new int[256];
+    /** Net stack change (pushes - pops) of each defined instruction. */
+    final int[] stackChange = new int[256];
     private final boolean[] defined = new boolean[256];
+    /** Code analyses for this table (they depend on its gas and stack figures), by code hash. */
+    final java.util.concurrent.ConcurrentHashMap<org.parkchain.primitives.Hash, AnalysedCode> analyses =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private InstructionTable() {
         Arrays.fill(minStack, Integer.MAX_VALUE);
@@ -31,6 +36,7 @@ public final class InstructionTable {
         System.arraycopy(minStack, 0, t.minStack, 0, 256);
         System.arraycopy(maxStack, 0, t.maxStack, 0, 256);
         System.arraycopy(defined, 0, t.defined, 0, 256);
+        System.arraycopy(stackChange, 0, t.stackChange, 0, 256);
         return t;
     }
 
@@ -38,6 +44,7 @@ public final class InstructionTable {
         staticGas[op] = gas;
         minStack[op] = pops;
         maxStack[op] = STACK_LIMIT - Math.max(0, pushes - pops);
+        stackChange[op] = pushes - pops;
         defined[op] = true;
         return this;
     }

@@ -69,6 +69,19 @@ class InstructionsTest {
     }
 
     @Test
+    void everyPushWidthReadsItsBytesBigEndian() {
+        java.util.Random random = new java.util.Random(42);
+        for (int n = 1; n <= 32; n++) {
+            byte[] value = new byte[n];
+            random.nextBytes(value);
+            value[0] |= (byte) 0x80; // a full-width value, so no leading zero hides a wrong byte count
+            // at the start of the code, and after a few bytes (different alignment of the 8-byte reads)
+            assertThat(eval("PUSH" + n + " " + Hex.encode(value))).isEqualTo(UInt256.fromBytes(value));
+            assertThat(eval("PUSH0 POP PUSH0 POP PUSH" + n + " " + Hex.encode(value))).isEqualTo(UInt256.fromBytes(value));
+        }
+    }
+
+    @Test
     void memoryAndMcopy() {
         assertThat(eval("PUSH 0xaabb PUSH 64 MSTORE PUSH 64 MLOAD")).isEqualTo(u(0xaabb));
         assertThat(eval("PUSH 0x11 PUSH 31 MSTORE8 PUSH0 MLOAD")).isEqualTo(u(0x11));

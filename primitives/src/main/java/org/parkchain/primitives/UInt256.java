@@ -164,6 +164,7 @@ public final class UInt256 implements Comparable<UInt256> {
     public UInt256 div(UInt256 o) {
         if (o.isZero() || compareTo(o) < 0) return ZERO;
         if ((u1 | u2 | u3 | o.u1 | o.u2 | o.u3) == 0) return of(Long.divideUnsigned(u0, o.u0));
+        if ((o.u1 | o.u2 | o.u3 | (o.u0 >>> 32)) == 0) return divideBySmall(o.u0, true);
         int[] q = new int[8];
         LongDivision.divide(digits(this, 8), 8, digits(o, 8), q, null);
         return fromDigits(q);
@@ -174,9 +175,30 @@ public final class UInt256 implements Comparable<UInt256> {
         if (o.isZero()) return ZERO;
         if (compareTo(o) < 0) return this;
         if ((u1 | u2 | u3 | o.u1 | o.u2 | o.u3) == 0) return of(Long.remainderUnsigned(u0, o.u0));
+        if ((o.u1 | o.u2 | o.u3 | (o.u0 >>> 32)) == 0) return divideBySmall(o.u0, false);
         int[] r = new int[8];
         LongDivision.divide(digits(this, 8), 8, digits(o, 8), new int[8], r);
         return fromDigits(r);
+    }
+
+    /**
+     * Short division by a divisor below 2^32, 32 bits at a time from the top: the running remainder stays below
+     * the divisor, so each partial dividend (remainder · 2^32 + next half-limb) fits in 64 bits.
+     */
+    private UInt256 divideBySmall(long d, boolean quotient) {
+        long[] limbs = {u3, u2, u1, u0};
+        long[] q = new long[4];
+        long r = 0;
+        for (int i = 0; i < 4; i++) {
+            long high = (r << 32) | (limbs[i] >>> 32);
+            long qh = Long.divideUnsigned(high, d);
+            r = high - qh * d;
+            long low = (r << 32) | (limbs[i] & 0xffffffffL);
+            long ql = Long.divideUnsigned(low, d);
+            r = low - ql * d;
+            q[i] = (qh << 32) | ql;
+        }
+        return quotient ? new UInt256(q[3], q[2], q[1], q[0]) : of(r);
     }
 
     /** Two's-complement division, truncating toward zero; -2^255 / -1 wraps to -2^255. */
@@ -329,32 +351,48 @@ public final class UInt256 implements Comparable<UInt256> {
         return of((limb >>> ((fromLow & 7) * 8)) & 0xff);
     }
 
+    /** Shift left by whole limbs, then by the remaining bits, pulling each limb's overflow into the next. */
     public UInt256 shl(int n) {
         if (n >= 256) return ZERO;
         if (n <= 0) return this;
-        long[] l = {u0, u1, u2, u3};
-        long[] r = new long[4];
-        int limbs = n >>> 6, bits = n & 63;
-        for (int i = 3; i >= limbs; i--) {
-            long v = l[i - limbs] << bits;
-            if (bits != 0 && i - limbs - 1 >= 0) v |= l[i - limbs - 1] >>> (64 - bits);
-            r[i] = v;
+        long r0, r1, r2, r3;
+        switch (n >>> 6) {
+            case 0 -> { r0 = u0; r1 = u1; r2 = u2; r3 = u3; }
+            case 1 -> { r0 = 0; r1 = u0; r2 = u1; r3 = u2; }
+            case 2 -> { r0 = 0; r1 = 0; r2 = u0; r3 = u1; }
+            default -> { r0 = 0; r1 = 0; r2 = 0; r3 = u0; }
         }
-        return new UInt256(r[0], r[1], r[2], r[3]);
+        int bits = n & 63;
+        if (bits != 0) {
+            int back = 64 - bits;
+            r3 = (r3 << bits) | (r2 >>> back);
+            r2 = (r2 << bits) | (r1 >>> back);
+            r1 = (r1 << bits) | (r0 >>> back);
+            r0 <<= bits;
+        }
+        return new UInt256(r0, r1, r2, r3);
     }
 
+    /** Logical shift right, the mirror of {@link #shl(int)}. */
     public UInt256 shr(int n) {
         if (n >= 256) return ZERO;
         if (n <= 0) return this;
-        long[] l = {u0, u1, u2, u3};
-        long[] r = new long[4];
-        int limbs = n >>> 6, bits = n & 63;
-        for (int i = 0; i + limbs < 4; i++) {
-            long v = l[i + limbs] >>> bits;
-            if (bits != 0 && i + limbs + 1 < 4) v |= l[i + limbs + 1] << (64 - bits);
-            r[i] = v;
+        long r0, r1, r2, r3;
+        switch (n >>> 6) {
+            case 0 -> { r0 = u0; r1 = u1; r2 = u2; r3 = u3; }
+            case 1 -> { r0 = u1; r1 = u2; r2 = u3; r3 = 0; }
+            case 2 -> { r0 = u2; r1 = u3; r2 = 0; r3 = 0; }
+            default -> { r0 = u3; r1 = 0; r2 = 0; r3 = 0; }
         }
-        return new UInt256(r[0], r[1], r[2], r[3]);
+        int bits = n & 63;
+        if (bits != 0) {
+            int back = 64 - bits;
+            r0 = (r0 >>> bits) | (r1 << back);
+            r1 = (r1 >>> bits) | (r2 << back);
+            r2 = (r2 >>> bits) | (r3 << back);
+            r3 >>>= bits;
+        }
+        return new UInt256(r0, r1, r2, r3);
     }
 
     /** Arithmetic shift right: the vacated high bits copy the sign bit. */

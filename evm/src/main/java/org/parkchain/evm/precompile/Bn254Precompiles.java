@@ -14,7 +14,7 @@ final class Bn254Precompiles {
 
         @Override
         public Optional<byte[]> compute(byte[] input) {
-            return Bn254.add(ModExp.slice(input, 0, 128));
+            return Bn254.add(Precompile.slice(input, 0, 128));
         }
     };
 
@@ -26,7 +26,7 @@ final class Bn254Precompiles {
 
         @Override
         public Optional<byte[]> compute(byte[] input) {
-            return Bn254.mul(ModExp.slice(input, 0, 96));
+            return Bn254.mul(Precompile.slice(input, 0, 96));
         }
     };
 

@@ -16,7 +16,7 @@ final class EcRecover implements Precompile {
 
     @Override
     public Optional<byte[]> compute(byte[] input) {
-        byte[] in = ModExp.slice(input, 0, 128);
+        byte[] in = Precompile.slice(input, 0, 128);
         for (int i = 32; i < 63; i++) {
             if (in[i] != 0) return Optional.of(new byte[0]);
         }

@@ -19,6 +19,15 @@ public interface Precompile {
                 .orElseGet(() -> ExecutionResult.halt(HaltReason.PRECOMPILE_FAILURE));
     }
 
+    /** {@code length} bytes of {@code input} from {@code offset}, zero-padded past its end (as precompiles read input). */
+    static byte[] slice(byte[] input, long offset, int length) {
+        byte[] out = new byte[length];
+        if (offset < input.length) {
+            System.arraycopy(input, (int) offset, out, 0, (int) Math.min(length, input.length - offset));
+        }
+        return out;
+    }
+
     /** Gas as a base plus a price per 32-byte word of input (SHA-256, RIPEMD-160, identity). */
     static long linear(byte[] input, long base, long perWord) {
         return base + perWord * ((input.length + 31L) / 32);
