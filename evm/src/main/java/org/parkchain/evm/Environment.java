@@ -22,7 +22,7 @@ final class Environment {
     }
 
     static void callDataSize(Frame f) {
-        f.push(f.message.data().length);
+        f.push(f.callData.length);
     }
 
     static void codeSize(Frame f) {

@@ -47,6 +47,11 @@ public final class Evm {
         this(fork, NativeContracts.NONE);
     }
 
+    /** A Cancun EVM with the given native contracts. */
+    public Evm(NativeContracts nativeContracts) {
+        this(Fork.CANCUN, nativeContracts);
+    }
+
     public Evm(Fork fork, NativeContracts nativeContracts) {
         this.fork = fork;
         this.nativeContracts = nativeContracts;

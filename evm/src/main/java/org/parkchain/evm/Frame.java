@@ -23,6 +23,8 @@ final class Frame {
     final Address self;
     final int depth;
     final boolean isStatic;
+    /** The call data; empty while init code runs (its bytes are the code, not input). */
+    final byte[] callData;
     final long[] stack;
     int sp;
     int pc;
@@ -39,6 +41,7 @@ final class Frame {
         this.self = message.recipient();
         this.depth = message.depth();
         this.isStatic = message.isStatic();
+        this.callData = message.isCreate() ? EMPTY : message.data();
         this.stack = stack;
         this.gas = message.gas();
     }

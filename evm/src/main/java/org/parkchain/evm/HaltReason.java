@@ -21,7 +21,7 @@ public enum HaltReason {
     INVALID_CODE_PREFIX,
     /** A precompile rejected its input (for example a point not on the curve). */
     PRECOMPILE_FAILURE,
-    /** The point evaluation precompile (0x0a) needs a KZG library this build does not have. */
+    /** The point evaluation precompile (0x0a) could not load its native KZG library on this platform. */
     PRECOMPILE_UNSUPPORTED,
     /** A top-level message whose sender cannot pay its value. */
     INSUFFICIENT_BALANCE,

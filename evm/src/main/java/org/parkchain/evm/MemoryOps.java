@@ -50,14 +50,14 @@ final class MemoryOps {
 
     static void callDataLoad(Frame f) {
         long offset = f.popSaturated();
-        byte[] data = f.message.data();
+        byte[] data = f.callData;
         byte[] word = new byte[32];
         if (offset < data.length) System.arraycopy(data, (int) offset, word, 0, (int) Math.min(32, data.length - offset));
         f.pushBytes32(word, 0);
     }
 
     static void callDataCopy(Frame f) {
-        copy(f, f.message.data());
+        copy(f, f.callData);
     }
 
     static void codeCopy(Frame f) {

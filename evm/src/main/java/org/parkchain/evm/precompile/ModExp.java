@@ -1,7 +1,6 @@
 package org.parkchain.evm.precompile;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -53,12 +52,14 @@ final class ModExp implements Precompile {
     @Override
     public Optional<byte[]> compute(byte[] input) {
         BigInteger bl = lengthAt(input, 0), el = lengthAt(input, 32), ml = lengthAt(input, 64);
+        // An empty modulus gives an empty result whatever the other lengths claim (EIP-2565 prices it at 200).
+        if (ml.signum() == 0) return Optional.of(new byte[0]);
+        // Any other oversized length was priced beyond all gas and never gets here; refuse to allocate it anyway.
         if (bl.longValue() > MAX_LENGTH || el.bitLength() > 31 || ml.longValue() > MAX_LENGTH
                 || bl.bitLength() > 31 || ml.bitLength() > 31) {
             return Optional.empty();
         }
         int b = bl.intValue(), e = el.intValue(), m = ml.intValue();
-        if (m == 0) return Optional.of(new byte[0]);
         BigInteger base = new BigInteger(1, slice(input, 96, b));
         BigInteger exponent = new BigInteger(1, slice(input, 96L + b, e));
         BigInteger modulus = new BigInteger(1, slice(input, 96L + b + e, m));
@@ -68,10 +69,5 @@ final class ModExp implements Precompile {
         int skip = r.length > m ? r.length - m : 0;
         System.arraycopy(r, skip, out, m - (r.length - skip), r.length - skip);
         return Optional.of(out);
-    }
-
-    @Override
-    public String toString() {
-        return "MODEXP" + Arrays.toString(new int[0]);
     }
 }
