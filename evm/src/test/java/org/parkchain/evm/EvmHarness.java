@@ -26,7 +26,7 @@ final class EvmHarness {
     }
 
     EvmHarness code(Address a, String asm) {
-        world.withAccount(a, world.balance(a), Asm.assemble(asm));
+        world.withAccount(a, world.balance(a), Assembler.assemble(asm));
         return this;
     }
 

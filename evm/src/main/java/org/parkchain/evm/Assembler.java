@@ -7,11 +7,11 @@ import java.util.Map;
 import org.parkchain.primitives.Hex;
 
 /**
- * A tiny assembler for tests: whitespace-separated mnemonics, {@code PUSH <number|0xhex>} picks the smallest PUSH,
+ * A tiny assembler for tests and benchmarks: whitespace-separated mnemonics, {@code PUSH <number|0xhex>} picks the smallest PUSH,
  * {@code PUSHn <value>} forces a width, {@code @label} marks a JUMPDEST, {@code :label} pushes its offset (PUSH2),
  * {@code 0x..} alone emits raw bytes.
  */
-final class Asm {
+public final class Assembler {
     private static final Map<String, Integer> OPS = new HashMap<>();
 
     static {
@@ -47,9 +47,9 @@ final class Asm {
         OPS.put("SELFDESTRUCT", 0xff);
     }
 
-    private Asm() {}
+    private Assembler() {}
 
-    static byte[] assemble(String source) {
+    public static byte[] assemble(String source) {
         String[] tokens = source.trim().split("\\s+");
         Map<String, Integer> labels = new HashMap<>();
         // two passes: the first finds label offsets (label references are always PUSH2)
