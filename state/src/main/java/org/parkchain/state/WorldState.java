@@ -345,6 +345,10 @@ public final class WorldState implements WorldView {
      * code to {@code batch} and returns the state root. The caller writes the batch with the rest of the block.
      */
     public Hash commit(WriteBatch batch) {
+        if (!journal.isEmpty()) {
+            // The journal's undo actions hold references to the maps a commit replaces.
+            throw new IllegalStateException("commit between transactions: call endTransaction() first");
+        }
         for (AccountObject a : accounts.values()) {
             if (!a.dirty) {
                 continue;

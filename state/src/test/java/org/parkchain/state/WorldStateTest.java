@@ -1,6 +1,7 @@
 package org.parkchain.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,7 @@ class WorldStateTest {
     void stateRootIsTheSecureTrieOfAccountsWithTheirStorageRoots() {
         state.allocate(ALICE, 2, UInt256.of(1000), new byte[] {0x60, 0x01}, Map.of(SLOT, UInt256.of(0x1234)));
         state.setBalance(BOB, UInt256.of(3));
+        state.endTransaction();
         Hash root = state.commit();
 
         SecureTrie storage = new SecureTrie(new InMemoryNodeStore());
@@ -167,5 +169,11 @@ class WorldStateTest {
 
         Address nobody = Address.fromLong(0xdead);
         assertThat(SecureTrie.verifyProof(root, nobody.toArray(), state.proof(nobody, List.of()).accountProof())).isEmpty();
+    }
+
+    @Test
+    void commitInsideATransactionIsRefused() {
+        state.setBalance(ALICE, UInt256.ONE);
+        assertThatThrownBy(state::commit).isInstanceOf(IllegalStateException.class);
     }
 }
