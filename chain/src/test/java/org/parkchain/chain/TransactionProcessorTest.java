@@ -63,6 +63,13 @@ class TransactionProcessorTest {
     }
 
     @Test
+    void transactionMustFitInTheGasLeftInTheBlock() {
+        state.allocate(ALICE, 0, UInt256.of(1_000_000_000), new byte[0], Map.of());
+        var result = processor.process(state, BLOCK, transfer(0, UInt256.ONE, UInt256.of(7), UInt256.ZERO), 20_999);
+        assertThat(((TransactionResult.Rejected) result).reason()).isEqualTo(TransactionResult.InvalidTransaction.GAS_ALLOWANCE_EXCEEDED);
+    }
+
+    @Test
     void senderWithCodeIsRejected() {
         state.allocate(ALICE, 0, UInt256.of(1_000_000_000), new byte[] {0x00}, Map.of());
         assertThat(rejection(transfer(0, UInt256.ONE, UInt256.of(7), UInt256.ZERO)))
