@@ -22,7 +22,7 @@ import org.parkchain.primitives.UInt256;
  * waits; the world is only ever touched by one thread at a time, and waiting on the future orders the accesses.
  */
 public final class Evm {
-    static final int FRAMES_PER_THREAD = 128;
+    static final int FRAMES_PER_THREAD = 64;
     private static final long DEEP_STACK_BYTES = 64L << 20;
     private static final ExecutorService DEEP_CALLS = Executors.newCachedThreadPool(new ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();
@@ -146,10 +146,13 @@ public final class Evm {
     }
 
     private ExecutionResult runFrame(Execution ex, Message m, AnalysedCode code) {
+        // Borrow this thread's stack for the depth; a re-entrant run at the same depth (a native contract calling
+        // back into the EVM) finds the slot empty and gets its own.
         long[][] stacks = STACKS.get();
         int depth = m.depth();
         long[] stack = stacks[depth];
-        if (stack == null) stack = stacks[depth] = new long[InstructionTable.STACK_LIMIT * 4];
+        stacks[depth] = null;
+        if (stack == null) stack = new long[InstructionTable.STACK_LIMIT * 4];
         Frame f = new Frame(ex, m, code, stack);
         try {
             Interpreter.Exit exit = Interpreter.run(f, fork.instructions());
@@ -160,6 +163,8 @@ public final class Evm {
             };
         } catch (EvmHalt h) {
             return ExecutionResult.halt(h.reason);
+        } finally {
+            stacks[depth] = stack;
         }
     }
 

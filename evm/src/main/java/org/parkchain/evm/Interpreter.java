@@ -13,27 +13,28 @@ final class Interpreter {
 
     private Interpreter() {}
 
+    /**
+     * The program counter and gas live in locals here; instructions that read or charge gas themselves (memory,
+     * storage, calls, hashing, environment) go through {@link #withGas}, which hands both to the frame and back.
+     */
     static Exit run(Frame f, InstructionTable table) {
         final byte[] code = f.code.padded;
         final int[] staticGas = table.staticGas;
         final int[] minStack = table.minStack;
         final int[] maxStack = table.maxStack;
         final long[] s = f.stack;
+        int pc = f.pc;
+        long gas = f.gas;
         while (true) {
-            int pc = f.pc;
             int op = code[pc] & 0xff;
             int sp = f.sp;
             if (sp < minStack[op]) {
                 throw table.isDefined(op) ? EvmHalt.STACK_UNDERFLOW : EvmHalt.INVALID_OPCODE;
             }
             if (sp > maxStack[op]) throw EvmHalt.STACK_OVERFLOW;
-            long gas = f.gas - staticGas[op];
+            gas -= staticGas[op];
             if (gas < 0) throw EvmHalt.OUT_OF_GAS;
-            f.gas = gas;
             switch (op) {
-                case STOP -> {
-                    return Exit.STOP;
-                }
                 case ADD -> Arithmetic.add(f);
                 case MUL -> Arithmetic.mul(f);
                 case SUB -> Arithmetic.sub(f);
@@ -43,7 +44,6 @@ final class Interpreter {
                 case SMOD -> Arithmetic.smod(f);
                 case ADDMOD -> Arithmetic.addmod(f);
                 case MULMOD -> Arithmetic.mulmod(f);
-                case EXP -> Arithmetic.exp(f);
                 case SIGNEXTEND -> Arithmetic.signExtend(f);
                 case LT -> Bitwise.lt(f);
                 case GT -> Bitwise.gt(f);
@@ -59,65 +59,39 @@ final class Interpreter {
                 case SHL -> Bitwise.shl(f);
                 case SHR -> Bitwise.shr(f);
                 case SAR -> Bitwise.sar(f);
-                case KECCAK256 -> MemoryOps.keccak256(f);
-                case ADDRESS -> Environment.address(f);
-                case BALANCE -> Environment.balance(f);
-                case ORIGIN -> Environment.origin(f);
-                case CALLER -> Environment.caller(f);
-                case CALLVALUE -> Environment.callValue(f);
-                case CALLDATALOAD -> MemoryOps.callDataLoad(f);
-                case CALLDATASIZE -> Environment.callDataSize(f);
-                case CALLDATACOPY -> MemoryOps.callDataCopy(f);
-                case CODESIZE -> Environment.codeSize(f);
-                case CODECOPY -> MemoryOps.codeCopy(f);
-                case GASPRICE -> Environment.gasPrice(f);
-                case EXTCODESIZE -> Environment.extCodeSize(f);
-                case EXTCODECOPY -> Environment.extCodeCopy(f);
-                case RETURNDATASIZE -> Environment.returnDataSize(f);
-                case RETURNDATACOPY -> MemoryOps.returnDataCopy(f);
-                case EXTCODEHASH -> Environment.extCodeHash(f);
-                case BLOCKHASH -> Environment.blockHash(f);
-                case COINBASE -> Environment.coinbase(f);
-                case TIMESTAMP -> Environment.timestamp(f);
-                case NUMBER -> Environment.number(f);
-                case PREVRANDAO -> Environment.prevRandao(f);
-                case GASLIMIT -> Environment.gasLimit(f);
-                case CHAINID -> Environment.chainId(f);
-                case SELFBALANCE -> Environment.selfBalance(f);
-                case BASEFEE -> Environment.baseFee(f);
-                case BLOBHASH -> Environment.blobHash(f);
-                case BLOBBASEFEE -> Environment.blobBaseFee(f);
-                case POP -> f.sp--;
-                case MLOAD -> MemoryOps.mload(f);
-                case MSTORE -> MemoryOps.mstore(f);
-                case MSTORE8 -> MemoryOps.mstore8(f);
-                case SLOAD -> Storage.sload(f);
-                case SSTORE -> Storage.sstore(f);
+                case POP -> f.sp = sp - 1;
                 case JUMP -> {
-                    f.pc = jumpTarget(f, f.popSaturated());
+                    pc = jumpTarget(f, f.popSaturated());
                     continue;
                 }
                 case JUMPI -> {
                     long dest = f.popSaturated();
                     int c = (--f.sp) << 2;
                     if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
-                        f.pc = jumpTarget(f, dest);
+                        pc = jumpTarget(f, dest);
                         continue;
                     }
                 }
                 case PC -> f.push(pc);
-                case MSIZE -> MemoryOps.msize(f);
-                case GAS -> f.push(f.gas);
+                case GAS -> f.push(gas);
                 case JUMPDEST -> { }
-                case TLOAD -> Storage.tload(f);
-                case TSTORE -> Storage.tstore(f);
-                case MCOPY -> MemoryOps.mcopy(f);
                 case PUSH0 -> f.push(0);
-                case 0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+                case PUSH1 -> {
+                    int at = sp << 2;
+                    s[at] = code[pc + 1] & 0xffL;
+                    s[at + 1] = 0;
+                    s[at + 2] = 0;
+                    s[at + 3] = 0;
+                    f.sp = sp + 1;
+                    pc += 2;
+                    continue;
+                }
+                case 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
                         0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f -> {
                     int n = op - PUSH1 + 1;
-                    push(s, f.sp++ << 2, code, pc + 1, n);
-                    f.pc = pc + 1 + n;
+                    push(s, sp << 2, code, pc + 1, n);
+                    f.sp = sp + 1;
+                    pc += 1 + n;
                     continue;
                 }
                 case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f -> {
@@ -130,32 +104,91 @@ final class Interpreter {
                 }
                 case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f -> {
                     int top = (sp - 1) << 2, other = (sp - 1 - (op - SWAP1 + 1)) << 2;
-                    for (int k = 0; k < 4; k++) {
-                        long t = s[top + k];
-                        s[top + k] = s[other + k];
-                        s[other + k] = t;
-                    }
+                    long t0 = s[top], t1 = s[top + 1], t2 = s[top + 2], t3 = s[top + 3];
+                    s[top] = s[other];
+                    s[top + 1] = s[other + 1];
+                    s[top + 2] = s[other + 2];
+                    s[top + 3] = s[other + 3];
+                    s[other] = t0;
+                    s[other + 1] = t1;
+                    s[other + 2] = t2;
+                    s[other + 3] = t3;
                 }
-                case 0xa0, 0xa1, 0xa2, 0xa3, 0xa4 -> SystemOps.log(f, op - LOG0);
-                case CREATE -> SystemOps.create(f, false);
-                case CREATE2 -> SystemOps.create(f, true);
-                case CALL, CALLCODE, DELEGATECALL, STATICCALL -> SystemOps.call(f, op);
-                case RETURN -> {
-                    SystemOps.ret(f);
-                    return Exit.RETURN;
+                default -> {
+                    f.gas = gas;
+                    f.pc = pc;
+                    Exit exit = withGas(f, op);
+                    if (exit != null) return exit;
+                    gas = f.gas;
                 }
-                case REVERT -> {
-                    SystemOps.ret(f);
-                    return Exit.REVERT;
-                }
-                case SELFDESTRUCT -> {
-                    SystemOps.selfDestruct(f);
-                    return Exit.STOP;
-                }
-                default -> throw EvmHalt.INVALID_OPCODE;
             }
-            f.pc = pc + 1;
+            pc++;
         }
+    }
+
+    /** Instructions that charge dynamic gas or end the frame; null means continue with the next instruction. */
+    private static Exit withGas(Frame f, int op) {
+        switch (op) {
+            case STOP -> {
+                return Exit.STOP;
+            }
+            case EXP -> Arithmetic.exp(f);
+            case KECCAK256 -> MemoryOps.keccak256(f);
+            case ADDRESS -> Environment.address(f);
+            case BALANCE -> Environment.balance(f);
+            case ORIGIN -> Environment.origin(f);
+            case CALLER -> Environment.caller(f);
+            case CALLVALUE -> Environment.callValue(f);
+            case CALLDATALOAD -> MemoryOps.callDataLoad(f);
+            case CALLDATASIZE -> Environment.callDataSize(f);
+            case CALLDATACOPY -> MemoryOps.callDataCopy(f);
+            case CODESIZE -> Environment.codeSize(f);
+            case CODECOPY -> MemoryOps.codeCopy(f);
+            case GASPRICE -> Environment.gasPrice(f);
+            case EXTCODESIZE -> Environment.extCodeSize(f);
+            case EXTCODECOPY -> Environment.extCodeCopy(f);
+            case RETURNDATASIZE -> Environment.returnDataSize(f);
+            case RETURNDATACOPY -> MemoryOps.returnDataCopy(f);
+            case EXTCODEHASH -> Environment.extCodeHash(f);
+            case BLOCKHASH -> Environment.blockHash(f);
+            case COINBASE -> Environment.coinbase(f);
+            case TIMESTAMP -> Environment.timestamp(f);
+            case NUMBER -> Environment.number(f);
+            case PREVRANDAO -> Environment.prevRandao(f);
+            case GASLIMIT -> Environment.gasLimit(f);
+            case CHAINID -> Environment.chainId(f);
+            case SELFBALANCE -> Environment.selfBalance(f);
+            case BASEFEE -> Environment.baseFee(f);
+            case BLOBHASH -> Environment.blobHash(f);
+            case BLOBBASEFEE -> Environment.blobBaseFee(f);
+            case MLOAD -> MemoryOps.mload(f);
+            case MSTORE -> MemoryOps.mstore(f);
+            case MSTORE8 -> MemoryOps.mstore8(f);
+            case SLOAD -> Storage.sload(f);
+            case SSTORE -> Storage.sstore(f);
+            case MSIZE -> MemoryOps.msize(f);
+            case TLOAD -> Storage.tload(f);
+            case TSTORE -> Storage.tstore(f);
+            case MCOPY -> MemoryOps.mcopy(f);
+            case 0xa0, 0xa1, 0xa2, 0xa3, 0xa4 -> SystemOps.log(f, op - LOG0);
+            case CREATE -> SystemOps.create(f, false);
+            case CREATE2 -> SystemOps.create(f, true);
+            case CALL, CALLCODE, DELEGATECALL, STATICCALL -> SystemOps.call(f, op);
+            case RETURN -> {
+                SystemOps.ret(f);
+                return Exit.RETURN;
+            }
+            case REVERT -> {
+                SystemOps.ret(f);
+                return Exit.REVERT;
+            }
+            case SELFDESTRUCT -> {
+                SystemOps.selfDestruct(f);
+                return Exit.STOP;
+            }
+            default -> throw EvmHalt.INVALID_OPCODE;
+        }
+        return null;
     }
 
     private static int jumpTarget(Frame f, long dest) {

@@ -76,6 +76,20 @@ class HaltsTest {
      */
     @Test
     void recursionStopsAtDepth1024WithoutStackOverflow() {
+        assertThat(recurse()).isEqualTo(UInt256.of(1025));
+    }
+
+    /** The same from a thread with a deliberately small (256 KiB) stack: deep levels run on the EVM's own threads. */
+    @Test
+    void deepRecursionIsSafeFromASmallStackThread() throws InterruptedException {
+        UInt256[] result = new UInt256[1];
+        Thread t = new Thread(null, () -> result[0] = recurse(), "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        assertThat(result[0]).isEqualTo(UInt256.of(1025));
+    }
+
+    private static UInt256 recurse() {
         EvmHarness h = new EvmHarness();
         String asm = "PUSH0 TLOAD PUSH 1 ADD PUSH0 TSTORE "
                 + "PUSH0 PUSH0 PUSH0 PUSH0 PUSH0 ADDRESS GAS CALL POP "
@@ -84,6 +98,6 @@ class HaltsTest {
         // each level forwards 63/64 of what is left after ~330 gas of its own: 10^12 gas reaches depth 1024
         ExecutionResult r = h.call(asm, 1_000_000_000_000L);
         assertThat(r.isSuccess()).isTrue();
-        assertThat(h.world.storage(EvmHarness.CONTRACT, UInt256.ONE)).isEqualTo(UInt256.of(1025));
+        return h.world.storage(EvmHarness.CONTRACT, UInt256.ONE);
     }
 }

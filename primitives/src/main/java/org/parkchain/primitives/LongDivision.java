@@ -29,8 +29,10 @@ final class LongDivision {
             long d = v[0] & MASK, k = 0;
             for (int j = m - 1; j >= 0; j--) {
                 long cur = (k << 32) | (u[j] & MASK);
-                q[j] = (int) Long.divideUnsigned(cur, d);
-                k = Long.remainderUnsigned(cur, d);
+                // one divide gives both: the remainder is what the quotient leaves over (mod 2^64 arithmetic)
+                long qj = Long.divideUnsigned(cur, d);
+                q[j] = (int) qj;
+                k = cur - qj * d;
             }
             if (r != null) {
                 java.util.Arrays.fill(r, 0);

@@ -329,32 +329,48 @@ public final class UInt256 implements Comparable<UInt256> {
         return of((limb >>> ((fromLow & 7) * 8)) & 0xff);
     }
 
+    /** Shift left by whole limbs, then by the remaining bits, pulling each limb's overflow into the next. */
     public UInt256 shl(int n) {
         if (n >= 256) return ZERO;
         if (n <= 0) return this;
-        long[] l = {u0, u1, u2, u3};
-        long[] r = new long[4];
-        int limbs = n >>> 6, bits = n & 63;
-        for (int i = 3; i >= limbs; i--) {
-            long v = l[i - limbs] << bits;
-            if (bits != 0 && i - limbs - 1 >= 0) v |= l[i - limbs - 1] >>> (64 - bits);
-            r[i] = v;
+        long r0, r1, r2, r3;
+        switch (n >>> 6) {
+            case 0 -> { r0 = u0; r1 = u1; r2 = u2; r3 = u3; }
+            case 1 -> { r0 = 0; r1 = u0; r2 = u1; r3 = u2; }
+            case 2 -> { r0 = 0; r1 = 0; r2 = u0; r3 = u1; }
+            default -> { r0 = 0; r1 = 0; r2 = 0; r3 = u0; }
         }
-        return new UInt256(r[0], r[1], r[2], r[3]);
+        int bits = n & 63;
+        if (bits != 0) {
+            int back = 64 - bits;
+            r3 = (r3 << bits) | (r2 >>> back);
+            r2 = (r2 << bits) | (r1 >>> back);
+            r1 = (r1 << bits) | (r0 >>> back);
+            r0 <<= bits;
+        }
+        return new UInt256(r0, r1, r2, r3);
     }
 
+    /** Logical shift right, the mirror of {@link #shl(int)}. */
     public UInt256 shr(int n) {
         if (n >= 256) return ZERO;
         if (n <= 0) return this;
-        long[] l = {u0, u1, u2, u3};
-        long[] r = new long[4];
-        int limbs = n >>> 6, bits = n & 63;
-        for (int i = 0; i + limbs < 4; i++) {
-            long v = l[i + limbs] >>> bits;
-            if (bits != 0 && i + limbs + 1 < 4) v |= l[i + limbs + 1] << (64 - bits);
-            r[i] = v;
+        long r0, r1, r2, r3;
+        switch (n >>> 6) {
+            case 0 -> { r0 = u0; r1 = u1; r2 = u2; r3 = u3; }
+            case 1 -> { r0 = u1; r1 = u2; r2 = u3; r3 = 0; }
+            case 2 -> { r0 = u2; r1 = u3; r2 = 0; r3 = 0; }
+            default -> { r0 = u3; r1 = 0; r2 = 0; r3 = 0; }
         }
-        return new UInt256(r[0], r[1], r[2], r[3]);
+        int bits = n & 63;
+        if (bits != 0) {
+            int back = 64 - bits;
+            r0 = (r0 >>> bits) | (r1 << back);
+            r1 = (r1 >>> bits) | (r2 << back);
+            r2 = (r2 >>> bits) | (r3 << back);
+            r3 >>>= bits;
+        }
+        return new UInt256(r0, r1, r2, r3);
     }
 
     /** Arithmetic shift right: the vacated high bits copy the sign bit. */

@@ -133,6 +133,17 @@ class PrecompilesTest {
         assertThat(run(8, new byte[0], 44_999).haltReason()).isEqualTo(HaltReason.OUT_OF_GAS);
     }
 
+    /** The fast final exponentiation (Frobenius + multi-exponentiation) against the plain square-and-multiply. */
+    @Test
+    void finalExponentiationMatchesThePlainPower() {
+        java.math.BigInteger[] c = new java.math.BigInteger[12];
+        for (int i = 0; i < 12; i++) c[i] = java.math.BigInteger.valueOf(1_000_003L * (i + 7) * (i + 3));
+        Bn254Pairing.Fp12 f = new Bn254Pairing.Fp12(c);
+        java.math.BigInteger exponent = Bn254.P.pow(12).subtract(java.math.BigInteger.ONE).divide(Bn254.R);
+        assertThat(Bn254Pairing.finalExponentiation(f)).isEqualTo(f.pow(exponent));
+        assertThat(Bn254Pairing.frobenius(f)).isEqualTo(f.pow(Bn254.P));
+    }
+
     @Test
     void pointEvaluationAcceptsTheZeroPolynomialAndRejectsAWrongVersionedHash() {
         byte[] infinity = new byte[48];
