@@ -417,7 +417,10 @@ public final class WorldState implements WorldView {
         return new StateProof(address, committed, accountProof, storageProofs);
     }
 
-    /** The account as it stands now (after uncommitted changes), or empty-handed {@link Account#EMPTY} when absent. */
+    /**
+     * The account's nonce, balance and code hash as they stand now, with the storage root of the last commit (storage
+     * changes reach the root only at {@link #commit}); {@link Account#EMPTY} when the account does not exist.
+     */
     public Account account(Address address) {
         AccountObject a = find(address);
         return a.exists ? a.toAccount() : Account.EMPTY;
