@@ -36,8 +36,16 @@ public final class TransactionProcessor {
      * it was; an executed one ends with {@link WorldState#endTransaction()} already called.
      */
     public TransactionResult process(WorldState state, BlockEnvironment block, ExecutableTransaction tx) {
+        return process(state, block, tx, block.gasLimit());
+    }
+
+    /**
+     * As {@link #process(WorldState, BlockEnvironment, ExecutableTransaction)}, for a transaction that follows others
+     * in its block: it must fit in {@code blockGasRemaining}, the block's gas limit less the gas already used.
+     */
+    public TransactionResult process(WorldState state, BlockEnvironment block, ExecutableTransaction tx, long blockGasRemaining) {
         Address sender = tx.sender();
-        Optional<TransactionResult.Rejected> invalid = validate(state, block, tx, sender);
+        Optional<TransactionResult.Rejected> invalid = validate(state, block, tx, sender, blockGasRemaining);
         if (invalid.isPresent()) {
             return invalid.get();
         }
@@ -98,7 +106,7 @@ public final class TransactionProcessor {
     }
 
     private static Optional<TransactionResult.Rejected> validate(
-            WorldState state, BlockEnvironment block, ExecutableTransaction tx, Address sender) {
+            WorldState state, BlockEnvironment block, ExecutableTransaction tx, Address sender, long blockGasRemaining) {
         if (tx.chainId().isPresent() && !tx.chainId().get().equals(block.chainId())) {
             return reject(InvalidTransaction.WRONG_CHAIN_ID, "chain id " + tx.chainId().get() + ", expected " + block.chainId());
         }
@@ -115,9 +123,9 @@ public final class TransactionProcessor {
         if (!state.codeHash(sender).equals(Hash.EMPTY_KECCAK)) {
             return reject(InvalidTransaction.SENDER_NOT_EOA, "sender " + sender + " has code");
         }
-        if (Long.compareUnsigned(tx.gasLimit(), block.gasLimit()) > 0) {
+        if (Long.compareUnsigned(tx.gasLimit(), blockGasRemaining) > 0) {
             return reject(InvalidTransaction.GAS_ALLOWANCE_EXCEEDED,
-                    "gas limit " + Long.toUnsignedString(tx.gasLimit()) + " above the block's " + block.gasLimit());
+                    "gas limit " + Long.toUnsignedString(tx.gasLimit()) + " above the block's remaining " + blockGasRemaining);
         }
         if (tx.maxPriorityFeePerGas().compareTo(tx.maxFeePerGas()) > 0) {
             return reject(InvalidTransaction.PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.parkchain.evm.ContractAddress;
 import org.parkchain.evm.Evm;
 import org.parkchain.evm.Fork;
 import org.parkchain.evm.NativeContracts;
@@ -62,6 +63,13 @@ class TransactionProcessorTest {
     }
 
     @Test
+    void transactionMustFitInTheGasLeftInTheBlock() {
+        state.allocate(ALICE, 0, UInt256.of(1_000_000_000), new byte[0], Map.of());
+        var result = processor.process(state, BLOCK, transfer(0, UInt256.ONE, UInt256.of(7), UInt256.ZERO), 20_999);
+        assertThat(((TransactionResult.Rejected) result).reason()).isEqualTo(TransactionResult.InvalidTransaction.GAS_ALLOWANCE_EXCEEDED);
+    }
+
+    @Test
     void senderWithCodeIsRejected() {
         state.allocate(ALICE, 0, UInt256.of(1_000_000_000), new byte[] {0x00}, Map.of());
         assertThat(rejection(transfer(0, UInt256.ONE, UInt256.of(7), UInt256.ZERO)))
@@ -70,6 +78,52 @@ class TransactionProcessorTest {
 
     private TransactionResult.InvalidTransaction rejection(ExecutableTransaction tx) {
         return ((TransactionResult.Rejected) processor.process(state, BLOCK, tx)).reason();
+    }
+
+    private static ExecutableTransaction call(Optional<Address> to, byte[] data, long gasLimit, long intrinsicGas) {
+        return new ExecutableTransaction(ALICE, 0, gasLimit, to, UInt256.ZERO, data, UInt256.of(10), UInt256.of(1),
+                List.of(), false, UInt256.ZERO, List.of(), Optional.empty(), intrinsicGas);
+    }
+
+    @Test
+    void creationDeploysTheReturnedCodeAtTheSendersNonceAddress() {
+        state.allocate(ALICE, 0, UInt256.of(1_000_000_000), new byte[0], Map.of());
+        // Init code: MSTORE8(0, 0x00); RETURN(0, 1) -- deploys the one-byte code 0x00 (STOP).
+        byte[] init = {0x60, 0x00, 0x60, 0x00, 0x53, 0x60, 0x01, 0x60, 0x00, (byte) 0xf3};
+        long intrinsic = 21_000 + 32_000 + 2 + 4 * 4 + 16 * 6; // creation, one init-code word, 4 zero and 6 other bytes
+        var result = (TransactionResult.Executed) processor.process(state, BLOCK, call(Optional.empty(), init, 100_000, intrinsic));
+
+        Address created = ContractAddress.forCreate(ALICE, 0);
+        assertThat(result.success()).isTrue();
+        assertThat(result.contractAddress()).contains(created);
+        assertThat(state.code(created)).containsExactly(0x00);
+        assertThat(state.nonce(created)).isEqualTo(1);
+        assertThat(state.nonce(ALICE)).isEqualTo(1);
+    }
+
+    @Test
+    void failedExecutionStillChargesAllGasAndKeepsTheNonceIncrement() {
+        state.allocate(ALICE, 0, UInt256.of(1_000_000_000), new byte[0], Map.of());
+        state.allocate(BOB, 0, UInt256.ZERO, new byte[] {(byte) 0xfe}, Map.of()); // INVALID
+        var result = (TransactionResult.Executed) processor.process(state, BLOCK, call(Optional.of(BOB), new byte[0], 50_000, 21_000));
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.gasUsed()).isEqualTo(50_000);
+        assertThat(state.nonce(ALICE)).isEqualTo(1);
+        assertThat(state.balance(ALICE)).isEqualTo(UInt256.of(1_000_000_000 - 50_000L * 8)); // min(10, 7 + 1) = 8
+        assertThat(state.balance(COINBASE)).isEqualTo(UInt256.of(50_000));
+    }
+
+    @Test
+    void clearingASlotIsRefundedUpToAFifthOfTheGasUsed() {
+        state.allocate(ALICE, 0, UInt256.of(1_000_000_000), new byte[0], Map.of());
+        // SSTORE(0, 0) over an original 1: 3 + 3 + 5,000 gas (cold slot), refund 4,800 (EIP-3529).
+        state.allocate(BOB, 0, UInt256.ZERO, new byte[] {0x60, 0x00, 0x60, 0x00, 0x55, 0x00}, Map.of(UInt256.ZERO, UInt256.ONE));
+        var result = (TransactionResult.Executed) processor.process(state, BLOCK, call(Optional.of(BOB), new byte[0], 100_000, 21_000));
+
+        assertThat(result.success()).isTrue();
+        assertThat(result.gasUsed()).isEqualTo(26_006 - 4_800);
+        assertThat(state.storage(BOB, UInt256.ZERO)).isEqualTo(UInt256.ZERO);
     }
 
     @Test

@@ -37,8 +37,8 @@ public final class ConformanceRunner {
         };
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < Math.max(1, threads); t++) {
-            // Deep EVM call stacks (1024 frames) need more than the default thread stack, the main thread's included.
-            Thread thread = new Thread(null, worker, "conformance-" + t, 512L << 20);
+            // A roomy stack: suites recurse (nested JSON, EVM frames between its own thread hops, trie paths).
+            Thread thread = new Thread(null, worker, "conformance-" + t, 64L << 20);
             thread.start();
             workers.add(thread);
         }

@@ -1,6 +1,7 @@
 package org.parkchain.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.acinq.secp256k1.Secp256k1;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.parkchain.chain.ExecutableTransaction;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
+import org.parkchain.primitives.Keccak;
 import org.parkchain.primitives.UInt256;
 
 /** Turns a GeneralStateTests {@code transaction} (with its data/gas/value arrays) into the transaction of one case. */
@@ -57,10 +59,23 @@ final class TestTransaction {
             }
         }
         UInt256 maxFeePerBlobGas = blob ? UInt256.parse(tx.get("maxFeePerBlobGas").asText()) : UInt256.ZERO;
-        Address sender = Address.fromHex(tx.get("sender").asText());
+        Address sender = senderOf(Hex.decode(tx.get("secretKey").asText()));
+        if (tx.has("sender") && !Address.fromHex(tx.get("sender").asText()).equals(sender)) {
+            throw new IllegalArgumentException("secretKey belongs to " + sender + ", not to the test's sender " + tx.get("sender").asText());
+        }
         long intrinsic = IntrinsicGasTemporary.of(data, to.isEmpty(), accessList);
         return new Built(new ExecutableTransaction(sender, nonce.u0, gas.u0, to, value, data, maxFee, maxTip, accessList,
                 blob, maxFeePerBlobGas, blobHashes, Optional.empty(), intrinsic), null);
+    }
+
+    /**
+     * The address of a private key: the low 20 bytes of Keccak-256 of the uncompressed public key without its 0x04
+     * prefix. TEMPORARY adapter over the secp256k1 library until the primitives key type lands on branch prim.
+     */
+    static Address senderOf(byte[] secretKey) {
+        byte[] publicKey = Secp256k1.get().pubkeyCreate(secretKey);
+        byte[] uncompressed = publicKey.length == 65 ? publicKey : Secp256k1.get().pubkeyParse(publicKey);
+        return Address.fromWord(Keccak.keccak256(uncompressed, 1, 64));
     }
 
     /** Some fillers label data as {@code :label name 0x…}; the bytes are what follows the last space. */

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class GeneralStateTestsTest {
     /** Every how-many-th file of a category the sample takes (always at least the first). */
-    private static final int SAMPLE_STRIDE = 10;
+    private static final int SAMPLE_STRIDE = 2;
+    /** Files the sample never takes: CALLBlake2f_MaxRounds runs 2^32-1 Blake2 rounds, minutes of CPU by design. */
+    private static final Set<String> TOO_SLOW_FOR_THE_SAMPLE = Set.of("CALLBlake2f_MaxRounds.json");
     /** Categories whose cases are slow by design; the sample takes only their first file. */
     private static final Set<String> SLOW = Set.of("stTimeConsuming", "stQuadraticComplexityTest", "vmPerformance", "stMemoryStressTest");
     private static final Pattern CASE = Pattern.compile("^FAIL (.*? d=\\d+ g=\\d+ v=\\d+): (.*)$");
@@ -74,7 +76,9 @@ class GeneralStateTestsTest {
     static List<Path> sample(Path root) {
         Map<Path, List<Path>> byFolder = new TreeMap<>();
         for (Path f : ConformanceRunner.jsonFiles(List.of(root))) {
-            byFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f);
+            if (!TOO_SLOW_FOR_THE_SAMPLE.contains(f.getFileName().toString())) {
+                byFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f);
+            }
         }
         List<Path> chosen = new ArrayList<>();
         byFolder.forEach((folder, files) -> {

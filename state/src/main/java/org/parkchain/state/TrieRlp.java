@@ -1,26 +1,32 @@
 package org.parkchain.state;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * TEMPORARY until the primitives RLP lands on branch prim: the few RLP operations the trie needs.
- * Replace the bodies with calls to org.parkchain.primitives RLP as soon as it is merged.
+ * The few RLP operations the trie and the account encoding need: a byte string, a list of already encoded items,
+ * and splitting a list into its items. TEMPORARY: primitives has no RLP codec yet (branch prim); once it has, these
+ * bodies become calls to it and this class goes.
  */
 public final class TrieRlp {
     static final byte[] EMPTY_STRING = {(byte) 0x80};
 
     private TrieRlp() {}
 
-    record Item(byte[] raw, boolean isList, int payloadOffset, int payloadLength) {
+    /** One item of a decoded list: where it sits in {@code source}, and whether it is itself a list. */
+    record Item(byte[] source, int offset, int end, boolean isList, int payloadOffset, int payloadLength) {
+        /** The payload of a string item. */
         byte[] string() {
             if (isList) {
                 throw new IllegalArgumentException("expected an RLP string, found a list");
             }
-            byte[] out = new byte[payloadLength];
-            System.arraycopy(raw, payloadOffset, out, 0, payloadLength);
-            return out;
+            return Arrays.copyOfRange(source, payloadOffset, payloadOffset + payloadLength);
+        }
+
+        /** The item's whole encoding, header included. */
+        byte[] raw() {
+            return Arrays.copyOfRange(source, offset, end);
         }
     }
 
@@ -28,80 +34,90 @@ public final class TrieRlp {
         if (bytes.length == 1 && (bytes[0] & 0xff) < 0x80) {
             return bytes.clone();
         }
-        return withHeader(0x80, bytes, bytes.length);
+        byte[] out = new byte[headerLength(bytes.length) + bytes.length];
+        int pos = writeHeader(out, 0x80, bytes.length);
+        System.arraycopy(bytes, 0, out, pos, bytes.length);
+        return out;
     }
 
     public static byte[] list(List<byte[]> encodedItems) {
-        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        int length = 0;
         for (byte[] item : encodedItems) {
-            payload.writeBytes(item);
+            length += item.length;
         }
-        byte[] p = payload.toByteArray();
-        return withHeader(0xc0, p, p.length);
+        byte[] out = new byte[headerLength(length) + length];
+        int pos = writeHeader(out, 0xc0, length);
+        for (byte[] item : encodedItems) {
+            System.arraycopy(item, 0, out, pos, item.length);
+            pos += item.length;
+        }
+        return out;
     }
 
-    private static byte[] withHeader(int base, byte[] payload, int length) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length + 9);
+    private static int headerLength(int length) {
+        return length < 56 ? 1 : 1 + (4 - Integer.numberOfLeadingZeros(length) / 8);
+    }
+
+    /** Writes the header for a payload of {@code length} bytes; returns where the payload starts. */
+    private static int writeHeader(byte[] out, int base, int length) {
         if (length < 56) {
-            out.write(base + length);
-        } else {
-            int n = 0;
-            for (int l = length; l > 0; l >>>= 8) {
-                n++;
-            }
-            out.write(base + 55 + n);
-            for (int i = n - 1; i >= 0; i--) {
-                out.write(length >>> (8 * i));
-            }
+            out[0] = (byte) (base + length);
+            return 1;
         }
-        out.write(payload, 0, length);
-        return out.toByteArray();
+        int n = 4 - Integer.numberOfLeadingZeros(length) / 8;
+        out[0] = (byte) (base + 55 + n);
+        for (int i = 0; i < n; i++) {
+            out[1 + i] = (byte) (length >>> (8 * (n - 1 - i)));
+        }
+        return 1 + n;
     }
 
     /** The items of the RLP list {@code encoded}. */
     static List<Item> items(byte[] encoded) {
-        int[] header = header(encoded, 0);
-        if (header[0] != 1) {
-            throw new IllegalArgumentException("expected an RLP list");
+        Item whole = item(encoded, 0, encoded.length);
+        if (!whole.isList() || whole.end() != encoded.length) {
+            throw new IllegalArgumentException("expected exactly one RLP list");
         }
-        List<Item> items = new ArrayList<>();
-        int pos = header[1];
-        int end = header[1] + header[2];
+        List<Item> items = new ArrayList<>(17);
+        int pos = whole.payloadOffset();
+        int end = pos + whole.payloadLength();
         while (pos < end) {
-            int[] h = header(encoded, pos);
-            int itemEnd = h[1] + h[2];
-            byte[] raw = java.util.Arrays.copyOfRange(encoded, pos, itemEnd);
-            items.add(new Item(raw, h[0] == 1, h[1] - pos, h[2]));
-            pos = itemEnd;
+            Item item = item(encoded, pos, end);
+            items.add(item);
+            pos = item.end();
         }
         return items;
     }
 
-    /** {isList, payloadOffset, payloadLength} of the item at {@code pos}. */
-    private static int[] header(byte[] b, int pos) {
+    private static Item item(byte[] b, int pos, int limit) {
+        if (pos >= limit) {
+            throw new IllegalArgumentException("RLP item runs past its enclosing list");
+        }
         int p = b[pos] & 0xff;
+        int payloadOffset;
+        int length;
+        boolean list = p >= 0xc0;
         if (p < 0x80) {
-            return new int[] {0, pos, 1};
+            payloadOffset = pos;
+            length = 1;
+        } else if (p < 0xb8 || (p >= 0xc0 && p < 0xf8)) {
+            payloadOffset = pos + 1;
+            length = p - (list ? 0xc0 : 0x80);
+        } else {
+            int n = p - (list ? 0xf7 : 0xb7);
+            if (n > 4 || pos + 1 + n > limit) {
+                throw new IllegalArgumentException("RLP length of length out of range");
+            }
+            length = 0;
+            for (int i = 0; i < n; i++) {
+                length = length << 8 | (b[pos + 1 + i] & 0xff);
+            }
+            payloadOffset = pos + 1 + n;
         }
-        if (p < 0xb8) {
-            return new int[] {0, pos + 1, p - 0x80};
+        int end = payloadOffset + length;
+        if (length < 0 || end > limit) {
+            throw new IllegalArgumentException("RLP item runs past its enclosing list");
         }
-        if (p < 0xc0) {
-            int n = p - 0xb7;
-            return new int[] {0, pos + 1 + n, length(b, pos + 1, n)};
-        }
-        if (p < 0xf8) {
-            return new int[] {1, pos + 1, p - 0xc0};
-        }
-        int n = p - 0xf7;
-        return new int[] {1, pos + 1 + n, length(b, pos + 1, n)};
-    }
-
-    private static int length(byte[] b, int pos, int n) {
-        int l = 0;
-        for (int i = 0; i < n; i++) {
-            l = l << 8 | (b[pos + i] & 0xff);
-        }
-        return l;
+        return new Item(b, pos, end, list, payloadOffset, length);
     }
 }

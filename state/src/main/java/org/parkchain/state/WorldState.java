@@ -345,6 +345,10 @@ public final class WorldState implements WorldView {
      * code to {@code batch} and returns the state root. The caller writes the batch with the rest of the block.
      */
     public Hash commit(WriteBatch batch) {
+        if (!journal.isEmpty()) {
+            // The journal's undo actions hold references to the maps a commit replaces.
+            throw new IllegalStateException("commit between transactions: call endTransaction() first");
+        }
         for (AccountObject a : accounts.values()) {
             if (!a.dirty) {
                 continue;
@@ -396,7 +400,27 @@ public final class WorldState implements WorldView {
         return root;
     }
 
-    /** The account as it stands now (after uncommitted changes), or empty-handed {@link Account#EMPTY} when absent. */
+    /**
+     * EIP-1186 proofs for {@code address} and its storage slots {@code keys} against the last committed state root:
+     * the account proof in the state trie and, per key, the proof in the account's storage trie. Call it after
+     * {@link #commit}; uncommitted changes are not in the tries yet.
+     */
+    public StateProof proof(Address address, List<UInt256> keys) {
+        List<byte[]> accountProof = accountTrie.proof(address.bytesUnsafe());
+        AccountObject a = find(address);
+        List<StateProof.StorageProof> storageProofs = new ArrayList<>();
+        for (UInt256 key : keys) {
+            List<byte[]> nodes = a.storageRoot.equals(Hash.EMPTY_TRIE_ROOT) ? List.of() : a.storageTrie().proof(key.toBytes32());
+            storageProofs.add(new StateProof.StorageProof(key, a.committedValue(key), nodes));
+        }
+        Account committed = accountTrie.get(address.bytesUnsafe()).map(Account::fromRlp).orElse(Account.EMPTY);
+        return new StateProof(address, committed, accountProof, storageProofs);
+    }
+
+    /**
+     * The account's nonce, balance and code hash as they stand now, with the storage root of the last commit (storage
+     * changes reach the root only at {@link #commit}); {@link Account#EMPTY} when the account does not exist.
+     */
     public Account account(Address address) {
         AccountObject a = find(address);
         return a.exists ? a.toAccount() : Account.EMPTY;
@@ -488,10 +512,19 @@ public final class WorldState implements WorldView {
             v = loadedStorage.get(key);
             if (v == null) {
                 byte[] rlp = storageTrie().get(key.toBytes32()).orElse(null);
-                v = rlp == null ? UInt256.ZERO : UInt256.fromBytes(TrieRlp.items(wrapAsList(rlp)).get(0).string());
+                v = rlp == null ? UInt256.ZERO : decodeSlotValue(rlp);
                 loadedStorage.put(key, v);
             }
             return v;
+        }
+
+        /** The slot's value in the committed storage trie, ignoring uncommitted writes. */
+        UInt256 committedValue(UInt256 key) {
+            if (storageRoot.equals(Hash.EMPTY_TRIE_ROOT)) {
+                return UInt256.ZERO;
+            }
+            byte[] rlp = storageTrie().get(key.toBytes32()).orElse(null);
+            return rlp == null ? UInt256.ZERO : decodeSlotValue(rlp);
         }
 
         SecureTrie storageTrie() {
@@ -519,7 +552,8 @@ public final class WorldState implements WorldView {
         }
     }
 
-    private static byte[] wrapAsList(byte[] item) {
-        return TrieRlp.list(List.of(item));
+    /** A storage trie holds RLP of the value's minimal big-endian bytes. */
+    static UInt256 decodeSlotValue(byte[] rlp) {
+        return UInt256.fromBytes(TrieRlp.items(TrieRlp.list(List.of(rlp))).get(0).string());
     }
 }

@@ -1,6 +1,7 @@
 package org.parkchain.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,7 @@ class WorldStateTest {
     void stateRootIsTheSecureTrieOfAccountsWithTheirStorageRoots() {
         state.allocate(ALICE, 2, UInt256.of(1000), new byte[] {0x60, 0x01}, Map.of(SLOT, UInt256.of(0x1234)));
         state.setBalance(BOB, UInt256.of(3));
+        state.endTransaction();
         Hash root = state.commit();
 
         SecureTrie storage = new SecureTrie(new InMemoryNodeStore());
@@ -143,5 +145,35 @@ class WorldStateTest {
         state.commit();
         assertThat(state.storage(ALICE, SLOT)).isEqualTo(UInt256.ZERO);
         assertThat(state.account(ALICE).storageRoot()).isEqualTo(Hash.EMPTY_TRIE_ROOT);
+    }
+
+    @Test
+    void proofsProveTheCommittedAccountAndItsSlots() {
+        state.allocate(ALICE, 2, UInt256.of(1000), new byte[] {0x60, 0x01}, Map.of(SLOT, UInt256.of(0x1234)));
+        state.allocate(BOB, 1, UInt256.of(5), new byte[0], Map.of());
+        Hash root = state.commit();
+
+        StateProof proof = state.proof(ALICE, List.of(SLOT, UInt256.of(99)));
+        assertThat(proof.account().nonce()).isEqualTo(2);
+        byte[] accountRlp = SecureTrie.verifyProof(root, ALICE.toArray(), proof.accountProof()).orElseThrow();
+        Account account = Account.fromRlp(accountRlp);
+        assertThat(account).isEqualTo(proof.account());
+
+        StateProof.StorageProof present = proof.storageProofs().get(0);
+        assertThat(present.value()).isEqualTo(UInt256.of(0x1234));
+        assertThat(SecureTrie.verifyProof(account.storageRoot(), SLOT.toBytes32(), present.proof()).map(WorldState::decodeSlotValue))
+                .contains(UInt256.of(0x1234));
+        StateProof.StorageProof absent = proof.storageProofs().get(1);
+        assertThat(absent.value()).isEqualTo(UInt256.ZERO);
+        assertThat(SecureTrie.verifyProof(account.storageRoot(), UInt256.of(99).toBytes32(), absent.proof())).isEmpty();
+
+        Address nobody = Address.fromLong(0xdead);
+        assertThat(SecureTrie.verifyProof(root, nobody.toArray(), state.proof(nobody, List.of()).accountProof())).isEmpty();
+    }
+
+    @Test
+    void commitInsideATransactionIsRefused() {
+        state.setBalance(ALICE, UInt256.ONE);
+        assertThatThrownBy(state::commit).isInstanceOf(IllegalStateException.class);
     }
 }
