@@ -1,47 +1,143 @@
 package org.parkchain.node.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.parkchain.node.NodeConfig;
+import org.parkchain.node.ParkchainNode;
+import org.parkchain.regime.PermissionPolicy;
+import org.parkchain.rpc.RpcConfig;
+import org.parkchain.rpc.eth.EthApiConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "node", mixinStandardHelpOptions = true, description = "Runs a Parkchain node serving Ethereum JSON-RPC.")
+@Command(name = "node", mixinStandardHelpOptions = true, description = {
+        "Runs a Parkchain node serving Ethereum JSON-RPC (HTTP and WebSocket) on 127.0.0.1.",
+        "Stops gracefully on SIGTERM or Ctrl-C: RPC first, then block production, then storage."})
 final class NodeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--dev", description = "Development chain: chain id 375, instant blocks, open permissioning, funded test accounts.")
+    @Option(names = "--dev", description = "Development chain: chain id 375, instant blocks, open permissioning, "
+            + "ten funded accounts of the test mnemonic (account 0 is the board, account 9 the treasury).")
     boolean dev;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the chain is stored (in memory with --dev when absent).")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the chain is stored (required without --dev; "
+            + "in memory with --dev when absent).")
     Path dataDir;
 
-    @Option(names = "--rpc-port", defaultValue = "8545", description = "JSON-RPC port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rpc-port", defaultValue = "8545", description = "JSON-RPC port on 127.0.0.1; 0 picks a free one "
+            + "(default: ${DEFAULT-VALUE}).")
     int rpcPort;
 
-    @Option(names = "--permissioning", paramLabel = "open|verified", description = "Who may transact: open or verified.")
+    @Option(names = "--permissioning", paramLabel = "open|verified", description = "Who may transact "
+            + "(default: open with --dev, verified otherwise).")
     String permissioning;
 
-    @Option(names = "--genesis", paramLabel = "FILE", description = "Genesis file.")
+    @Option(names = "--genesis", paramLabel = "FILE", description = "Genesis file for a new chain (not with --dev).")
     Path genesis;
 
-    @Option(names = "--block-time", paramLabel = "MS", description = "Fixed block period in milliseconds (instant blocks when absent).")
+    @Option(names = "--block-time", paramLabel = "MS", description = "Fixed block period in milliseconds "
+            + "(instant blocks when absent).")
     Long blockTimeMs;
+
+    @Option(names = "--rpc-max-request-size", paramLabel = "BYTES", description = "Largest JSON-RPC request body or "
+            + "WebSocket message (default: 5242880).")
+    Integer maxRequestBytes;
+
+    @Option(names = "--rpc-max-batch-size", paramLabel = "N", description = "Most calls in one batch (default: 1000).")
+    Integer maxBatchSize;
+
+    @Option(names = "--rpc-call-timeout", paramLabel = "MS", description = "Longest a call may run (default: 30000).")
+    Long callTimeoutMs;
+
+    @Option(names = "--rpc-gas-cap", paramLabel = "GAS", description = "Most gas for eth_call and eth_estimateGas "
+            + "(default: 50000000).")
+    Long gasCap;
+
+    @Option(names = "--rpc-logs-block-range", paramLabel = "BLOCKS", description = "Most blocks one eth_getLogs may "
+            + "span (default: 10000).")
+    Long logsBlockRange;
 
     @Override
     public Integer call() {
-        if (rpcPort < 1 || rpcPort > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rpc-port must be between 1 and 65535, got " + rpcPort);
+        NodeConfig config = config();
+        PrintWriter out = spec.commandLine().getOut();
+        ParkchainNode node;
+        try {
+            node = ParkchainNode.start(config);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 1;
         }
-        if (permissioning != null && !permissioning.equals("open") && !permissioning.equals("verified")) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--permissioning must be 'open' or 'verified', got '" + permissioning + "'");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            node.close();
+            stopped.countDown();
+        }, "parkchain-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        node.describe(out);
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            node.close();
+        }
+        return 0;
+    }
+
+    /** The flags as a validated configuration; any problem is a one-line error with exit status 2. */
+    NodeConfig config() {
+        if (rpcPort < 0 || rpcPort > 65535) {
+            throw bad("--rpc-port must be between 0 and 65535 (0 = any free port), got " + rpcPort);
+        }
+        PermissionPolicy.Mode mode = dev ? PermissionPolicy.Mode.OPEN : PermissionPolicy.Mode.VERIFIED;
+        if (permissioning != null) {
+            if (!permissioning.equals("open") && !permissioning.equals("verified")) {
+                throw bad("--permissioning must be 'open' or 'verified', got '" + permissioning + "'");
+            }
+            mode = PermissionPolicy.Mode.parse(permissioning);
         }
         if (blockTimeMs != null && blockTimeMs <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--block-time must be a positive number of milliseconds");
+            throw bad("--block-time must be a positive number of milliseconds, got " + blockTimeMs);
         }
-        spec.commandLine().getErr().println("error: the node is not built yet (see the issue 'The node: chain, storage, JSON-RPC')");
-        return 2;
+        if (genesis != null && !java.nio.file.Files.isRegularFile(genesis)) {
+            throw bad("--genesis " + genesis + ": no such file");
+        }
+        if (dataDir != null && java.nio.file.Files.exists(dataDir) && !java.nio.file.Files.isDirectory(dataDir)) {
+            throw bad("--data-dir " + dataDir + " exists and is not a directory");
+        }
+        try {
+            RpcConfig rpc = RpcConfig.defaults().withPort(rpcPort);
+            if (maxRequestBytes != null) {
+                rpc = rpc.withMaxRequestBytes(maxRequestBytes);
+            }
+            if (maxBatchSize != null) {
+                rpc = rpc.withMaxBatchSize(maxBatchSize);
+            }
+            if (callTimeoutMs != null) {
+                rpc = rpc.withCallTimeout(Duration.ofMillis(callTimeoutMs));
+            }
+            EthApiConfig eth = EthApiConfig.defaults();
+            if (gasCap != null) {
+                eth = eth.withGasCap(gasCap);
+            }
+            if (logsBlockRange != null) {
+                eth = eth.withMaxLogsBlockRange(logsBlockRange);
+            }
+            return new NodeConfig(dev, Optional.ofNullable(dataDir), Optional.ofNullable(genesis), mode,
+                    Optional.ofNullable(blockTimeMs).map(Duration::ofMillis), rpc, eth);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+    }
+
+    private CommandLine.ParameterException bad(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }
