@@ -44,6 +44,15 @@ public final class Bloom {
         return new Bloom(bits);
     }
 
+    /** The bloom of raw values (addresses or topics), for tests against published vectors. */
+    static Bloom ofValues(Collection<byte[]> values) {
+        byte[] bits = new byte[SIZE];
+        for (byte[] v : values) {
+            add(bits, v);
+        }
+        return new Bloom(bits);
+    }
+
     /** The union of blooms (a block's bloom is the union of its receipts'). */
     public static Bloom union(Collection<Bloom> blooms) {
         byte[] bits = new byte[SIZE];

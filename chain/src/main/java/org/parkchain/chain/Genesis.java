@@ -19,6 +19,8 @@ import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.crypto.PrivateKey;
+import org.parkchain.primitives.wallet.HdWallet;
 import org.parkchain.state.InMemoryNodeStore;
 import org.parkchain.state.WorldState;
 import org.parkchain.state.WriteBatch;
@@ -53,22 +55,28 @@ public record Genesis(
     /** {@code --dev}: each dev account holds 10,000 coins of 10^18 wei. */
     public static final UInt256 DEV_BALANCE = UInt256.of(BigInteger.TEN.pow(22));
 
+    /** The standard test mnemonic Hardhat and Anvil use; {@code --dev} funds its first ten accounts. */
+    public static final String DEV_MNEMONIC = "test test test test test test test test test test test junk";
+    /** How many dev accounts {@code --dev} funds. */
+    public static final int DEV_ACCOUNT_COUNT = 10;
+
     /**
-     * The first ten accounts of the standard test mnemonic ({@code test test test test test test test test test test
-     * test junk}, m/44'/60'/0'/0/i), the accounts Hardhat and Anvil fund; {@code GenesisTest} re-derives them from
-     * their private keys. Account 0 is the dev chain's only board member, account 9 its treasury.
+     * The keys of the first ten accounts of {@link #DEV_MNEMONIC} (m/44'/60'/0'/0/i), derived once. Account 0 is the
+     * dev chain's only board member, account 9 its treasury; the node signs {@code eth_sendTransaction} with them.
      */
-    public static final List<Address> DEV_ACCOUNTS = List.of(
-            Address.fromHex("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"),
-            Address.fromHex("0x70997970c51812dc3a010c7d01b50e0d17dc79c8"),
-            Address.fromHex("0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc"),
-            Address.fromHex("0x90f79bf6eb2c4f870365e785982e1f101e93b906"),
-            Address.fromHex("0x15d34aaf54267db7d7c367839aaf71a00a2c6a65"),
-            Address.fromHex("0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc"),
-            Address.fromHex("0x976ea74026e726554db657fa54763abd0c3a0aa9"),
-            Address.fromHex("0x14dc79964da2c08b23698b3d3cc7ca32193d9955"),
-            Address.fromHex("0x23618e81e3f5cdf7f54c3d65f7fbc0abf5b21e8f"),
-            Address.fromHex("0xa0ee7a142d267c1f36714e4a8f75612f20a79720"));
+    public static List<PrivateKey> devKeys() {
+        return DevKeys.KEYS;
+    }
+
+    /** The addresses of {@link #devKeys()}. */
+    public static List<Address> devAccounts() {
+        return DevKeys.KEYS.stream().map(PrivateKey::address).toList();
+    }
+
+    /** Holder idiom: the derivation (PBKDF2 and ten BIP-32 steps) runs on first use, not when Genesis is loaded. */
+    private static final class DevKeys {
+        static final List<PrivateKey> KEYS = HdWallet.fromPhrase(DEV_MNEMONIC).accounts(DEV_ACCOUNT_COUNT);
+    }
 
     /** An allocated account. */
     public record GenesisAccount(UInt256 balance, long nonce, byte[] code, Map<UInt256, UInt256> storage) {
@@ -117,7 +125,7 @@ public record Genesis(
     /** The built-in {@code --dev} genesis: chain id 375 and the ten dev accounts with 10,000 coins each. */
     public static Genesis dev() {
         Map<Address, GenesisAccount> alloc = new LinkedHashMap<>();
-        for (Address a : DEV_ACCOUNTS) {
+        for (Address a : devAccounts()) {
             alloc.put(a, GenesisAccount.funded(DEV_BALANCE));
         }
         return new Genesis(DEV_CHAIN_ID, DEV_GAS_LIMIT, DEV_BASE_FEE, 0, new byte[0], Address.ZERO, Hash.ZERO, alloc, List.of());
