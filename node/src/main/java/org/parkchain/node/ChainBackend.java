@@ -1,0 +1,161 @@
+package org.parkchain.node;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.parkchain.chain.Block;
+import org.parkchain.chain.BlockHeader;
+import org.parkchain.chain.Blockchain;
+import org.parkchain.chain.Receipt;
+import org.parkchain.chain.TransactionProcessor;
+import org.parkchain.chain.pool.PooledTransaction;
+import org.parkchain.chain.pool.TransactionPool;
+import org.parkchain.chain.pool.TransactionRejectedException;
+import org.parkchain.primitives.Address;
+import org.parkchain.primitives.Hash;
+import org.parkchain.primitives.tx.Transaction;
+import org.parkchain.rpc.RpcError;
+import org.parkchain.rpc.eth.EthBackend;
+import org.parkchain.state.WorldState;
+
+/**
+ * The eth_* methods' view of this node: the {@link Blockchain} for blocks and state, the {@link TransactionPool}
+ * for submissions. Blocks are immutable by hash, so recently read ones are kept with their recovered senders: a
+ * client polling for receipts under load would otherwise decode the block and recover every signature per poll.
+ */
+final class ChainBackend implements EthBackend {
+    private static final int CACHED_BLOCKS = 256;
+
+    private final Blockchain chain;
+    private final TransactionPool pool;
+    private final TransactionProcessor processor;
+    private final Map<Hash, ChainBlock> blocks = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, ChainBlock> eldest) {
+            return size() > CACHED_BLOCKS;
+        }
+    };
+    private final Map<Hash, List<Receipt>> receipts = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Hash, List<Receipt>> eldest) {
+            return size() > CACHED_BLOCKS;
+        }
+    };
+
+    ChainBackend(Blockchain chain, TransactionPool pool, TransactionProcessor processor) {
+        this.chain = chain;
+        this.pool = pool;
+        this.processor = processor;
+    }
+
+    /** Keeps a block the node just appended, so the first reads after it cost nothing. */
+    ChainBlock remember(Block block, List<Receipt> blockReceipts) {
+        ChainBlock b = toChainBlock(block);
+        synchronized (this) {
+            blocks.put(b.hash(), b);
+            receipts.put(b.hash(), List.copyOf(blockReceipts));
+        }
+        return b;
+    }
+
+    @Override
+    public long chainId() {
+        return chain.chainId();
+    }
+
+    @Override
+    public ChainBlock head() {
+        BlockHeader head = chain.head();
+        return block(head.hash()).orElseThrow(() -> new IllegalStateException("the head block is not readable"));
+    }
+
+    @Override
+    public Optional<ChainBlock> block(Hash hash) {
+        synchronized (this) {
+            ChainBlock cached = blocks.get(hash);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        Optional<ChainBlock> read = chain.block(hash).map(ChainBackend::toChainBlock);
+        read.ifPresent(b -> {
+            synchronized (this) {
+                blocks.put(hash, b);
+            }
+        });
+        return read;
+    }
+
+    @Override
+    public Optional<ChainBlock> block(long number) {
+        return chain.header(number).flatMap(h -> block(h.hash()));
+    }
+
+    @Override
+    public List<Receipt> receipts(Hash blockHash) {
+        synchronized (this) {
+            List<Receipt> cached = receipts.get(blockHash);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        List<Receipt> read = chain.receipts(blockHash).orElse(List.of());
+        synchronized (this) {
+            receipts.put(blockHash, read);
+        }
+        return read;
+    }
+
+    @Override
+    public Optional<TransactionPosition> transactionPosition(Hash txHash) {
+        return chain.transaction(txHash).map(t -> new TransactionPosition(t.blockHash(), t.blockNumber(), t.index()));
+    }
+
+    @Override
+    public WorldState state(BlockHeader header) {
+        return chain.state(header);
+    }
+
+    @Override
+    public TransactionProcessor processor() {
+        return processor;
+    }
+
+    @Override
+    public Hash submit(byte[] raw) {
+        try {
+            return pool.submit(raw);
+        } catch (TransactionRejectedException e) {
+            throw RpcError.ServerError.of(e.getMessage()).toException();
+        }
+    }
+
+    @Override
+    public Hash submit(Transaction tx) {
+        try {
+            return pool.submit(tx);
+        } catch (TransactionRejectedException e) {
+            throw RpcError.ServerError.of(e.getMessage()).toException();
+        }
+    }
+
+    @Override
+    public long pendingNonce(Address sender) {
+        return pool.pendingNonce(sender);
+    }
+
+    @Override
+    public Optional<PendingTransaction> pendingTransaction(Hash hash) {
+        return pool.get(hash).map(p -> new PendingTransaction(p.transaction(), p.sender()));
+    }
+
+    static PendingTransaction pending(PooledTransaction p) {
+        return new PendingTransaction(p.transaction(), p.sender());
+    }
+
+    private static ChainBlock toChainBlock(Block block) {
+        List<Address> senders = block.transactions().stream().map(Transaction::sender).toList();
+        return new ChainBlock(block.header(), block.hash(), block.transactions(), senders, block.encode().length);
+    }
+}
