@@ -14,7 +14,6 @@ import java.util.Set;
 import org.parkchain.chain.Genesis;
 import org.parkchain.chain.GenesisException;
 import org.parkchain.primitives.Address;
-import org.parkchain.primitives.InvalidHexException;
 import org.parkchain.regime.RegimeGenesis;
 
 /**
@@ -119,7 +118,7 @@ public final class ParkGenesis {
         }
         try {
             return Address.fromHex(node.textValue());
-        } catch (InvalidHexException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new GenesisException(field + ": " + e.getMessage());
         }
     }
