@@ -17,6 +17,8 @@ public final class Suites {
             case "rlp" -> Optional.of(new RlpSuite());
             case "trie" -> Optional.of(new TrieSuite());
             case "tx" -> Optional.of(new TransactionSuite());
+            case "keystore" -> Optional.of(new KeyStoreSuite());
+            case "abi" -> Optional.of(new AbiSuite());
             default -> Optional.empty();
         };
     }
