@@ -31,6 +31,12 @@ public final class Blockchain implements AutoCloseable {
     private final BlockHeader genesisHeader;
     private final List<Consumer<NewBlock>> listeners = new CopyOnWriteArrayList<>();
     private volatile BlockHeader head;
+    /**
+     * Recently appended or read blocks with their receipts, decoded: receipt polling and subscriptions look at the
+     * newest blocks again and again, and a cached block's transactions keep their recovered senders.
+     */
+    private final RecentBlocks recent = new RecentBlocks(RECENT_BLOCKS);
+    private static final int RECENT_BLOCKS = 128;
 
     /** What listeners receive after a block became the head: the block and its receipts as JSON-RPC shows them. */
     public record NewBlock(Block block, List<TransactionReceipt> receipts) {}
@@ -96,8 +102,31 @@ public final class Blockchain implements AutoCloseable {
     }
 
     public Optional<Block> block(Hash blockHash) {
-        return header(blockHash).map(h -> Block.fromBody(h, store.body(blockHash)
-                .orElseThrow(() -> new StoreException("the body of block " + blockHash + " is missing"))));
+        return loaded(blockHash).map(RecentBlocks.Entry::block);
+    }
+
+    /** The block and its receipts, from the cache or decoded from the store (and then cached). */
+    private Optional<RecentBlocks.Entry> loaded(Hash blockHash) {
+        RecentBlocks.Entry cached = recent.get(blockHash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<BlockHeader> header = header(blockHash);
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] body = store.body(blockHash)
+                .orElseThrow(() -> new StoreException("the body of block " + blockHash + " is missing"));
+        byte[] receipts = store.receipts(blockHash)
+                .orElseThrow(() -> new StoreException("the receipts of block " + blockHash + " are missing"));
+        RecentBlocks.Entry entry;
+        try {
+            entry = new RecentBlocks.Entry(Block.fromBody(header.get(), body), decodeReceipts(receipts));
+        } catch (RlpException e) {
+            throw new StoreException("stored block " + blockHash + " is unreadable: " + e.getMessage(), e);
+        }
+        recent.put(blockHash, entry);
+        return Optional.of(entry);
     }
 
     public Optional<Block> block(long number) {
@@ -106,13 +135,12 @@ public final class Blockchain implements AutoCloseable {
 
     /** The consensus receipts of a block. */
     public Optional<List<Receipt>> receipts(Hash blockHash) {
-        return store.receipts(blockHash).map(Blockchain::decodeReceipts);
+        return loaded(blockHash).map(RecentBlocks.Entry::receipts);
     }
 
     /** The JSON-RPC receipts of a block ({@code eth_getBlockReceipts}). */
     public Optional<List<TransactionReceipt>> transactionReceipts(Hash blockHash) {
-        return block(blockHash).map(b -> TransactionReceipt.forBlock(b, receipts(blockHash)
-                .orElseThrow(() -> new StoreException("the receipts of block " + blockHash + " are missing"))));
+        return loaded(blockHash).map(e -> TransactionReceipt.forBlock(e.block(), e.receipts()));
     }
 
     /** A transaction of the canonical chain by its hash. */
@@ -124,7 +152,7 @@ public final class Blockchain implements AutoCloseable {
     /** A transaction's receipt by the transaction's hash ({@code eth_getTransactionReceipt}). */
     public Optional<TransactionReceipt> receipt(Hash txHash) {
         return store.transactionLocation(txHash)
-                .flatMap(loc -> transactionReceipts(loc.blockHash()).map(all -> all.get(loc.index())));
+                .flatMap(loc -> loaded(loc.blockHash()).map(e -> TransactionReceipt.of(e.block(), e.receipts(), loc.index())));
     }
 
     /**
@@ -163,6 +191,7 @@ public final class Blockchain implements AutoCloseable {
         Hash hash = block.hash();
         store.write(new ChainStore.BlockWrite(hash, block.number(), block.header().encode(), block.encodeBody(),
                 encodeReceipts(executed.receipts()), txHashes, executed.stateNodes()));
+        recent.put(hash, new RecentBlocks.Entry(block, executed.receipts()));
         head = block.header();
         if (!listeners.isEmpty()) {
             NewBlock event = new NewBlock(block, TransactionReceipt.forBlock(block, executed.receipts()));

@@ -169,6 +169,25 @@ class BlockExecutorTest {
                 .isInstanceOf(InvalidBlockException.class).hasMessageContaining("root");
     }
 
+    @Test
+    void aStateCarriedFromBlockToBlockGivesTheSameBlocksAsAFreshOne() {
+        Blockchain carried = Blockchain.open(new InMemoryChainStore(), genesis());
+        WorldState state = carried.state(carried.head());
+        for (int n = 0; n < 3; n++) {
+            List<Transaction> txs = List.of(transfer(ALICE, 2 * n, CAROL, n), call(ALICE, 2 * n + 1, LOGGER, 50_000),
+                    call(BOB, n, LOGGER, 50_000));
+            ExecutedBlock fromCarried = executor.build(carried.head(), state, carried.blockHashes(), txs, proposal(10 * (n + 1))).block();
+            ExecutedBlock fromFresh = executor.build(chain.head(), chain.nodes(), chain.blockHashes(), txs, proposal(10 * (n + 1))).block();
+            assertThat(fromCarried.block().hash()).isEqualTo(fromFresh.block().hash());
+            carried.append(fromCarried);
+            chain.append(fromFresh);
+        }
+        // A state that is not at the parent's root is refused rather than silently building a wrong block.
+        WorldState stale = chain.state(chain.genesisHeader());
+        assertThatThrownBy(() -> executor.build(chain.head(), stale, chain.blockHashes(), List.of(), proposal(100)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not at block 3's state root");
+    }
+
     private static BlockHeader withStateRoot(BlockHeader h, Hash root) {
         return new BlockHeader(h.parentHash(), h.ommersHash(), h.coinbase(), root, h.transactionsRoot(),
                 h.receiptsRoot(), h.logsBloom(), h.difficulty(), h.number(), h.gasLimit(), h.gasUsed(), h.timestamp(),
