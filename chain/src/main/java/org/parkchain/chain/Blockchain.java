@@ -31,6 +31,7 @@ public final class Blockchain implements AutoCloseable {
     private final BlockHeader genesisHeader;
     private final List<Consumer<NewBlock>> listeners = new CopyOnWriteArrayList<>();
     private volatile BlockHeader head;
+    private final NodeStore nodes;
     /**
      * Recently appended or read blocks with their receipts, decoded: receipt polling and subscriptions look at the
      * newest blocks again and again, and a cached block's transactions keep their recovered senders.
@@ -46,6 +47,19 @@ public final class Blockchain implements AutoCloseable {
         this.chainId = chainId;
         this.genesisHeader = genesisHeader;
         this.head = head;
+        NodeStore stored = store.nodes();
+        this.nodes = new NodeStore() {
+            @Override
+            public Optional<byte[]> get(Hash hash) {
+                return stored.get(hash);
+            }
+
+            @Override
+            public void write(org.parkchain.state.WriteBatch batch) {
+                throw new UnsupportedOperationException("stored states are read-only: nodes reach the store only with "
+                        + "their block, through Blockchain.append (use WorldState.commit(WriteBatch), not commit())");
+            }
+        };
     }
 
     /**
@@ -160,12 +174,15 @@ public final class Blockchain implements AutoCloseable {
      * {@code eth_getBalance}, {@code eth_getProof}). Changes made to it stay in it; nothing reaches the store.
      */
     public WorldState state(BlockHeader header) {
-        return new WorldState(store.nodes(), header.stateRoot());
+        return new WorldState(nodes, header.stateRoot());
     }
 
-    /** The trie nodes and code of every stored state, for the block executor. */
+    /**
+     * The trie nodes and code of every stored state, for the block executor; read-only (a block's nodes are written
+     * with the block by {@link #append}).
+     */
     public NodeStore nodes() {
-        return store.nodes();
+        return nodes;
     }
 
     /** BLOCKHASH for blocks built on the head: the canonical hash by number, zero when unknown. */
