@@ -646,10 +646,8 @@ public final class TransactionPool implements AutoCloseable {
      */
     public long pendingNonce(Address sender) {
         SenderQueue q = senders.get(sender);
-        if (q != null && q.epoch >= 0) {
-            return q.pendingNonce;
-        }
-        return head.nonce(sender);
+        long nonce = q == null ? -1 : q.pendingNonce;
+        return nonce >= 0 ? nonce : head.nonce(sender);
     }
 
     /** One sender's pending transactions, in nonce order. */
