@@ -1,10 +1,12 @@
 package org.parkchain.chain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.tx.Transaction;
 
 /**
  * A transaction as execution sees it, whatever its envelope type: the sender already recovered, a legacy gas price
@@ -35,6 +37,21 @@ public record ExecutableTransaction(
     public ExecutableTransaction {
         accessList = List.copyOf(accessList);
         blobVersionedHashes = List.copyOf(blobVersionedHashes);
+    }
+
+    /**
+     * The execution view of a signed transaction: recovers the sender (once; the transaction keeps it).
+     *
+     * @throws org.parkchain.primitives.tx.InvalidTransactionException when the signature recovers to no key
+     */
+    public static ExecutableTransaction of(Transaction tx) {
+        List<AccessListEntry> accessList = new ArrayList<>(tx.accessList().size());
+        for (org.parkchain.primitives.tx.AccessListEntry e : tx.accessList()) {
+            accessList.add(new AccessListEntry(e.address(), e.storageKeys()));
+        }
+        return new ExecutableTransaction(tx.sender(), tx.nonce(), tx.gasLimit(), tx.to(), tx.value(), tx.data(),
+                tx.maxFeePerGas(), tx.maxPriorityFeePerGas(), accessList, false, UInt256.ZERO, List.of(),
+                tx.chainId(), tx.intrinsicGas());
     }
 
     /** An EIP-2930 access list entry: an address and storage keys to warm before execution. */

@@ -11,6 +11,7 @@ import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.Keccak;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.tx.IntrinsicGas;
 
 /** Turns a GeneralStateTests {@code transaction} (with its data/gas/value arrays) into the transaction of one case. */
 final class TestTransaction {
@@ -63,7 +64,8 @@ final class TestTransaction {
         if (tx.has("sender") && !Address.fromHex(tx.get("sender").asText()).equals(sender)) {
             throw new IllegalArgumentException("secretKey belongs to " + sender + ", not to the test's sender " + tx.get("sender").asText());
         }
-        long intrinsic = IntrinsicGasTemporary.of(data, to.isEmpty(), accessList);
+        int storageKeys = accessList.stream().mapToInt(e -> e.storageKeys().size()).sum();
+        long intrinsic = IntrinsicGas.CANCUN.of(data, to.isEmpty(), accessList.size(), storageKeys);
         return new Built(new ExecutableTransaction(sender, nonce.u0, gas.u0, to, value, data, maxFee, maxTip, accessList,
                 blob, maxFeePerBlobGas, blobHashes, Optional.empty(), intrinsic), null);
     }
@@ -82,22 +84,5 @@ final class TestTransaction {
     private static String stripLabel(String s) {
         int space = s.lastIndexOf(' ');
         return space >= 0 ? s.substring(space + 1) : s;
-    }
-
-    /** TEMPORARY until the prim engineer's Transaction intrinsic gas lands. */
-    static final class IntrinsicGasTemporary {
-        static long of(byte[] data, boolean create, List<ExecutableTransaction.AccessListEntry> accessList) {
-            long gas = 21_000;
-            if (create) {
-                gas += 32_000 + 2L * ((data.length + 31) / 32);
-            }
-            for (byte b : data) {
-                gas += b == 0 ? 4 : 16;
-            }
-            for (ExecutableTransaction.AccessListEntry e : accessList) {
-                gas += 2400 + 1900L * e.storageKeys().size();
-            }
-            return gas;
-        }
     }
 }

@@ -2,7 +2,8 @@ package org.parkchain.evm;
 
 /**
  * The gas prices a fork charges beyond each instruction's static cost (those are in {@link InstructionTable}).
- * Values are Cancun's; a later fork that changes a price builds a copy with the EIP's numbers.
+ * Values are Cancun's; a later fork that changes a price builds a copy with the EIP's numbers. A transaction's
+ * intrinsic gas is not here: it is priced before the EVM starts, by primitives' {@code IntrinsicGas}.
  */
 public record GasSchedule(
         long memoryWord,
@@ -28,12 +29,6 @@ public record GasSchedule(
         int maxCodeSize,
         int maxInitCodeSize,
         int callDepthLimit,
-        long txBase,
-        long txCreate,
-        long txDataZero,
-        long txDataNonZero,
-        long txAccessListAddress,
-        long txAccessListStorageKey,
         long maxRefundQuotient) {
 
     public static final GasSchedule CANCUN = new GasSchedule(
@@ -42,28 +37,10 @@ public record GasSchedule(
             20_000, 5_000, 4_800, 2_300,
             9_000, 2_300, 25_000,
             200, 2, 25_000,
-            24_576, 49_152, 1024,
-            21_000, 32_000, 4, 16, 2_400, 1_900, 5);
+            24_576, 49_152, 1024, 5);
 
     /** Total memory cost of {@code words} 32-byte words: 3·w + w²/512 (Yellow Paper, C_mem). */
     public long memoryCost(long words) {
         return memoryWord * words + words * words / quadraticDivisor;
-    }
-
-    /**
-     * The intrinsic gas of a transaction (EIP-2028 data prices, EIP-2930 access list, EIP-3860 init code words),
-     * paid before the first instruction runs; the transaction processor charges it.
-     */
-    public long intrinsicGas(byte[] data, boolean isCreate, int accessListAddresses, int accessListStorageKeys) {
-        long gas = txBase;
-        int zeros = 0;
-        for (byte b : data) {
-            if (b == 0) zeros++;
-        }
-        gas += zeros * txDataZero + (long) (data.length - zeros) * txDataNonZero;
-        if (isCreate) {
-            gas += txCreate + initCodeWord * ((data.length + 31L) / 32);
-        }
-        return gas + accessListAddresses * txAccessListAddress + accessListStorageKeys * txAccessListStorageKey;
     }
 }

@@ -17,6 +17,7 @@ import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.tx.IntrinsicGas;
 import org.parkchain.state.InMemoryNodeStore;
 import org.parkchain.state.WorldState;
 
@@ -100,13 +101,9 @@ final class Park {
         return new Tx(e.success(), e.gasUsed(), e.logs(), e.output());
     }
 
-    /** The intrinsic gas of a call transaction: 21,000 plus 4 per zero and 16 per non-zero byte of data. */
+    /** The intrinsic gas of a call transaction, by the one definition the transaction type uses. */
     static long intrinsicGas(byte[] data) {
-        long gas = 21_000;
-        for (byte b : data) {
-            gas += b == 0 ? 4 : 16;
-        }
-        return gas;
+        return IntrinsicGas.CANCUN.of(data, false, 0, 0);
     }
 
     private BlockEnvironment environment() {

@@ -41,6 +41,14 @@ public final class PublicKey {
         return Address.of(Secp256k1.keccakAddressBytes(xy));
     }
 
+    /** The 33-byte SEC1 compressed form: 0x02 (y even) or 0x03 (y odd), then x. BIP-32 hashes keys in this form. */
+    public byte[] toCompressed() {
+        byte[] out = new byte[33];
+        out[0] = (byte) (2 + (xy[63] & 1));
+        System.arraycopy(xy, 0, out, 1, 32);
+        return out;
+    }
+
     /** A copy of x ‖ y. */
     public byte[] toArray() {
         return xy.clone();

@@ -167,6 +167,22 @@ public final class RlpReader {
         }
     }
 
+    /** How many items remain in this sequence, without consuming them (each header is checked on the way). */
+    public int remainingItems() {
+        int saved = pos;
+        int count = 0;
+        try {
+            while (pos < end) {
+                header();
+                pos = payloadStart + payloadLength;
+                count++;
+            }
+        } finally {
+            pos = saved;
+        }
+        return count;
+    }
+
     /** Offset of the next item in the source array. */
     public int position() {
         return pos;

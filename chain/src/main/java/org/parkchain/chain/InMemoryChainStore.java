@@ -1,0 +1,74 @@
+package org.parkchain.chain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parkchain.primitives.Hash;
+import org.parkchain.state.InMemoryNodeStore;
+import org.parkchain.state.NodeStore;
+
+/**
+ * A {@link ChainStore} in hash maps: for tests and for {@code --dev} without {@code --data-dir}. A block's entries are
+ * put before the head moves to it (the head is volatile), so a reader that starts from the head finds them all.
+ */
+public final class InMemoryChainStore implements ChainStore {
+    private final ConcurrentHashMap<Hash, byte[]> headers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Hash, byte[]> bodies = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Hash, byte[]> receipts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Hash> canonical = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Hash, TransactionLocation> transactions = new ConcurrentHashMap<>();
+    private final InMemoryNodeStore nodes = new InMemoryNodeStore();
+    private volatile Hash head;
+
+    @Override
+    public Optional<Hash> head() {
+        return Optional.ofNullable(head);
+    }
+
+    @Override
+    public Optional<byte[]> header(Hash blockHash) {
+        return Optional.ofNullable(headers.get(blockHash));
+    }
+
+    @Override
+    public Optional<byte[]> body(Hash blockHash) {
+        return Optional.ofNullable(bodies.get(blockHash));
+    }
+
+    @Override
+    public Optional<byte[]> receipts(Hash blockHash) {
+        return Optional.ofNullable(receipts.get(blockHash));
+    }
+
+    @Override
+    public Optional<Hash> canonicalHash(long number) {
+        return Optional.ofNullable(canonical.get(number));
+    }
+
+    @Override
+    public Optional<TransactionLocation> transactionLocation(Hash txHash) {
+        return Optional.ofNullable(transactions.get(txHash));
+    }
+
+    @Override
+    public NodeStore nodes() {
+        return nodes;
+    }
+
+    @Override
+    public synchronized void write(BlockWrite block) {
+        nodes.write(block.stateNodes());
+        headers.put(block.blockHash(), block.header().clone());
+        bodies.put(block.blockHash(), block.body().clone());
+        receipts.put(block.blockHash(), block.receipts().clone());
+        List<Hash> txs = block.transactionHashes();
+        for (int i = 0; i < txs.size(); i++) {
+            transactions.put(txs.get(i), new TransactionLocation(block.blockHash(), i));
+        }
+        canonical.put(block.number(), block.blockHash());
+        head = block.blockHash();
+    }
+
+    @Override
+    public void close() {}
+}
