@@ -15,6 +15,8 @@ public final class Suites {
         return switch (name) {
             case "state" -> Optional.of(new StateSuite());
             case "trie" -> Optional.of(new TrieSuite());
+            case "keystore" -> Optional.of(new KeyStoreSuite());
+            case "abi" -> Optional.of(new AbiSuite());
             default -> Optional.empty();
         };
     }
