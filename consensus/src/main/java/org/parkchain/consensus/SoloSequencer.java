@@ -213,7 +213,10 @@ public final class SoloSequencer implements AutoCloseable {
             BlockHeader parent = chain.head();
             UInt256 baseFee = FeeMarket.nextBaseFee(parent);
             List<PooledTransaction> selected = pool.select(parent.gasLimit(), baseFee);
-            boolean lowersBaseFee = selected.isEmpty() && pool.pendingCount() > 0 && !baseFee.isZero();
+            // Transactions wait, yet none pays the base fee: an empty block lowers it, if it still can (EIP-1559's
+            // integer step stops shrinking it at 7 wei, and an endless run of empty blocks helps nobody).
+            boolean lowersBaseFee = selected.isEmpty() && pool.pendingCount() > 0
+                    && FeeMarket.nextBaseFee(parent.gasLimit(), 0, baseFee).compareTo(baseFee) < 0;
             if (selected.isEmpty() && !allowEmpty && !lowersBaseFee) {
                 return new Outcome(Optional.empty(), false);
             }
