@@ -296,10 +296,10 @@ class SoloSequencerTest {
         sequencer.start();
         await("three empty blocks", () -> chain.head().number() >= 3);
         assertThat(blocks()).allSatisfy(b -> assertThat(b.transactions()).isEmpty());
+        long emptyHeight = chain.head().number();
         Hash hash = submit(transfer(0, 0));
-        Hash second = submit(transfer(0, 1));
-        await("mined in a later period", () -> chain.receipt(second).isPresent());
-        assertThat(chain.receipt(hash).orElseThrow().blockNumber()).isEqualTo(chain.receipt(second).orElseThrow().blockNumber());
+        await("mined in a later period", () -> chain.receipt(hash).isPresent());
+        assertThat(chain.receipt(hash).orElseThrow().blockNumber()).isGreaterThan(emptyHeight);
         long before = chain.head().number();
         await("blocks keep coming", () -> chain.head().number() >= before + 2);
     }
