@@ -58,6 +58,14 @@ public final class SoloSequencer implements AutoCloseable {
      */
     private static final long RENEW_STATE_BLOCKS = 256;
 
+    /**
+     * How many gas limits' worth of transactions to offer the block builder. The pool can only count declared gas
+     * limits, but a block fills by the gas actually used (a wallet's limit carries a margin over its estimate: an
+     * ERC-20 transfer declares ~57k and uses ~35k), so selecting exactly one gas limit's worth would leave blocks
+     * a third empty under load. The builder stops once the block is full; whatever it did not take stays pooled.
+     */
+    private static final long SELECTION_GAS_LIMITS = 2;
+
     private final Blockchain chain;
     private final BlockExecutor executor;
     private final TransactionPool pool;
@@ -212,7 +220,7 @@ public final class SoloSequencer implements AutoCloseable {
         synchronized (production) {
             BlockHeader parent = chain.head();
             UInt256 baseFee = FeeMarket.nextBaseFee(parent);
-            List<PooledTransaction> selected = pool.select(parent.gasLimit(), baseFee);
+            List<PooledTransaction> selected = pool.select(saturatingMultiply(parent.gasLimit(), SELECTION_GAS_LIMITS), baseFee);
             // Transactions wait, yet none pays the base fee: an empty block lowers it, if it still can (EIP-1559's
             // integer step stops shrinking it at 7 wei, and an endless run of empty blocks helps nobody).
             boolean lowersBaseFee = selected.isEmpty() && pool.pendingCount() > 0
@@ -251,9 +259,8 @@ public final class SoloSequencer implements AutoCloseable {
             Set<Address> sendersLeftOut = new HashSet<>();
             for (BlockExecutor.Skipped s : built.skipped()) {
                 boolean keep = mayFitLater(s, sendersLeftOut);
-                if (!keep) {
-                    senderOf(s.transaction()).ifPresent(sendersLeftOut::add);
-                }
+                // Kept or removed, a left-out transaction leaves a gap its sender's later nonces fall into.
+                senderOf(s.transaction()).ifPresent(sendersLeftOut::add);
                 LOG.log(System.Logger.Level.INFO, () -> "block " + block.number() + ": left out " + s.transaction().hash()
                         + " (" + s.cause() + s.rejection().map(r -> " " + r).orElse("") + ": " + s.detail() + ")"
                         + (keep ? "; it stays in the pool" : "; removed from the pool"));
@@ -270,8 +277,8 @@ public final class SoloSequencer implements AutoCloseable {
 
     /**
      * Whether a transaction the executor left out may succeed in a later block: one that did not fit the gas left in
-     * this one, or a later nonce of a sender whose earlier transaction was just removed (the removal queues it until
-     * the gap is filled again). Anything else — refused by the admission policy, unaffordable, a contract as sender,
+     * this one, or a later nonce of a sender whose earlier transaction was left out of this block (deferred, or
+     * removed: the removal queues it until the gap is filled again). Anything else — refused by the admission policy, unaffordable, a contract as sender,
      * a nonce the pool got wrong — would be selected and left out again and again, so it goes.
      */
     private static boolean mayFitLater(BlockExecutor.Skipped s, Set<Address> sendersLeftOut) {
@@ -281,6 +288,11 @@ public final class SoloSequencer implements AutoCloseable {
         InvalidTransaction reason = s.rejection().get();
         return reason == InvalidTransaction.GAS_ALLOWANCE_EXCEEDED
                 || reason == InvalidTransaction.NONCE_MISMATCH && senderOf(s.transaction()).filter(sendersLeftOut::contains).isPresent();
+    }
+
+    private static long saturatingMultiply(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        return high == 0 && a * b >= 0 ? a * b : Long.MAX_VALUE;
     }
 
     private static Optional<Address> senderOf(Transaction tx) {

@@ -67,12 +67,17 @@ class SoloSequencerTest {
     }
 
     private Transaction transfer(int account, long nonce, UInt256 maxFee, UInt256 tip) {
+        return transfer(account, nonce, maxFee, tip, 21_000);
+    }
+
+    /** A plain transfer (it uses 21,000 gas) that declares {@code gasLimit}, as wallets add a margin. */
+    private Transaction transfer(int account, long nonce, UInt256 maxFee, UInt256 tip, long gasLimit) {
         return Transaction.builder(TransactionType.DYNAMIC_FEE)
                 .chainId(Genesis.DEV_CHAIN_ID)
                 .nonce(nonce)
                 .maxFeePerGas(maxFee)
                 .maxPriorityFeePerGas(tip)
-                .gasLimit(21_000)
+                .gasLimit(gasLimit)
                 .to(RECIPIENT)
                 .value(UInt256.ONE)
                 .sign(keys.get(account));
@@ -158,6 +163,36 @@ class SoloSequencerTest {
         sequencer.start();
         await("all 10 are mined", () -> hashes.stream().allMatch(h -> chain.receipt(h).isPresent()));
         assertThat(blocks()).extracting(b -> b.transactions().size()).containsExactly(4, 4, 2);
+    }
+
+    @Test
+    void instantModeFillsBlocksByGasUsedNotByDeclaredLimits() throws Exception {
+        // Each transfer declares 42,000 but uses 21,000. Counting declared limits, two fit a 100,000 block; by gas
+        // used, three do (the fourth needs its whole 42,000 and only 37,000 are left, as in any EVM chain).
+        SoloSequencer sequencer = sequencer(devWithGasLimit(100_000), SequencerConfig.instant(COINBASE));
+        List<Hash> hashes = new ArrayList<>();
+        for (int nonce = 0; nonce < 10; nonce++) {
+            hashes.add(submit(transfer(1, nonce, GWEI.mul(UInt256.of(100)), GWEI, 42_000)));
+        }
+        sequencer.start();
+        await("all 10 are mined", () -> hashes.stream().allMatch(h -> chain.receipt(h).isPresent()));
+        assertThat(blocks()).extracting(b -> b.transactions().size()).containsExactly(3, 3, 3, 1);
+    }
+
+    @Test
+    void aTransactionThatDoesNotFitTheRoomLeftKeepsItsSendersLaterNoncesPooled() throws Exception {
+        SoloSequencer sequencer = sequencer(devWithGasLimit(100_000), SequencerConfig.instant(COINBASE));
+        UInt256 maxFee = GWEI.mul(UInt256.of(100));
+        List<Hash> hashes = new ArrayList<>();
+        for (int nonce = 0; nonce < 3; nonce++) { // 63,000 of the block, best tip: first
+            hashes.add(submit(transfer(1, nonce, maxFee, GWEI.mul(UInt256.of(5)))));
+        }
+        // Declares 50,000 with 37,000 left: deferred to the next block, and its successor with it.
+        hashes.add(submit(transfer(2, 0, maxFee, GWEI, 50_000)));
+        hashes.add(submit(transfer(2, 1, maxFee, GWEI)));
+        sequencer.start();
+        await("all 5 are mined", () -> hashes.stream().allMatch(h -> chain.receipt(h).isPresent()));
+        assertThat(blocks()).extracting(b -> b.transactions().size()).containsExactly(3, 2);
     }
 
     @Test
