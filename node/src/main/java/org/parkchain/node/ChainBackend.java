@@ -8,6 +8,7 @@ import org.parkchain.chain.Block;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.Blockchain;
 import org.parkchain.chain.Receipt;
+import org.parkchain.chain.TransactionReceipt;
 import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.chain.pool.PooledTransaction;
 import org.parkchain.chain.pool.TransactionPool;
@@ -36,9 +37,9 @@ final class ChainBackend implements EthBackend {
             return size() > CACHED_BLOCKS;
         }
     };
-    private final Map<Hash, List<Receipt>> receipts = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<Hash, List<TransactionReceipt>> receipts = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Hash, List<Receipt>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Hash, List<TransactionReceipt>> eldest) {
             return size() > CACHED_BLOCKS;
         }
     };
@@ -50,7 +51,7 @@ final class ChainBackend implements EthBackend {
     }
 
     /** Keeps a block the node just appended, so the first reads after it cost nothing. */
-    ChainBlock remember(Block block, List<Receipt> blockReceipts) {
+    ChainBlock remember(Block block, List<TransactionReceipt> blockReceipts) {
         ChainBlock b = toChainBlock(block);
         synchronized (this) {
             blocks.put(b.hash(), b);
@@ -93,14 +94,21 @@ final class ChainBackend implements EthBackend {
     }
 
     @Override
-    public List<Receipt> receipts(Hash blockHash) {
+    public List<TransactionReceipt> receipts(Hash blockHash) {
         synchronized (this) {
-            List<Receipt> cached = receipts.get(blockHash);
+            List<TransactionReceipt> cached = receipts.get(blockHash);
             if (cached != null) {
                 return cached;
             }
         }
-        List<Receipt> read = chain.receipts(blockHash).orElse(List.of());
+        Optional<ChainBlock> block = block(blockHash);
+        Optional<List<Receipt>> stored = chain.receipts(blockHash);
+        if (block.isEmpty() || stored.isEmpty()) {
+            return List.of();
+        }
+        // The cached block's transactions carry their recovered senders, so deriving receipts recovers nothing.
+        List<TransactionReceipt> read = TransactionReceipt.forBlock(
+                new Block(block.get().header(), block.get().transactions()), stored.get());
         synchronized (this) {
             receipts.put(blockHash, read);
         }

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import org.parkchain.chain.ExecutableTransaction;
+import org.parkchain.chain.TransactionAdmission;
 import org.parkchain.chain.pool.TransactionRejectedException.Reason;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
@@ -60,7 +62,7 @@ public final class TransactionPool implements AutoCloseable {
 
     private final PoolConfig config;
     private final long chainId;
-    private final AdmissionCheck admission;
+    private final TransactionAdmission admission;
     private final ReentrantReadWriteLock headLock = new ReentrantReadWriteLock();
     private final ConcurrentHashMap<Address, SenderQueue> senders = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Hash, PooledTransaction> byHash = new ConcurrentHashMap<>();
@@ -77,9 +79,10 @@ public final class TransactionPool implements AutoCloseable {
     /**
      * @param chainId the chain's id: transactions signed for another are refused
      * @param head the current head; replaced by {@link #onNewHead}
-     * @param admission the permission check every transaction passes before it is admitted
+     * @param admission the permission check every transaction passes before it is admitted (the same the block
+     *     executor applies, so what the pool admits the next block will not refuse unless the state changes)
      */
-    public TransactionPool(PoolConfig config, long chainId, PoolHead head, AdmissionCheck admission) {
+    public TransactionPool(PoolConfig config, long chainId, PoolHead head, TransactionAdmission admission) {
         this.config = Objects.requireNonNull(config, "config");
         this.chainId = chainId;
         this.head = Objects.requireNonNull(head, "head");
@@ -271,9 +274,11 @@ public final class TransactionPool implements AutoCloseable {
             throw new TransactionRejectedException(Reason.FEE_CAP_TOO_LOW, "max fee per gas less than block base fee: address "
                     + tx.sender() + ", maxFeePerGas: " + tx.maxFeePerGas() + ", baseFee: " + h.baseFee());
         }
-        Optional<String> refused = admission.refusal(tx, tx.sender(), h);
-        if (refused.isPresent()) {
-            throw new TransactionRejectedException(Reason.NOT_PERMITTED, refused.get());
+        if (admission != TransactionAdmission.OPEN) {
+            Optional<String> refused = admission.refusal(h.state(), h.nextBlock(), ExecutableTransaction.of(tx));
+            if (refused.isPresent()) {
+                throw new TransactionRejectedException(Reason.NOT_PERMITTED, refused.get());
+            }
         }
     }
 

@@ -1,6 +1,12 @@
 package org.parkchain.chain.pool;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parkchain.chain.BlockEnvironment;
+import org.parkchain.evm.WorldView;
+import org.parkchain.primitives.Hash;
+import org.parkchain.state.InMemoryNodeStore;
+import org.parkchain.state.WorldState;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.UInt256;
 
@@ -59,5 +65,18 @@ final class TestHead implements PoolHead {
     @Override
     public UInt256 balance(Address account) {
         return balances.getOrDefault(account, UInt256.ZERO);
+    }
+
+    @Override
+    public WorldView state() {
+        WorldState state = new WorldState(new InMemoryNodeStore());
+        balances.forEach((a, b) -> state.allocate(a, nonce(a), b, new byte[0], Map.of()));
+        return state;
+    }
+
+    @Override
+    public BlockEnvironment nextBlock() {
+        return new BlockEnvironment(Address.ZERO, number + 1, 1_700_000_000L + number + 1, gasLimit, baseFee, Hash.ZERO, 0,
+                UInt256.of(Signer.CHAIN_ID), n -> Hash.ZERO);
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.parkchain.chain.TransactionAdmission;
 import org.parkchain.chain.pool.TransactionPool.Submission;
 import org.parkchain.chain.pool.TransactionRejectedException.Reason;
 import org.parkchain.primitives.Address;
@@ -63,7 +64,7 @@ class TransactionPoolConcurrencyTest {
     void submitAllReportsEachOutcomeInInputOrder() {
         List<Signer> signers = signers();
         TestHead head = fundedHead(signers);
-        try (TransactionPool pool = new TransactionPool(PoolConfig.DEFAULT, CHAIN_ID, head, AdmissionCheck.OPEN)) {
+        try (TransactionPool pool = new TransactionPool(PoolConfig.DEFAULT, CHAIN_ID, head, TransactionAdmission.OPEN)) {
             List<Transaction> txs = shuffledTransfers(signers, new Random(1));
             List<byte[]> batch = new ArrayList<>();
             txs.forEach(t -> batch.add(t.encode()));
@@ -101,7 +102,7 @@ class TransactionPoolConcurrencyTest {
         }
         Collections.shuffle(work, random);
 
-        try (TransactionPool pool = new TransactionPool(PoolConfig.DEFAULT, CHAIN_ID, head, AdmissionCheck.OPEN)) {
+        try (TransactionPool pool = new TransactionPool(PoolConfig.DEFAULT, CHAIN_ID, head, TransactionAdmission.OPEN)) {
             Set<Hash> announced = ConcurrentHashMap.newKeySet();
             AtomicInteger announcements = new AtomicInteger();
             pool.onPending(tx -> {
@@ -176,7 +177,7 @@ class TransactionPoolConcurrencyTest {
         List<Signer> signers = signers();
         TestHead genesis = fundedHead(signers);
         List<Transaction> txs = shuffledTransfers(signers, new Random(11));
-        try (TransactionPool pool = new TransactionPool(PoolConfig.DEFAULT, CHAIN_ID, genesis, AdmissionCheck.OPEN)) {
+        try (TransactionPool pool = new TransactionPool(PoolConfig.DEFAULT, CHAIN_ID, genesis, TransactionAdmission.OPEN)) {
             ExecutorService exec = Executors.newFixedThreadPool(4);
             CountDownLatch start = new CountDownLatch(1);
             AtomicBoolean submitted = new AtomicBoolean();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.parkchain.chain.TransactionAdmission;
 import org.parkchain.chain.pool.TransactionRejectedException.Reason;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
@@ -25,10 +26,10 @@ class TransactionPoolTest {
     private final List<TransactionPool> pools = new ArrayList<>();
 
     private TransactionPool pool(PoolConfig config) {
-        return pool(config, AdmissionCheck.OPEN);
+        return pool(config, TransactionAdmission.OPEN);
     }
 
-    private TransactionPool pool(PoolConfig config, AdmissionCheck check) {
+    private TransactionPool pool(PoolConfig config, TransactionAdmission check) {
         TransactionPool p = new TransactionPool(config, CHAIN_ID, head, check);
         pools.add(p);
         return p;
@@ -185,9 +186,9 @@ class TransactionPoolTest {
 
     @Test
     void refusesWhatTheAdmissionPolicyRefuses() {
-        AdmissionCheck onlyAlice = (tx, sender, h) -> sender.equals(alice.address)
+        TransactionAdmission onlyAlice = (state, block, tx) -> tx.sender().equals(alice.address)
                 ? Optional.empty()
-                : Optional.of("permissioning: sender " + sender + " is not verified");
+                : Optional.of("permissioning: sender " + tx.sender() + " is not verified");
         TransactionPool pool = pool(PoolConfig.DEFAULT, onlyAlice);
         assertRefused(() -> pool.submit(bob.raw(0)), Reason.NOT_PERMITTED, "permissioning: sender " + bob.address);
         assertThat(pool.submit(alice.raw(0))).isNotNull();

@@ -16,7 +16,7 @@ import org.parkchain.chain.BlockEnvironment;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.ExecutableTransaction;
 import org.parkchain.chain.FeeMarket;
-import org.parkchain.chain.Receipt;
+import org.parkchain.chain.TransactionReceipt;
 import org.parkchain.chain.TransactionResult;
 import org.parkchain.evm.ContractAddress;
 import org.parkchain.evm.Log;
@@ -192,7 +192,8 @@ public final class EthApi {
             if (block.isEmpty()) {
                 return null;
             }
-            return receipts(block.get()).get(at.get().index());
+            List<ObjectNode> receipts = receipts(block.get());
+            return at.get().index() < receipts.size() ? receipts.get(at.get().index()) : null;
         });
         m.register("eth_getBlockReceipts", p -> {
             p.requireAtMost(1);
@@ -288,16 +289,13 @@ public final class EthApi {
     // ------------------------------------------------------------------------------------------ events in
 
     /** A block joined the chain: newHeads and logs subscribers, and polling filters, hear of it. */
-    public void onNewBlock(EthBackend.ChainBlock block, List<Receipt> receipts) {
+    public void onNewBlock(EthBackend.ChainBlock block, List<TransactionReceipt> receipts) {
         hub.publishNewHead(EthJson.header(block.header(), block.hash()));
         List<Filters.ChainLog> chainLogs = new ArrayList<>();
-        int logIndex = 0;
-        for (int i = 0; i < receipts.size(); i++) {
-            Transaction tx = block.transactions().get(i);
-            EthJson.Inclusion in = new EthJson.Inclusion(block.hash(), block.header().number(), i,
-                    block.header().baseFeePerGas());
-            for (Log log : receipts.get(i).logs()) {
-                ObjectNode json = EthJson.log(log, in, tx.hash(), logIndex++, false);
+        for (TransactionReceipt r : receipts) {
+            for (TransactionReceipt.LogEntry entry : r.logs()) {
+                Log log = entry.log();
+                ObjectNode json = EthJson.log(entry, false);
                 hub.publishLog(log.address(), log.topics(), json);
                 chainLogs.add(new Filters.ChainLog(log.address(), log.topics(), block.header().number(), json));
             }
@@ -373,20 +371,10 @@ public final class EthApi {
     }
 
     private List<ObjectNode> receipts(EthBackend.ChainBlock b) {
-        List<Receipt> receipts = backend.receipts(b.hash());
+        List<TransactionReceipt> receipts = backend.receipts(b.hash());
         List<ObjectNode> out = new ArrayList<>(receipts.size());
-        long previousCumulative = 0;
-        int logIndex = 0;
         for (int i = 0; i < receipts.size(); i++) {
-            Receipt r = receipts.get(i);
-            Transaction tx = b.transactions().get(i);
-            Address from = b.senders().get(i);
-            Optional<Address> created = tx.isContractCreation()
-                    ? Optional.of(ContractAddress.forCreate(from, tx.nonce())) : Optional.empty();
-            EthJson.Inclusion in = new EthJson.Inclusion(b.hash(), b.header().number(), i, b.header().baseFeePerGas());
-            out.add(EthJson.receipt(tx, from, r, in, r.cumulativeGasUsed() - previousCumulative, logIndex, created));
-            previousCumulative = r.cumulativeGasUsed();
-            logIndex += r.logs().size();
+            out.add(EthJson.receipt(receipts.get(i), b.transactions().get(i).type()));
         }
         return out;
     }
@@ -558,23 +546,15 @@ public final class EthApi {
         }
         ArrayNode out = F.arrayNode();
         for (EthBackend.ChainBlock b : blocks) {
-            List<Receipt> receipts = backend.receipts(b.hash());
-            int logIndex = 0;
-            for (int i = 0; i < receipts.size(); i++) {
-                EthJson.Inclusion in = new EthJson.Inclusion(b.hash(), b.header().number(), i, b.header().baseFeePerGas());
-                Hash txHash = null;
-                for (Log log : receipts.get(i).logs()) {
-                    if (query.criteria().matches(log.address(), log.topics())) {
-                        if (txHash == null) {
-                            txHash = b.transactions().get(i).hash();
-                        }
-                        out.add(EthJson.log(log, in, txHash, logIndex, false));
+            for (TransactionReceipt r : backend.receipts(b.hash())) {
+                for (TransactionReceipt.LogEntry entry : r.logs()) {
+                    if (query.criteria().matches(entry.log().address(), entry.log().topics())) {
+                        out.add(EthJson.log(entry, false));
                         if (out.size() > config.maxLogsResults()) {
                             throw new RpcError.ServerError(RpcError.ServerError.LIMIT_EXCEEDED, "query returned more than "
                                     + config.maxLogsResults() + " results").toException();
                         }
                     }
-                    logIndex++;
                 }
             }
         }
@@ -645,15 +625,16 @@ public final class EthApi {
             percentiles.forEach(p -> out.add("0x0"));
             return out;
         }
-        List<Receipt> receipts = backend.receipts(b.hash());
+        List<TransactionReceipt> receipts = backend.receipts(b.hash());
         UInt256 baseFee = b.header().baseFeePerGas();
         record Paid(UInt256 tip, long gas) {}
         List<Paid> paid = new ArrayList<>();
-        long previous = 0;
-        for (int i = 0; i < receipts.size(); i++) {
-            long gas = receipts.get(i).cumulativeGasUsed() - previous;
-            previous = receipts.get(i).cumulativeGasUsed();
-            paid.add(new Paid(EthJson.effectivePrice(b.transactions().get(i), baseFee).sub(baseFee), gas));
+        for (TransactionReceipt r : receipts) {
+            paid.add(new Paid(r.effectiveGasPrice().sub(baseFee), r.gasUsed()));
+        }
+        if (paid.isEmpty()) {
+            percentiles.forEach(p -> out.add("0x0"));
+            return out;
         }
         paid.sort(Comparator.comparing(Paid::tip));
         int i = 0;

@@ -3,7 +3,7 @@ package org.parkchain.rpc.eth;
 import java.util.List;
 import java.util.Optional;
 import org.parkchain.chain.BlockHeader;
-import org.parkchain.chain.Receipt;
+import org.parkchain.chain.TransactionReceipt;
 import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
@@ -45,8 +45,8 @@ public interface EthBackend {
     /** The canonical block at {@code number}. */
     Optional<ChainBlock> block(long number);
 
-    /** The receipts of the block with {@code hash}, one per transaction, in order. */
-    List<Receipt> receipts(Hash blockHash);
+    /** The receipts of the block with {@code hash}, one per transaction, in order (empty for an unknown block). */
+    List<TransactionReceipt> receipts(Hash blockHash);
 
     Optional<TransactionPosition> transactionPosition(Hash txHash);
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import org.parkchain.chain.BlockHeader;
-import org.parkchain.chain.Receipt;
+import org.parkchain.chain.TransactionReceipt;
 import org.parkchain.evm.Log;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
@@ -151,67 +151,55 @@ public final class EthJson {
         return list;
     }
 
-    /** min(fee cap, base fee + tip): what a mined transaction paid per gas. */
+    /** What a mined transaction paid per gas (a block only includes transactions whose fee cap reaches its base fee). */
     public static UInt256 effectivePrice(Transaction tx, UInt256 baseFee) {
-        if (tx.type() == TransactionType.LEGACY || tx.type() == TransactionType.ACCESS_LIST) {
-            return tx.gasPrice();
-        }
-        UInt256 withTip = baseFee.add(tx.maxPriorityFeePerGas());
-        return withTip.compareTo(tx.maxFeePerGas()) < 0 ? withTip : tx.maxFeePerGas();
+        return tx.effectiveGasPrice(baseFee);
     }
 
     // ------------------------------------------------------------------------------------------------ receipts
 
-    /**
-     * A receipt as eth_getTransactionReceipt shows it.
-     *
-     * @param gasUsed        this transaction's gas (the cumulative gas less the previous receipt's)
-     * @param firstLogIndex  the block-wide index of this transaction's first log
-     */
-    public static ObjectNode receipt(Transaction tx, Address from, Receipt r, Inclusion in, long gasUsed,
-                                     int firstLogIndex, Optional<Address> contractAddress) {
+    /** A receipt as eth_getTransactionReceipt shows it. */
+    public static ObjectNode receipt(TransactionReceipt r, TransactionType type) {
         ObjectNode o = F.objectNode();
-        o.put("blockHash", in.blockHash().toHex());
-        o.put("blockNumber", q(in.blockNumber()));
-        if (contractAddress.isPresent()) {
-            o.put("contractAddress", contractAddress.get().toHex());
+        o.put("blockHash", r.blockHash().toHex());
+        o.put("blockNumber", q(r.blockNumber()));
+        if (r.contractAddress().isPresent()) {
+            o.put("contractAddress", r.contractAddress().get().toHex());
         } else {
             o.putNull("contractAddress");
         }
         o.put("cumulativeGasUsed", q(r.cumulativeGasUsed()));
-        o.put("effectiveGasPrice", q(effectivePrice(tx, in.baseFee())));
-        o.put("from", from.toHex());
-        o.put("gasUsed", q(gasUsed));
+        o.put("effectiveGasPrice", q(r.effectiveGasPrice()));
+        o.put("from", r.from().toHex());
+        o.put("gasUsed", q(r.gasUsed()));
         ArrayNode logs = o.putArray("logs");
-        List<Log> list = r.logs();
-        for (int i = 0; i < list.size(); i++) {
-            logs.add(log(list.get(i), in, tx.hash(), firstLogIndex + i, false));
-        }
-        o.put("logsBloom", Hex.encode(r.bloom().toArray()));
+        r.logs().forEach(l -> logs.add(log(l, false)));
+        o.put("logsBloom", Hex.encode(r.logsBloom().toArray()));
         o.put("status", r.success() ? "0x1" : "0x0");
-        if (tx.to().isPresent()) {
-            o.put("to", tx.to().get().toHex());
+        if (r.to().isPresent()) {
+            o.put("to", r.to().get().toHex());
         } else {
             o.putNull("to");
         }
-        o.put("transactionHash", tx.hash().toHex());
-        o.put("transactionIndex", q(in.index()));
-        o.put("type", q(tx.type().id()));
+        o.put("transactionHash", r.transactionHash().toHex());
+        o.put("transactionIndex", q(r.transactionIndex()));
+        o.put("type", q(type.id()));
         return o;
     }
 
     /** A log with its position: block, transaction, and block-wide log index. */
-    public static ObjectNode log(Log log, Inclusion in, Hash txHash, int logIndex, boolean removed) {
+    public static ObjectNode log(TransactionReceipt.LogEntry entry, boolean removed) {
+        Log log = entry.log();
         ObjectNode o = F.objectNode();
         o.put("address", log.address().toHex());
         ArrayNode topics = o.putArray("topics");
         log.topics().forEach(t -> topics.add(t.toHex()));
         o.put("data", Hex.encode(log.data()));
-        o.put("blockNumber", q(in.blockNumber()));
-        o.put("transactionHash", txHash.toHex());
-        o.put("transactionIndex", q(in.index()));
-        o.put("blockHash", in.blockHash().toHex());
-        o.put("logIndex", q(logIndex));
+        o.put("blockNumber", q(entry.blockNumber()));
+        o.put("transactionHash", entry.transactionHash().toHex());
+        o.put("transactionIndex", q(entry.transactionIndex()));
+        o.put("blockHash", entry.blockHash().toHex());
+        o.put("logIndex", q(entry.logIndex()));
         o.put("removed", removed);
         return o;
     }

@@ -1,0 +1,78 @@
+package org.parkchain.chain.pool;
+
+import java.util.concurrent.ConcurrentHashMap;
+import org.parkchain.chain.BlockEnvironment;
+import org.parkchain.chain.BlockHeader;
+import org.parkchain.chain.Blockchain;
+import org.parkchain.chain.FeeMarket;
+import org.parkchain.evm.WorldView;
+import org.parkchain.primitives.Address;
+import org.parkchain.primitives.UInt256;
+import org.parkchain.state.Account;
+
+/**
+ * The pool's view of a {@link Blockchain} block: accounts are read from its committed state (each read on a fresh
+ * {@code WorldState}, which is cheap and makes concurrent reads safe) and kept, since a block's state never changes.
+ */
+public final class ChainPoolHead implements PoolHead {
+    private final Blockchain chain;
+    private final BlockHeader header;
+    private final UInt256 baseFee;
+    private final ConcurrentHashMap<Address, Account> accounts = new ConcurrentHashMap<>();
+
+    public ChainPoolHead(Blockchain chain, BlockHeader header) {
+        this.chain = chain;
+        this.header = header;
+        this.baseFee = FeeMarket.nextBaseFee(header);
+    }
+
+    /** The view of the chain's current head. */
+    public static ChainPoolHead of(Blockchain chain) {
+        return new ChainPoolHead(chain, chain.head());
+    }
+
+    public BlockHeader header() {
+        return header;
+    }
+
+    @Override
+    public long number() {
+        return header.number();
+    }
+
+    @Override
+    public long gasLimit() {
+        return header.gasLimit();
+    }
+
+    @Override
+    public UInt256 baseFee() {
+        return baseFee;
+    }
+
+    @Override
+    public long nonce(Address account) {
+        return account(account).nonce();
+    }
+
+    @Override
+    public UInt256 balance(Address account) {
+        return account(account).balance();
+    }
+
+    private Account account(Address address) {
+        return accounts.computeIfAbsent(address, a -> chain.state(header).account(a));
+    }
+
+    @Override
+    public WorldView state() {
+        return chain.state(header);
+    }
+
+    @Override
+    public BlockEnvironment nextBlock() {
+        long timestamp = Math.max(System.currentTimeMillis() / 1000, header.timestamp() + 1);
+        return new BlockEnvironment(Address.ZERO, header.number() + 1, timestamp, header.gasLimit(), baseFee,
+                header.hash(), 0, UInt256.of(chain.chainId()), chain.blockHashes());
+    }
+}
