@@ -119,7 +119,7 @@ public final class ParkGenesis {
         }
         try {
             return Address.fromHex(node.textValue());
-        } catch (InvalidHexException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new GenesisException(field + ": " + e.getMessage());
         }
     }

@@ -96,7 +96,7 @@ public final class ParkchainNode implements AutoCloseable {
             TransactionProcessor processor = new TransactionProcessor(new Evm(Fork.CANCUN, systemContracts));
 
             TransactionPool pool = new TransactionPool(PoolConfig.DEFAULT, chain.chainId(), ChainPoolHead.of(chain),
-                    (tx, sender, head) -> admission.refusal(head.state(), tx, sender, System.currentTimeMillis() / 1000));
+                    admission);
             resources.add(0, pool);
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

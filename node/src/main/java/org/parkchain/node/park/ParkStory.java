@@ -30,8 +30,8 @@ public final class ParkStory {
     /** Roles (IParkRegistry's bits). */
     private static final long TOKEN_ISSUER = 1, ICO_ORGANISER = 2, PLATFORM_OPERATOR = 4;
     private static final int NON_QUALIFIED = 1, QUALIFIED = 2;
-    /** Gas for the two steps that are sent although the node predicts they revert. */
-    private static final long REFUSED_STEP_GAS = 300_000;
+    /** Gas for the steps sent without an estimate: the two refused ones and those that depend on the clock. */
+    private static final long REFUSED_STEP_GAS = 300_000, TIMED_STEP_GAS = 300_000;
     /** Seconds between creating the offering and its start, and its length: short, so the demo sees it close. */
     private static final long OPENS_IN = 3, LASTS = 5;
 
@@ -133,9 +133,9 @@ public final class ParkStory {
                 SystemAddresses.OFFERINGS, ParkAbi.call("approveOffering(uint256)", offeringId));
 
         waitForLedgerTime(start, "the offering to open");
-        step("subscribeKR", "The Korean company subscribes 1,400,000 MSL for 1,400 coins", cast.koreanCompany(),
+        timedStep("subscribeKR", "The Korean company subscribes 1,400,000 MSL for 1,400 coins", cast.koreanCompany(),
                 SystemAddresses.OFFERINGS, coins(1_400), ParkAbi.call("subscribe(uint256,uint256)", offeringId, tokens(1_400_000)));
-        step("subscribeBY", "The Belarusian individual subscribes 100,000 MSL for 100 coins (its whole limit)",
+        timedStep("subscribeBY", "The Belarusian individual subscribes 100,000 MSL for 100 coins (its whole limit)",
                 cast.belarusianIndividual(), SystemAddresses.OFFERINGS, coins(100),
                 ParkAbi.call("subscribe(uint256,uint256)", offeringId, tokens(100_000)));
         refusedStep("overLimit", "The Belarusian individual tries 1,000 MSL more for 1 coin",
@@ -143,8 +143,8 @@ public final class ParkStory {
                 ParkAbi.call("subscribe(uint256,uint256)", offeringId, tokens(1_000)));
 
         waitForLedgerTime(end, "the offering to close");
-        Step finalized = step("finalize", "Anyone may finalize after the end: the Korean company does",
-                cast.koreanCompany(), SystemAddresses.OFFERINGS, ParkAbi.call("finalize(uint256)", offeringId));
+        Step finalized = timedStep("finalize", "Anyone may finalize after the end: the Korean company does",
+                cast.koreanCompany(), SystemAddresses.OFFERINGS, UInt256.ZERO, ParkAbi.call("finalize(uint256)", offeringId));
         ParkAbi.Returned levyPaid = ParkAbi.returned(single(finalized, SystemAddresses.REGISTRY,
                 "LevyPaid(address,address,uint256,uint256,bytes32)").data());
         UInt256 raised = levyPaid.uint(0);
@@ -189,9 +189,23 @@ public final class ParkStory {
     }
 
     private Step step(String key, String title, PrivateKey from, Address to, UInt256 value, byte[] data) {
+        return step(key, title, from, to, value, data, OptionalLong.empty());
+    }
+
+    /**
+     * A step whose outcome depends on the clock (subscribing once the offering is open, finalizing once it is
+     * closed). It carries its own gas limit: {@code eth_estimateGas} runs on the latest block, whose timestamp is
+     * still before the moment the next block will have.
+     */
+    private Step timedStep(String key, String title, PrivateKey from, Address to, UInt256 value, byte[] data) {
+        return step(key, title, from, to, value, data, OptionalLong.of(TIMED_STEP_GAS));
+    }
+
+    private Step step(String key, String title, PrivateKey from, Address to, UInt256 value, byte[] data,
+                      OptionalLong gas) {
         RpcWallet.Receipt receipt;
         try {
-            receipt = wallet.send(from, to, value, data, OptionalLong.empty());
+            receipt = wallet.send(from, to, value, data, gas);
         } catch (JsonRpcException e) {
             String reason = RpcWallet.reasonOf(e).orElse(e.getMessage());
             throw new IllegalStateException("step '" + title + "' was refused: " + reason, e);
@@ -246,13 +260,19 @@ public final class ParkStory {
         return logs.get(0);
     }
 
-    /** Waits until a new block would carry a timestamp of at least {@code time}. */
+    /**
+     * Waits until the next block will carry a timestamp of at least {@code time}. A block's timestamp is the wall
+     * clock's second, or its parent's plus one when the chain runs ahead of the wall clock after a burst of blocks.
+     */
     private void waitForLedgerTime(long time, String what) {
-        long waitMs = time * 1000 - System.currentTimeMillis();
-        if (waitMs > 0) {
-            note("waiting " + (waitMs + 999) / 1000 + " s for " + what);
+        long next = Math.max(nowSeconds(), wallet.latestTimestamp() + 1);
+        if (next >= time) {
+            return;
+        }
+        note("waiting " + (time - next) + " s for " + what);
+        while (Math.max(nowSeconds(), wallet.latestTimestamp() + 1) < time) {
             try {
-                Thread.sleep(waitMs);
+                Thread.sleep(Math.max(10, Math.min(250, time * 1000 - System.currentTimeMillis())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + what, e);

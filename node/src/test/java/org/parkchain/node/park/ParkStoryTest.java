@@ -1,0 +1,121 @@
+package org.parkchain.node.park;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.parkchain.chain.Genesis;
+import org.parkchain.node.NodeConfig;
+import org.parkchain.node.ParkchainNode;
+import org.parkchain.primitives.Address;
+import org.parkchain.primitives.UInt256;
+import org.parkchain.regime.SystemAddresses;
+
+/**
+ * The demo's story against a real --dev node on a free port, every step a signed transaction over JSON-RPC; each
+ * outcome is then checked by reading the chain back over JSON-RPC, independently of what the story reported.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ParkStoryTest {
+    private static final BigInteger UNIT = BigInteger.TEN.pow(18);
+
+    private ParkchainNode node;
+    private RpcWallet wallet;
+    private ParkStory.Outcome outcome;
+    private final StringWriter printed = new StringWriter();
+    private final ParkStory.Cast cast = ParkStory.Cast.of(Genesis.devKeys());
+
+    @BeforeAll
+    void playTheStory() {
+        node = ParkchainNode.start(NodeConfig.devDefaults());
+        wallet = new RpcWallet(new JsonRpcClient(node.rpcUrl()));
+        outcome = new ParkStory(wallet, cast, new PrintWriter(printed, true)).play();
+    }
+
+    @AfterAll
+    void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private static UInt256 units(long whole) {
+        return UInt256.of(BigInteger.valueOf(whole).multiply(UNIT));
+    }
+
+    private UInt256 tokenBalance(Address holder) {
+        return ParkAbi.returned(wallet.call(outcome.token(), ParkAbi.call("balanceOf(address)", holder))).uint(0);
+    }
+
+    @Test
+    void everyStepButTheTwoRefusalsSucceededOnChain() {
+        assertThat(outcome.steps()).hasSize(18);
+        outcome.steps().forEach((key, step) -> {
+            boolean expectRefusal = key.equals("overLimit") || key.equals("toBlocked");
+            assertThat(step.receipt().success()).as(key).isEqualTo(!expectRefusal);
+            assertThat(step.receipt().gasUsed()).as(key).isGreaterThan(21_000);
+        });
+    }
+
+    @Test
+    void theOverLimitSubscriptionIsRefusedWithTheOfferingsReason() {
+        ParkStory.Step step = outcome.steps().get("overLimit");
+        assertThat(step.refusal()).isEqualTo(ParkStory.OVER_LIMIT_REASON);
+        assertThat(printed.toString()).contains("REFUSED: \"offering: non-qualified limit exceeded\"");
+        // The refused coin stayed with the investor: only the 100 coins of the accepted subscription are held.
+        byte[] sub = wallet.call(SystemAddresses.OFFERINGS, ParkAbi.call("subscriptionOf(uint256,address)",
+                outcome.offeringId(), cast.belarusianIndividual().address()));
+        assertThat(ParkAbi.returned(sub).uint(1)).isEqualTo(units(100));
+    }
+
+    @Test
+    void theLevyOfOnePercentReachedTheTreasuryExactly() {
+        assertThat(outcome.raised()).isEqualTo(units(1_500));
+        assertThat(outcome.levy()).isEqualTo(units(15));
+        // Balances read at the blocks around finalize, over JSON-RPC.
+        long block = outcome.steps().get("finalize").receipt().blockNumber();
+        UInt256 before = wallet.balance(cast.treasury(), "0x" + Long.toHexString(block - 1));
+        UInt256 after = wallet.balance(cast.treasury(), "0x" + Long.toHexString(block));
+        assertThat(after.sub(before)).isEqualTo(units(15));
+        assertThat(outcome.issuerReceived()).isEqualTo(units(1_485));
+        byte[] paid = wallet.call(SystemAddresses.REGISTRY,
+                ParkAbi.call("levyPaid(address,address)", cast.issuer().address(), Address.ZERO));
+        assertThat(ParkAbi.returned(paid).uint(0)).isEqualTo(units(15));
+    }
+
+    @Test
+    void finalizeEmittedLevyPaidFromTheRegistry() {
+        List<RpcWallet.Log> logs = outcome.steps().get("finalize").receipt().logs(SystemAddresses.REGISTRY,
+                ParkAbi.topic("LevyPaid(address,address,uint256,uint256,bytes32)"));
+        assertThat(logs).hasSize(1);
+        RpcWallet.Log levyPaid = logs.get(0);
+        assertThat(Address.fromWord(levyPaid.topics().get(1).toArray())).isEqualTo(cast.issuer().address());
+        assertThat(Address.fromWord(levyPaid.topics().get(2).toArray())).isEqualTo(Address.ZERO);
+        ParkAbi.Returned data = ParkAbi.returned(levyPaid.data());
+        assertThat(data.uint(0)).isEqualTo(units(1_500));
+        assertThat(data.uint(1)).isEqualTo(units(15));
+    }
+
+    @Test
+    void investorsHoldWhatTheyClaimedAndTraded() {
+        assertThat(tokenBalance(cast.koreanCompany().address())).isEqualTo(units(1_350_000));
+        assertThat(tokenBalance(cast.belarusianIndividual().address())).isEqualTo(units(150_000));
+        assertThat(tokenBalance(cast.blocked())).isEqualTo(UInt256.ZERO);
+        byte[] supply = wallet.call(outcome.token(), ParkAbi.call("totalSupply()"));
+        assertThat(ParkAbi.returned(supply).uint(0)).isEqualTo(units(1_500_000));
+    }
+
+    @Test
+    void theTransferToABlockedAddressIsRefusedWithTheTokensReason() {
+        ParkStory.Step step = outcome.steps().get("toBlocked");
+        assertThat(step.refusal()).isEqualTo(ParkStory.BLOCKED_REASON);
+        byte[] blocked = wallet.call(SystemAddresses.REGISTRY, ParkAbi.call("isBlocked(address)", cast.blocked()));
+        assertThat(ParkAbi.returned(blocked).bool(0)).isTrue();
+    }
+}
