@@ -118,4 +118,83 @@ class ParkStoryTest {
         byte[] blocked = wallet.call(SystemAddresses.REGISTRY, ParkAbi.call("isBlocked(address)", cast.blocked()));
         assertThat(ParkAbi.returned(blocked).bool(0)).isTrue();
     }
+
+    // ---- the read views over the node's HTTP port and the `park` command ----
+
+    private com.fasterxml.jackson.databind.JsonNode api(String view) {
+        return wallet.rpc().get("/api/park/" + view);
+    }
+
+    @Test
+    void residentsViewShowsBothCompaniesWithTheirRoles() {
+        var residents = api("residents").path("residents");
+        assertThat(residents).hasSize(2);
+        assertThat(residents.get(0).path("name").asText()).isEqualTo("Minsk Software Labs");
+        assertThat(residents.get(0).path("status").asText()).isEqualTo("Resident");
+        assertThat(residents.get(0).path("roles").toString()).isEqualTo("[\"TOKEN_ISSUER\"]");
+        assertThat(residents.get(1).path("roles").toString()).isEqualTo("[\"ICO_ORGANISER\",\"PLATFORM_OPERATOR\"]");
+    }
+
+    @Test
+    void clientsViewShowsTheIdentifiedInvestorsAndTheRegisterOfBlockedAddresses() {
+        var clients = api("clients");
+        assertThat(clients.path("clients")).hasSize(2);
+        var korean = clients.path("clients").get(0);
+        assertThat(korean.path("account").asText()).isEqualTo(cast.koreanCompany().address().toChecksumHex());
+        assertThat(korean.path("category").asText()).isEqualTo("Qualified");
+        assertThat(korean.path("country").asText()).isEqualTo("KR");
+        assertThat(korean.path("verifiedByName").asText()).isEqualTo("Capital Token Organiser");
+        var belarusian = clients.path("clients").get(1);
+        assertThat(belarusian.path("category").asText()).isEqualTo("NonQualified");
+        assertThat(belarusian.path("legalEntity").asBoolean()).isFalse();
+        assertThat(clients.path("blocked").toString()).isEqualTo("[\"" + cast.blocked().toChecksumHex() + "\"]");
+    }
+
+    @Test
+    void tokensAndOfferingsViewsShowMslAndItsSuccessfulOffering() {
+        var token = api("tokens").path("tokens").get(0);
+        assertThat(token.path("symbol").asText()).isEqualTo("MSL");
+        assertThat(token.path("totalSupply").asText()).isEqualTo(units(1_500_000).toString());
+        assertThat(token.path("issuerName").asText()).isEqualTo("Minsk Software Labs");
+        var offering = api("offerings").path("offerings").get(0);
+        assertThat(offering.path("state").asText()).isEqualTo("Succeeded");
+        assertThat(offering.path("sold").asText()).isEqualTo(units(1_500_000).toString());
+        assertThat(offering.path("raised").asText()).isEqualTo(units(1_500).toString());
+        assertThat(offering.path("organiserName").asText()).isEqualTo("Capital Token Organiser");
+    }
+
+    @Test
+    void levyViewShowsThePaymentAndTheTotal() {
+        var levy = api("levy");
+        assertThat(levy.path("treasury").asText()).isEqualTo(cast.treasury().toChecksumHex());
+        assertThat(levy.path("levyRateBps").asLong()).isEqualTo(100);
+        assertThat(levy.path("payments")).hasSize(1);
+        var payment = levy.path("payments").get(0);
+        assertThat(payment.path("residentName").asText()).isEqualTo("Minsk Software Labs");
+        assertThat(payment.path("revenue").asText()).isEqualTo(units(1_500).toString());
+        assertThat(payment.path("levy").asText()).isEqualTo(units(15).toString());
+        assertThat(payment.path("transactionHash").asText())
+                .isEqualTo(outcome.steps().get("finalize").receipt().txHash().toHex());
+        assertThat(levy.path("totals").get(0).path("levy").asText()).isEqualTo(units(15).toString());
+    }
+
+    @Test
+    void anUnknownViewIsNotFound() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> api("dragons"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("404");
+    }
+
+    @Test
+    void parkCommandPrintsTablesFromTheRunningNode() {
+        StringWriter text = new StringWriter();
+        var cl = org.parkchain.node.cli.Main.commandLine();
+        cl.setOut(new PrintWriter(text, true));
+        int status = cl.execute("park", "levy", "--rpc", node.rpcUrl().toString());
+        assertThat(status).isZero();
+        assertThat(text.toString()).contains("levy rate 1%").contains("Minsk Software Labs").contains("1,500")
+                .contains("native coin");
+        text.getBuffer().setLength(0);
+        assertThat(cl.execute("park", "offerings", "--rpc", node.rpcUrl().toString())).isZero();
+        assertThat(text.toString()).contains("MSL").contains("Succeeded").contains("1,500,000 / 5,000,000");
+    }
 }
