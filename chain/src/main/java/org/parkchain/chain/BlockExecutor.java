@@ -85,10 +85,24 @@ public final class BlockExecutor {
      */
     public Built build(BlockHeader parent, NodeStore nodes, BlockContext.BlockHashes blockHashes,
                        List<Transaction> candidates, Proposal proposal) {
+        return build(parent, new WorldState(nodes, parent.stateRoot()), blockHashes, candidates, proposal);
+    }
+
+    /**
+     * As {@link #build(BlockHeader, NodeStore, BlockContext.BlockHashes, List, Proposal)}, on a {@link WorldState} the
+     * caller keeps from block to block: it must be at {@code parent}'s state root, and is left at the new block's
+     * (committed, its new nodes in the returned batch). A sequencer that appends every block it builds saves reading
+     * hot accounts and storage back from the store each block; after any failure it must start again from
+     * {@link Blockchain#state}. The state's caches grow with every account touched, so renew it now and then.
+     *
+     * @throws IllegalArgumentException when {@code state} is not at the parent's state root
+     */
+    public Built build(BlockHeader parent, WorldState state, BlockContext.BlockHashes blockHashes,
+                       List<Transaction> candidates, Proposal proposal) {
+        requireAt(state, parent);
         long timestamp = Math.max(proposal.timestamp(), parent.timestamp() + 1);
         BlockEnvironment env = new BlockEnvironment(proposal.coinbase(), parent.number() + 1, timestamp, parent.gasLimit(),
                 FeeMarket.nextBaseFee(parent), parent.hash(), 0, chainId, blockHashes);
-        WorldState state = new WorldState(nodes, parent.stateRoot());
         List<Transaction> included = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
@@ -137,6 +151,16 @@ public final class BlockExecutor {
      * @throws InvalidBlockException naming the first discrepancy
      */
     public ExecutedBlock replay(BlockHeader parent, NodeStore nodes, BlockContext.BlockHashes blockHashes, Block block) {
+        return replay(parent, new WorldState(nodes, parent.stateRoot()), blockHashes, block);
+    }
+
+    /**
+     * As {@link #replay(BlockHeader, NodeStore, BlockContext.BlockHashes, Block)} on a state the caller keeps (see
+     * {@link #build(BlockHeader, WorldState, BlockContext.BlockHashes, List, Proposal)}); after an
+     * {@link InvalidBlockException} the state is spoilt and must be dropped.
+     */
+    public ExecutedBlock replay(BlockHeader parent, WorldState state, BlockContext.BlockHashes blockHashes, Block block) {
+        requireAt(state, parent);
         BlockHeader h = block.header();
         require(h.parentHash().equals(parent.hash()), "parent hash " + h.parentHash() + " is not the parent's " + parent.hash());
         require(h.number() == parent.number() + 1, "number " + h.number() + " does not follow " + parent.number());
@@ -153,7 +177,6 @@ public final class BlockExecutor {
 
         BlockEnvironment env = new BlockEnvironment(h.coinbase(), h.number(), h.timestamp(), h.gasLimit(), baseFee,
                 h.mixHash(), 0, chainId, blockHashes);
-        WorldState state = new WorldState(nodes, parent.stateRoot());
         List<Receipt> receipts = new ArrayList<>();
         long gasUsed = 0;
         List<Transaction> txs = block.transactions();
@@ -189,6 +212,15 @@ public final class BlockExecutor {
         Hash stateRoot = state.commit(batch);
         require(stateRoot.equals(h.stateRoot()), "state root " + stateRoot + ", header says " + h.stateRoot());
         return new ExecutedBlock(block, receipts, batch);
+    }
+
+    private static void requireAt(WorldState state, BlockHeader parent) {
+        // With nothing changed since its last commit this only reads the root: no hashing, no writes.
+        Hash root = state.commit(new WriteBatch());
+        if (!root.equals(parent.stateRoot())) {
+            throw new IllegalArgumentException("the state given is at root " + root + ", not at block "
+                    + parent.number() + "'s state root " + parent.stateRoot());
+        }
     }
 
     static Hash receiptsRoot(List<Receipt> receipts) {

@@ -31,6 +31,13 @@ public final class Blockchain implements AutoCloseable {
     private final BlockHeader genesisHeader;
     private final List<Consumer<NewBlock>> listeners = new CopyOnWriteArrayList<>();
     private volatile BlockHeader head;
+    private final NodeStore nodes;
+    /**
+     * Recently appended or read blocks with their receipts, decoded: receipt polling and subscriptions look at the
+     * newest blocks again and again, and a cached block's transactions keep their recovered senders.
+     */
+    private final RecentBlocks recent = new RecentBlocks(RECENT_BLOCKS);
+    private static final int RECENT_BLOCKS = 128;
 
     /** What listeners receive after a block became the head: the block and its receipts as JSON-RPC shows them. */
     public record NewBlock(Block block, List<TransactionReceipt> receipts) {}
@@ -40,6 +47,19 @@ public final class Blockchain implements AutoCloseable {
         this.chainId = chainId;
         this.genesisHeader = genesisHeader;
         this.head = head;
+        NodeStore stored = store.nodes();
+        this.nodes = new NodeStore() {
+            @Override
+            public Optional<byte[]> get(Hash hash) {
+                return stored.get(hash);
+            }
+
+            @Override
+            public void write(org.parkchain.state.WriteBatch batch) {
+                throw new UnsupportedOperationException("stored states are read-only: nodes reach the store only with "
+                        + "their block, through Blockchain.append (use WorldState.commit(WriteBatch), not commit())");
+            }
+        };
     }
 
     /**
@@ -96,8 +116,31 @@ public final class Blockchain implements AutoCloseable {
     }
 
     public Optional<Block> block(Hash blockHash) {
-        return header(blockHash).map(h -> Block.fromBody(h, store.body(blockHash)
-                .orElseThrow(() -> new StoreException("the body of block " + blockHash + " is missing"))));
+        return loaded(blockHash).map(RecentBlocks.Entry::block);
+    }
+
+    /** The block and its receipts, from the cache or decoded from the store (and then cached). */
+    private Optional<RecentBlocks.Entry> loaded(Hash blockHash) {
+        RecentBlocks.Entry cached = recent.get(blockHash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<BlockHeader> header = header(blockHash);
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] body = store.body(blockHash)
+                .orElseThrow(() -> new StoreException("the body of block " + blockHash + " is missing"));
+        byte[] receipts = store.receipts(blockHash)
+                .orElseThrow(() -> new StoreException("the receipts of block " + blockHash + " are missing"));
+        RecentBlocks.Entry entry;
+        try {
+            entry = new RecentBlocks.Entry(Block.fromBody(header.get(), body), decodeReceipts(receipts));
+        } catch (RlpException e) {
+            throw new StoreException("stored block " + blockHash + " is unreadable: " + e.getMessage(), e);
+        }
+        recent.put(blockHash, entry);
+        return Optional.of(entry);
     }
 
     public Optional<Block> block(long number) {
@@ -106,13 +149,12 @@ public final class Blockchain implements AutoCloseable {
 
     /** The consensus receipts of a block. */
     public Optional<List<Receipt>> receipts(Hash blockHash) {
-        return store.receipts(blockHash).map(Blockchain::decodeReceipts);
+        return loaded(blockHash).map(RecentBlocks.Entry::receipts);
     }
 
     /** The JSON-RPC receipts of a block ({@code eth_getBlockReceipts}). */
     public Optional<List<TransactionReceipt>> transactionReceipts(Hash blockHash) {
-        return block(blockHash).map(b -> TransactionReceipt.forBlock(b, receipts(blockHash)
-                .orElseThrow(() -> new StoreException("the receipts of block " + blockHash + " are missing"))));
+        return loaded(blockHash).map(e -> TransactionReceipt.forBlock(e.block(), e.receipts()));
     }
 
     /** A transaction of the canonical chain by its hash. */
@@ -124,7 +166,7 @@ public final class Blockchain implements AutoCloseable {
     /** A transaction's receipt by the transaction's hash ({@code eth_getTransactionReceipt}). */
     public Optional<TransactionReceipt> receipt(Hash txHash) {
         return store.transactionLocation(txHash)
-                .flatMap(loc -> transactionReceipts(loc.blockHash()).map(all -> all.get(loc.index())));
+                .flatMap(loc -> loaded(loc.blockHash()).map(e -> TransactionReceipt.of(e.block(), e.receipts(), loc.index())));
     }
 
     /**
@@ -132,12 +174,15 @@ public final class Blockchain implements AutoCloseable {
      * {@code eth_getBalance}, {@code eth_getProof}). Changes made to it stay in it; nothing reaches the store.
      */
     public WorldState state(BlockHeader header) {
-        return new WorldState(store.nodes(), header.stateRoot());
+        return new WorldState(nodes, header.stateRoot());
     }
 
-    /** The trie nodes and code of every stored state, for the block executor. */
+    /**
+     * The trie nodes and code of every stored state, for the block executor; read-only (a block's nodes are written
+     * with the block by {@link #append}).
+     */
     public NodeStore nodes() {
-        return store.nodes();
+        return nodes;
     }
 
     /** BLOCKHASH for blocks built on the head: the canonical hash by number, zero when unknown. */
@@ -163,6 +208,7 @@ public final class Blockchain implements AutoCloseable {
         Hash hash = block.hash();
         store.write(new ChainStore.BlockWrite(hash, block.number(), block.header().encode(), block.encodeBody(),
                 encodeReceipts(executed.receipts()), txHashes, executed.stateNodes()));
+        recent.put(hash, new RecentBlocks.Entry(block, executed.receipts()));
         head = block.header();
         if (!listeners.isEmpty()) {
             NewBlock event = new NewBlock(block, TransactionReceipt.forBlock(block, executed.receipts()));

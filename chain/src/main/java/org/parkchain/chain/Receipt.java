@@ -112,4 +112,15 @@ public record Receipt(TransactionType type, boolean success, long cumulativeGasU
         r.requireEnd("receipt");
         return new Receipt(type, status == 1, cumulative, Bloom.of(bloomBytes), logs);
     }
+
+    /** Equal when the encodings are: logs carry byte arrays, which a record would compare by identity. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Receipt r && java.util.Arrays.equals(encode(), r.encode());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(encode());
+    }
 }

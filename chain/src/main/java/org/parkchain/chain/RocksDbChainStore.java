@@ -45,6 +45,7 @@ public final class RocksDbChainStore implements ChainStore {
     private final ColumnFamilyOptions familyOptions;
     private final ColumnFamilyOptions nodeOptions;
     private final LRUCache blockCache;
+    private final BloomFilter nodeFilter;
     private final WriteOptions syncWrite;
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
@@ -59,13 +60,15 @@ public final class RocksDbChainStore implements ChainStore {
 
     private RocksDbChainStore(Path directory) throws RocksDBException {
         this.directory = directory;
-        dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+        // RocksDB's own info logs rotate; keeping a few is enough to diagnose a problem.
+        dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true).setKeepLogFileNum(5);
         blockCache = new LRUCache(128L << 20);
         familyOptions = new ColumnFamilyOptions()
                 .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache));
         // Trie nodes are looked up by hash, mostly for keys that exist: a bloom filter spares the misses a disk read.
+        nodeFilter = new BloomFilter(10, false);
         nodeOptions = new ColumnFamilyOptions().setTableFormatConfig(new BlockBasedTableConfig()
-                .setBlockCache(blockCache).setFilterPolicy(new BloomFilter(10, false)));
+                .setBlockCache(blockCache).setFilterPolicy(nodeFilter));
         syncWrite = new WriteOptions().setSync(true);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
@@ -196,6 +199,7 @@ public final class RocksDbChainStore implements ChainStore {
         familyOptions.close();
         nodeOptions.close();
         dbOptions.close();
+        nodeFilter.close();
         blockCache.close();
     }
 

@@ -41,27 +41,47 @@ public record TransactionReceipt(
 
     /** The JSON-RPC receipts of all of {@code block}'s transactions. */
     public static List<TransactionReceipt> forBlock(Block block, List<Receipt> receipts) {
-        Hash blockHash = block.hash();
-        long number = block.number();
-        UInt256 baseFee = block.header().baseFeePerGas();
         List<TransactionReceipt> out = new ArrayList<>(receipts.size());
-        long previousCumulative = 0;
         long logIndex = 0;
         for (int i = 0; i < receipts.size(); i++) {
-            Transaction tx = block.transactions().get(i);
-            Receipt r = receipts.get(i);
-            List<LogEntry> logs = new ArrayList<>(r.logs().size());
-            for (Log log : r.logs()) {
-                logs.add(new LogEntry(log, logIndex++, tx.hash(), i, blockHash, number));
-            }
-            Address from = tx.sender();
-            Optional<Address> created = tx.isContractCreation()
-                    ? Optional.of(ContractAddress.forCreate(from, tx.nonce())) : Optional.empty();
-            out.add(new TransactionReceipt(tx.hash(), i, blockHash, number, from, tx.to(),
-                    r.cumulativeGasUsed() - previousCumulative, tx.effectiveGasPrice(baseFee), created, logs, r));
-            previousCumulative = r.cumulativeGasUsed();
+            out.add(of(block, receipts, i, logIndex));
+            logIndex += receipts.get(i).logs().size();
         }
         return out;
+    }
+
+    /**
+     * The JSON-RPC receipt of transaction {@code index} of {@code block} alone: only that transaction's sender is
+     * needed (a block's other senders are not recovered).
+     */
+    public static TransactionReceipt of(Block block, List<Receipt> receipts, int index) {
+        long logIndex = 0;
+        for (int i = 0; i < index; i++) {
+            logIndex += receipts.get(i).logs().size();
+        }
+        return of(block, receipts, index, logIndex);
+    }
+
+    private static TransactionReceipt of(Block block, List<Receipt> receipts, int index, long firstLogIndex) {
+        if (receipts.size() != block.transactions().size()) {
+            throw new IllegalArgumentException(block.transactions().size() + " transactions but " + receipts.size() + " receipts");
+        }
+        Hash blockHash = block.hash();
+        long number = block.number();
+        Transaction tx = block.transactions().get(index);
+        Receipt r = receipts.get(index);
+        long previousCumulative = index == 0 ? 0 : receipts.get(index - 1).cumulativeGasUsed();
+        List<LogEntry> logs = new ArrayList<>(r.logs().size());
+        long logIndex = firstLogIndex;
+        for (Log log : r.logs()) {
+            logs.add(new LogEntry(log, logIndex++, tx.hash(), index, blockHash, number));
+        }
+        Address from = tx.sender();
+        Optional<Address> created = tx.isContractCreation()
+                ? Optional.of(ContractAddress.forCreate(from, tx.nonce())) : Optional.empty();
+        return new TransactionReceipt(tx.hash(), index, blockHash, number, from, tx.to(),
+                r.cumulativeGasUsed() - previousCumulative, tx.effectiveGasPrice(block.header().baseFeePerGas()),
+                created, logs, r);
     }
 
     public boolean success() {

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.parkchain.chain.BlockEnvironment;
+import org.parkchain.chain.ExecutableTransaction;
 import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.chain.TransactionResult;
 import org.parkchain.evm.Evm;
@@ -23,9 +24,12 @@ import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.Keccak;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.rlp.RlpWriter;
+import org.parkchain.primitives.tx.InvalidTransactionException;
+import org.parkchain.primitives.tx.Transaction;
+import org.parkchain.primitives.tx.TransactionType;
 import org.parkchain.state.InMemoryNodeStore;
 import org.parkchain.state.NodeStore;
-import org.parkchain.state.TrieRlp;
 import org.parkchain.state.WorldState;
 import org.parkchain.state.WriteBatch;
 
@@ -119,12 +123,51 @@ public final class StateSuite implements ConformanceSuite {
         TestTransaction.Built built = TestTransaction.build(tx, d, g, v);
         List<Log> logs = List.of();
         String rejection = built.undecodable();
+        ExecutableTransaction executable = built.transaction();
+        String statelessRefusal = null;
+        if (expected.has("txbytes")) {
+            // The node's path: decode the raw bytes, recover the sender, check the stateless rules, then execute.
+            // Blob transactions are refused at decoding (Parkchain carries none), but the EVM keeps Cancun's blob
+            // semantics, so those cases still run from the JSON fields.
+            try {
+                Transaction decoded = Transaction.decode(Hex.decode(expected.get("txbytes").asText()), Integer.MAX_VALUE);
+                ExecutableTransaction fromBytes = TestTransaction.fromDecoded(decoded);
+                if (executable != null) {
+                    String difference = TestTransaction.difference(fromBytes, executable);
+                    if (difference != null) {
+                        return "txbytes and the JSON fields disagree: " + difference;
+                    }
+                }
+                executable = fromBytes;
+                rejection = null;
+                try {
+                    decoded.validate(CHAIN_ID.toLong());
+                } catch (InvalidTransactionException e) {
+                    statelessRefusal = e.reason() + ": " + e.getMessage();
+                }
+            } catch (InvalidTransactionException e) {
+                boolean blob = e.reason() == InvalidTransactionException.Reason.TYPE_NOT_SUPPORTED
+                        && expected.get("txbytes").asText().startsWith("0x0" + TransactionType.BLOB.id());
+                if (!blob) {
+                    executable = null;
+                    rejection = "txbytes refused: " + e.reason() + ": " + e.getMessage();
+                }
+            }
+        }
         if (rejection == null) {
-            TransactionResult result = processor.process(state, block, built.transaction());
+            TransactionResult result = processor.process(state, block, executable);
             switch (result) {
                 case TransactionResult.Rejected r -> rejection = r.reason() + ": " + r.detail();
-                case TransactionResult.Executed x -> logs = x.logs();
+                case TransactionResult.Executed x -> {
+                    if (statelessRefusal != null) {
+                        return "the processor executed a transaction Transaction.validate refuses (" + statelessRefusal + ")";
+                    }
+                    logs = x.logs();
+                }
             }
+        }
+        if (statelessRefusal != null && expectException == null) {
+            return "Transaction.validate refused a transaction the test executes: " + statelessRefusal;
         }
         if (expectException != null && rejection == null) {
             return "expected " + expectException + " but the transaction was executed";
@@ -166,15 +209,14 @@ public final class StateSuite implements ConformanceSuite {
 
     /** Keccak-256 of the RLP list of [address, [topics…], data] entries, as the tests' {@code logs} field holds. */
     static Hash logsHash(List<Log> logs) {
-        List<byte[]> entries = new ArrayList<>(logs.size());
+        RlpWriter w = new RlpWriter().startList();
         for (Log log : logs) {
-            List<byte[]> topics = new ArrayList<>();
+            w.startList().writeAddress(log.address()).startList();
             for (Hash t : log.topics()) {
-                topics.add(TrieRlp.string(t.bytesUnsafe()));
+                w.writeHash(t);
             }
-            entries.add(TrieRlp.list(List.of(
-                    TrieRlp.string(log.address().bytesUnsafe()), TrieRlp.list(topics), TrieRlp.string(log.data()))));
+            w.endList().writeBytes(log.data()).endList();
         }
-        return Keccak.hash(TrieRlp.list(entries));
+        return Keccak.hash(w.endList().toByteArray());
     }
 }

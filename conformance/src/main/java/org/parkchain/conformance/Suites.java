@@ -14,7 +14,11 @@ public final class Suites {
     public static Optional<ConformanceSuite> byName(String name) {
         return switch (name) {
             case "state" -> Optional.of(new StateSuite());
+            case "rlp" -> Optional.of(new RlpSuite());
             case "trie" -> Optional.of(new TrieSuite());
+            case "tx" -> Optional.of(new TransactionSuite());
+            case "keystore" -> Optional.of(new KeyStoreSuite());
+            case "abi" -> Optional.of(new AbiSuite());
             default -> Optional.empty();
         };
     }

@@ -1,7 +1,6 @@
 package org.parkchain.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.acinq.secp256k1.Secp256k1;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +8,10 @@ import org.parkchain.chain.ExecutableTransaction;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
-import org.parkchain.primitives.Keccak;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.crypto.PrivateKey;
+import org.parkchain.primitives.tx.AccessListEntry;
+import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.primitives.tx.IntrinsicGas;
 
 /** Turns a GeneralStateTests {@code transaction} (with its data/gas/value arrays) into the transaction of one case. */
@@ -60,7 +61,7 @@ final class TestTransaction {
             }
         }
         UInt256 maxFeePerBlobGas = blob ? UInt256.parse(tx.get("maxFeePerBlobGas").asText()) : UInt256.ZERO;
-        Address sender = senderOf(Hex.decode(tx.get("secretKey").asText()));
+        Address sender = PrivateKey.of(Hex.decode(tx.get("secretKey").asText())).address();
         if (tx.has("sender") && !Address.fromHex(tx.get("sender").asText()).equals(sender)) {
             throw new IllegalArgumentException("secretKey belongs to " + sender + ", not to the test's sender " + tx.get("sender").asText());
         }
@@ -71,13 +72,32 @@ final class TestTransaction {
     }
 
     /**
-     * The address of a private key: the low 20 bytes of Keccak-256 of the uncompressed public key without its 0x04
-     * prefix. TEMPORARY adapter over the secp256k1 library until the primitives key type lands on branch prim.
+     * The execution view of a decoded transaction (sender recovered from its signature). Chain owns the mapping
+     * for the node; this one is the runner's, so the state tests exercise decoding and recovery on real transactions.
      */
-    static Address senderOf(byte[] secretKey) {
-        byte[] publicKey = Secp256k1.get().pubkeyCreate(secretKey);
-        byte[] uncompressed = publicKey.length == 65 ? publicKey : Secp256k1.get().pubkeyParse(publicKey);
-        return Address.fromWord(Keccak.keccak256(uncompressed, 1, 64));
+    static ExecutableTransaction fromDecoded(Transaction tx) {
+        List<ExecutableTransaction.AccessListEntry> accessList = new ArrayList<>();
+        for (AccessListEntry e : tx.accessList()) {
+            accessList.add(new ExecutableTransaction.AccessListEntry(e.address(), e.storageKeys()));
+        }
+        return new ExecutableTransaction(tx.sender(), tx.nonce(), tx.gasLimit(), tx.to(), tx.value(), tx.data(),
+                tx.maxFeePerGas(), tx.maxPriorityFeePerGas(), accessList, false, UInt256.ZERO, List.of(), tx.chainId(),
+                tx.intrinsicGas());
+    }
+
+    /** Where the decoded {@code txbytes} and the test's JSON fields disagree, or null when they describe one transaction. */
+    static String difference(ExecutableTransaction decoded, ExecutableTransaction json) {
+        if (!decoded.sender().equals(json.sender())) return "sender " + decoded.sender() + " vs " + json.sender();
+        if (decoded.nonce() != json.nonce()) return "nonce " + decoded.nonce() + " vs " + json.nonce();
+        if (decoded.gasLimit() != json.gasLimit()) return "gas limit " + decoded.gasLimit() + " vs " + json.gasLimit();
+        if (!decoded.to().equals(json.to())) return "to " + decoded.to() + " vs " + json.to();
+        if (!decoded.value().equals(json.value())) return "value " + decoded.value() + " vs " + json.value();
+        if (!java.util.Arrays.equals(decoded.data(), json.data())) return "data differs";
+        if (!decoded.maxFeePerGas().equals(json.maxFeePerGas())) return "max fee " + decoded.maxFeePerGas() + " vs " + json.maxFeePerGas();
+        if (!decoded.maxPriorityFeePerGas().equals(json.maxPriorityFeePerGas())) return "tip differs";
+        if (!decoded.accessList().equals(json.accessList())) return "access list differs";
+        if (decoded.intrinsicGas() != json.intrinsicGas()) return "intrinsic gas " + decoded.intrinsicGas() + " vs " + json.intrinsicGas();
+        return null;
     }
 
     /** Some fillers label data as {@code :label name 0x…}; the bytes are what follows the last space. */

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
+import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.crypto.PrivateKey;
+import org.parkchain.primitives.tx.Transaction;
+import org.parkchain.primitives.tx.TransactionType;
 import org.parkchain.state.InMemoryNodeStore;
 import org.parkchain.state.WorldState;
 
@@ -21,6 +25,7 @@ class StateSuiteTest {
     private static final Address SENDER = Address.fromHex("0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b");
     private static final Address RECIPIENT = Address.fromLong(0xb0b);
     private static final Address COINBASE = Address.fromLong(0xc0ffee);
+    private static final PrivateKey KEY = PrivateKey.fromHex("0x45a915e4d060149eb4365960e6a7a45f334393093061116b197e3240065ff2d8");
     private static final Hash NO_LOGS = Hash.fromHex("0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347");
 
     @TempDir
@@ -87,6 +92,43 @@ class StateSuiteTest {
                 + post(preRoot, 0, "TransactionException.INTRINSIC_GAS_TOO_LOW"));
         assertThat(report.summary()).isEqualTo("1 passed, 1 failed");
         assertThat(lines.get(0)).contains("d=0 g=0 v=0: expected TransactionException.INTRINSIC_GAS_TOO_LOW but the transaction was executed");
+    }
+
+    private static String transferBytes(long value) {
+        return Hex.encode(Transaction.builder(TransactionType.LEGACY).chainId(1).nonce(0).gasPrice(UInt256.of(10))
+                .gasLimit(21_000).to(RECIPIENT).value(UInt256.of(value)).sign(KEY).encode());
+    }
+
+    private static String withTxBytes(String post, String txbytes) {
+        return post.substring(0, post.length() - 1) + ", \"txbytes\": \"" + txbytes + "\"}";
+    }
+
+    @Test
+    void txbytesAreDecodedAndTheirSenderRecovered() throws IOException {
+        Report report = run(withTxBytes(post(expectedRootAfterTransfer(), 0, null), transferBytes(5)));
+        assertThat(lines).isEmpty();
+        assertThat(report.summary()).isEqualTo("1 passed, 0 failed");
+    }
+
+    @Test
+    void txbytesThatDisagreeWithTheJsonFieldsAreAFailure() throws IOException {
+        Report report = run(withTxBytes(post(expectedRootAfterTransfer(), 0, null), transferBytes(6)));
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(lines.get(0)).contains("txbytes and the JSON fields disagree: value 6 vs 5");
+    }
+
+    @Test
+    void undecodableTxbytesAreARejection() throws IOException {
+        String truncated = transferBytes(5).substring(0, 40);
+        Hash preRoot;
+        WorldState pre = new WorldState(new InMemoryNodeStore());
+        pre.allocate(SENDER, 0, UInt256.of(1_000_000), new byte[0], Map.of());
+        preRoot = pre.commit();
+        assertThat(run(withTxBytes(post(preRoot, 0, "TransactionException.RLP_ERROR"), truncated)).summary())
+                .isEqualTo("1 passed, 0 failed");
+        Report report = run(withTxBytes(post(expectedRootAfterTransfer(), 0, null), truncated));
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(lines.get(0)).contains("transaction rejected: txbytes refused: MALFORMED: malformed legacy transaction: truncated RLP");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.parkchain.evm;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Keccak;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.rlp.RlpWriter;
 
 /** Where CREATE and CREATE2 put a new contract. */
 public final class ContractAddress {
@@ -10,8 +11,8 @@ public final class ContractAddress {
 
     /** CREATE: the low 20 bytes of keccak(rlp([sender, nonce])), the nonce before the creator's increment. */
     public static Address forCreate(Address sender, long nonce) {
-        byte[] h = Keccak.keccak256(CreateRlp.senderAndNonce(sender, nonce));
-        return Address.fromWord(h);
+        byte[] rlp = new RlpWriter(32).startList().writeAddress(sender).writeLong(nonce).endList().toByteArray();
+        return Address.fromWord(Keccak.keccak256(rlp));
     }
 
     /** EIP-1014: the low 20 bytes of keccak(0xff ++ sender ++ salt ++ keccak(init code)). */

@@ -7,7 +7,6 @@ import org.parkchain.chain.TransactionAdmission;
 import org.parkchain.evm.WorldView;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.UInt256;
-import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.regime.Permission;
 import org.parkchain.regime.PermissionPolicy;
 import org.parkchain.regime.RegistryView;
@@ -15,8 +14,8 @@ import org.parkchain.regime.TransactionIntent;
 
 /**
  * The park's {@link PermissionPolicy} where the chain asks who may transact: at the pool's door (against the head
- * state, at the wall clock) and again in block execution (against the state the transaction runs on, at the
- * block's time), so a sender blocked between admission and inclusion is still refused.
+ * state and the next block's environment) and again in block execution (against the state the transaction runs on),
+ * so a sender blocked between admission and inclusion is still refused.
  */
 final class ParkAdmission implements TransactionAdmission {
     private final PermissionPolicy policy;
@@ -28,11 +27,6 @@ final class ParkAdmission implements TransactionAdmission {
     @Override
     public Optional<String> refusal(WorldView state, BlockEnvironment block, ExecutableTransaction tx) {
         return refusal(state, tx.sender(), tx.to(), tx.value(), tx.data(), block.timestamp());
-    }
-
-    /** The pool's question: may {@code sender} send {@code tx} now, judged on {@code state}. */
-    Optional<String> refusal(WorldView state, Transaction tx, Address sender, long nowSeconds) {
-        return refusal(state, sender, tx.to(), tx.value(), tx.data(), nowSeconds);
     }
 
     private Optional<String> refusal(WorldView state, Address sender, Optional<Address> to, UInt256 value, byte[] data,

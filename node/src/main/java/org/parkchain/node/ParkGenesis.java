@@ -14,7 +14,6 @@ import java.util.Set;
 import org.parkchain.chain.Genesis;
 import org.parkchain.chain.GenesisException;
 import org.parkchain.primitives.Address;
-import org.parkchain.primitives.InvalidHexException;
 import org.parkchain.regime.RegimeGenesis;
 
 /**

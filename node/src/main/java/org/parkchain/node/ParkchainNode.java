@@ -97,8 +97,7 @@ public final class ParkchainNode implements AutoCloseable {
             BlockExecutor executor = new BlockExecutor(chain.chainId(), systemContracts, admission);
             TransactionProcessor processor = new TransactionProcessor(new Evm(Fork.CANCUN, systemContracts));
 
-            TransactionPool pool = new TransactionPool(PoolConfig.DEFAULT, chain.chainId(), ChainPoolHead.of(chain),
-                    admission);
+            TransactionPool pool = new TransactionPool(PoolConfig.DEFAULT, chain.chainId(), ChainPoolHead.of(chain), admission);
             resources.add(0, pool);
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -136,8 +135,16 @@ public final class ParkchainNode implements AutoCloseable {
         Path kept = dataDir.resolve(GENESIS_FILE);
         if (config.genesisFile().isPresent()) {
             Genesis genesis = ParkGenesis.load(config.genesisFile().get());
-            // Kept beside the data so that a restart needs no --genesis (and a different one is refused by the chain).
-            if (!Files.exists(kept)) {
+            if (Files.isRegularFile(kept)) {
+                // The genesis block's hash does not cover the chain id, so the chain's own check cannot see this.
+                long storedChainId = ParkGenesis.load(kept).chainId();
+                if (storedChainId != genesis.chainId()) {
+                    throw new org.parkchain.chain.GenesisException("the chain in " + dataDir + " has chain id "
+                            + storedChainId + ", but the genesis given says " + genesis.chainId()
+                            + " (another genesis file?)");
+                }
+            } else {
+                // Kept beside the data so that a restart needs no --genesis (and a different one is refused).
                 try {
                     Files.createDirectories(dataDir);
                     Files.copy(config.genesisFile().get(), kept, StandardCopyOption.COPY_ATTRIBUTES);

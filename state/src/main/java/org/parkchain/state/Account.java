@@ -1,8 +1,9 @@
 package org.parkchain.state;
 
-import java.util.List;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.rlp.RlpReader;
+import org.parkchain.primitives.rlp.RlpWriter;
 
 /**
  * An account as the state trie stores it: RLP of [nonce, balance, storageRoot, codeHash]. The nonce is an unsigned
@@ -17,26 +18,21 @@ public record Account(long nonce, UInt256 balance, Hash storageRoot, Hash codeHa
     }
 
     public byte[] toRlp() {
-        return TrieRlp.list(List.of(
-                TrieRlp.string(UInt256.of(nonce).toMinimalBytes()),
-                TrieRlp.string(balance.toMinimalBytes()),
-                TrieRlp.string(storageRoot.bytesUnsafe()),
-                TrieRlp.string(codeHash.bytesUnsafe())));
+        return new RlpWriter(80).startList().writeLong(nonce).writeUInt256(balance).writeHash(storageRoot).writeHash(codeHash)
+                .endList().toByteArray();
     }
 
+    /**
+     * Decodes {@link #toRlp()}'s form, strictly: canonical RLP, exactly four items, a nonce of at most 8 bytes.
+     *
+     * @throws org.parkchain.primitives.rlp.RlpException when the bytes are not an account
+     */
     public static Account fromRlp(byte[] rlp) {
-        List<TrieRlp.Item> items = TrieRlp.items(rlp);
-        if (items.size() != 4) {
-            throw new IllegalArgumentException("an account is a list of 4 items, got " + items.size());
+        RlpReader items = RlpReader.of(rlp).readList();
+        if (items.remainingItems() != 4) {
+            throw new org.parkchain.primitives.rlp.RlpException(
+                    "an account is a list of 4 items, got " + items.remainingItems());
         }
-        byte[] nonce = items.get(0).string();
-        if (nonce.length > 8) {
-            throw new IllegalArgumentException("account nonce wider than 64 bits");
-        }
-        return new Account(
-                UInt256.fromBytes(nonce).u0,
-                UInt256.fromBytes(items.get(1).string()),
-                Hash.wrap(items.get(2).string()),
-                Hash.wrap(items.get(3).string()));
+        return new Account(items.readUnsignedLong(), items.readUInt256(), items.readHash(), items.readHash());
     }
 }

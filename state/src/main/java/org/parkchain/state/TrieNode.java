@@ -1,9 +1,12 @@
 package org.parkchain.state;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Keccak;
+import org.parkchain.primitives.rlp.Rlp;
+import org.parkchain.primitives.rlp.RlpException;
+import org.parkchain.primitives.rlp.RlpReader;
+import org.parkchain.primitives.rlp.RlpSlice;
+import org.parkchain.primitives.rlp.RlpWriter;
 
 /**
  * The four kinds of trie node. Leaves, extensions and branches are immutable once built (an update builds new ones)
@@ -38,7 +41,17 @@ abstract sealed class TrieNode {
     /** How a parent refers to this node: its encoding inline when shorter than 32 bytes, else the RLP of its hash. */
     byte[] reference() {
         byte[] enc = encoding();
-        return enc.length < EMBED_LIMIT ? enc : TrieRlp.string(hash().bytesUnsafe());
+        return enc.length < EMBED_LIMIT ? enc : Rlp.encodeBytes(hash().bytesUnsafe());
+    }
+
+    /** Writes {@link #reference()} into a parent's encoding without building it as a separate array. */
+    void writeReference(RlpWriter out) {
+        byte[] enc = encoding();
+        if (enc.length < EMBED_LIMIT) {
+            out.writeRaw(enc);
+        } else {
+            out.writeHash(hash());
+        }
     }
 
     static final class Leaf extends TrieNode {
@@ -52,7 +65,9 @@ abstract sealed class TrieNode {
 
         @Override
         byte[] encode() {
-            return TrieRlp.list(List.of(TrieRlp.string(Nibbles.hexPrefix(path, true)), TrieRlp.string(value)));
+            byte[] hexPrefix = Nibbles.hexPrefix(path, true);
+            return new RlpWriter(hexPrefix.length + value.length + 12).startList().writeBytes(hexPrefix).writeBytes(value)
+                    .endList().toByteArray();
         }
     }
 
@@ -67,7 +82,10 @@ abstract sealed class TrieNode {
 
         @Override
         byte[] encode() {
-            return TrieRlp.list(List.of(TrieRlp.string(Nibbles.hexPrefix(path, false)), child.reference()));
+            byte[] hexPrefix = Nibbles.hexPrefix(path, false);
+            RlpWriter out = new RlpWriter(hexPrefix.length + 40).startList().writeBytes(hexPrefix);
+            child.writeReference(out);
+            return out.endList().toByteArray();
         }
     }
 
@@ -84,12 +102,17 @@ abstract sealed class TrieNode {
 
         @Override
         byte[] encode() {
-            List<byte[]> items = new ArrayList<>(17);
+            // Sixteen 33-byte hash references, the value and a 3-byte list header at most: one buffer, no growth.
+            RlpWriter out = new RlpWriter(16 * 33 + 3 + (value == null ? 1 : value.length + 9)).startList();
             for (TrieNode child : children) {
-                items.add(child == null ? TrieRlp.EMPTY_STRING : child.reference());
+                if (child == null) {
+                    out.writeRaw(Rlp.EMPTY_STRING);
+                } else {
+                    child.writeReference(out);
+                }
             }
-            items.add(TrieRlp.string(value == null ? new byte[0] : value));
-            return TrieRlp.list(items);
+            out.writeBytes(value == null ? EMPTY : value);
+            return out.endList().toByteArray();
         }
     }
 
@@ -110,7 +133,12 @@ abstract sealed class TrieNode {
 
         @Override
         byte[] reference() {
-            return TrieRlp.string(hash.bytesUnsafe());
+            return Rlp.encodeBytes(hash.bytesUnsafe());
+        }
+
+        @Override
+        void writeReference(RlpWriter out) {
+            out.writeHash(hash);
         }
 
         @Override
@@ -119,42 +147,52 @@ abstract sealed class TrieNode {
         }
     }
 
-    /** Decodes a node read from the store (or embedded in one), remembering its bytes so it is never re-encoded. */
+    /**
+     * Decodes a node read from the store (or embedded in one), remembering its bytes so it is never re-encoded. The
+     * reader works by offsets into {@code encoding}; only paths, values and child hashes are copied out.
+     *
+     * @throws RlpException when the bytes are not canonical RLP
+     * @throws IllegalArgumentException when they are RLP but not a trie node
+     */
     static TrieNode decode(byte[] encoding) {
-        List<TrieRlp.Item> items = TrieRlp.items(encoding);
+        RlpReader items = RlpReader.of(encoding).readList();
+        int count = items.remainingItems();
         TrieNode node;
-        if (items.size() == 2) {
-            byte[] encodedPath = items.get(0).string();
+        if (count == 2) {
+            byte[] encodedPath = items.readBytes();
             byte[] path = Nibbles.fromHexPrefix(encodedPath);
             node = Nibbles.isLeaf(encodedPath)
-                    ? new Leaf(path, items.get(1).string())
-                    : new Extension(path, child(items.get(1)));
-        } else if (items.size() == 17) {
+                    ? new Leaf(path, items.readBytes())
+                    : new Extension(path, child(items));
+        } else if (count == 17) {
             TrieNode[] children = new TrieNode[16];
             for (int i = 0; i < 16; i++) {
-                children[i] = child(items.get(i));
+                children[i] = child(items);
             }
-            byte[] value = items.get(16).string();
+            byte[] value = items.readBytes();
             node = new Branch(children, value.length == 0 ? null : value);
         } else {
-            throw new IllegalArgumentException("a trie node is a list of 2 or 17 items, got " + items.size());
+            throw new IllegalArgumentException("a trie node is a list of 2 or 17 items, got " + count);
         }
         node.encoding = encoding;
         node.persisted = true;
         return node;
     }
 
-    private static TrieNode child(TrieRlp.Item item) {
-        if (item.isList()) {
-            return decode(item.raw());
+    private static final byte[] EMPTY = new byte[0];
+
+    /** The next item of a node as a child: empty (none), a 32-byte hash (stored), or an embedded node (a list). */
+    private static TrieNode child(RlpReader items) {
+        if (items.nextIsList()) {
+            return decode(items.readRaw().toArray());
         }
-        byte[] ref = item.string();
-        if (ref.length == 0) {
+        RlpSlice ref = items.readSlice();
+        if (ref.length() == 0) {
             return null;
         }
-        if (ref.length != Hash.SIZE) {
-            throw new IllegalArgumentException("a child reference is a 32-byte hash or an embedded node, got " + ref.length + " bytes");
+        if (ref.length() != Hash.SIZE) {
+            throw new IllegalArgumentException("a child reference is a 32-byte hash or an embedded node, got " + ref.length() + " bytes");
         }
-        return new Stored(Hash.of(ref));
+        return new Stored(Hash.wrap(ref.toArray()));
     }
 }

@@ -14,6 +14,8 @@ import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Keccak;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.rlp.Rlp;
+import org.parkchain.primitives.rlp.RlpReader;
 
 /**
  * The world state during a block: accounts and storage read from the tries on first use and then kept in memory,
@@ -373,7 +375,7 @@ public final class WorldState implements WorldView {
                     if (e.getValue().isZero()) {
                         trie.remove(slotKey);
                     } else {
-                        trie.put(slotKey, TrieRlp.string(e.getValue().toMinimalBytes()));
+                        trie.put(slotKey, Rlp.encodeUInt256(e.getValue()));
                     }
                     a.loadedStorage.put(e.getKey(), e.getValue());
                 }
@@ -554,6 +556,6 @@ public final class WorldState implements WorldView {
 
     /** A storage trie holds RLP of the value's minimal big-endian bytes. */
     static UInt256 decodeSlotValue(byte[] rlp) {
-        return UInt256.fromBytes(TrieRlp.items(TrieRlp.list(List.of(rlp))).get(0).string());
+        return RlpReader.of(rlp).readUInt256();
     }
 }

@@ -1,5 +1,6 @@
 package org.parkchain.state;
 
+import org.parkchain.primitives.rlp.Rlp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,14 +44,14 @@ final class ReferenceTrie {
     private static byte[] node(List<Map.Entry<String, byte[]>> group, int i) {
         if (group.size() == 1) {
             String key = group.get(0).getKey();
-            return TrieRlp.list(List.of(
-                    TrieRlp.string(Nibbles.hexPrefix(nibbles(key.substring(i)), true)), TrieRlp.string(group.get(0).getValue())));
+            return Rlp.encodeList(List.of(
+                    Rlp.encodeBytes(Nibbles.hexPrefix(nibbles(key.substring(i)), true)), Rlp.encodeBytes(group.get(0).getValue())));
         }
         int common = commonLength(group, i);
         if (common > i) {
             String prefix = group.get(0).getKey().substring(i, common);
-            return TrieRlp.list(List.of(
-                    TrieRlp.string(Nibbles.hexPrefix(nibbles(prefix), false)), reference(node(group, common))));
+            return Rlp.encodeList(List.of(
+                    Rlp.encodeBytes(Nibbles.hexPrefix(nibbles(prefix), false)), reference(node(group, common))));
         }
         List<byte[]> items = new ArrayList<>();
         byte[] value = new byte[0];
@@ -61,19 +62,19 @@ final class ReferenceTrie {
                     sub.add(e);
                 }
             }
-            items.add(sub.isEmpty() ? TrieRlp.string(new byte[0]) : reference(node(sub, i + 1)));
+            items.add(sub.isEmpty() ? Rlp.encodeBytes(new byte[0]) : reference(node(sub, i + 1)));
         }
         for (Map.Entry<String, byte[]> e : group) {
             if (e.getKey().length() == i) {
                 value = e.getValue();
             }
         }
-        items.add(TrieRlp.string(value));
-        return TrieRlp.list(items);
+        items.add(Rlp.encodeBytes(value));
+        return Rlp.encodeList(items);
     }
 
     private static byte[] reference(byte[] encoded) {
-        return encoded.length < 32 ? encoded : TrieRlp.string(Keccak.keccak256(encoded));
+        return encoded.length < 32 ? encoded : Rlp.encodeBytes(Keccak.keccak256(encoded));
     }
 
     private static int commonLength(List<Map.Entry<String, byte[]>> group, int from) {

@@ -1,5 +1,6 @@
 package org.parkchain.state;
 
+import org.parkchain.primitives.rlp.Rlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,7 +110,7 @@ class WorldStateTest {
         Hash root = state.commit();
 
         SecureTrie storage = new SecureTrie(new InMemoryNodeStore());
-        storage.put(SLOT.toBytes32(), TrieRlp.string(new byte[] {0x12, 0x34}));
+        storage.put(SLOT.toBytes32(), Rlp.encodeBytes(new byte[] {0x12, 0x34}));
         SecureTrie accounts = new SecureTrie(new InMemoryNodeStore());
         accounts.put(ALICE.toArray(), new Account(2, UInt256.of(1000), storage.rootHash(), Keccak.hash(new byte[] {0x60, 0x01})).toRlp());
         accounts.put(BOB.toArray(), new Account(0, UInt256.of(3), Hash.EMPTY_TRIE_ROOT, Hash.EMPTY_KECCAK).toRlp());

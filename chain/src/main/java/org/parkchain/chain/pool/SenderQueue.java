@@ -23,8 +23,11 @@ final class SenderQueue {
     boolean retired;
     /** Sum of the worst-case costs of every transaction held; admission keeps it at most {@link #balance}. */
     UInt256 totalCost = UInt256.ZERO;
-    /** One past the last pending nonce: the nonce this sender's next transaction should carry. */
-    volatile long pendingNonce;
+    /**
+     * One past the last pending nonce: the nonce this sender's next transaction should carry; -1 until the account
+     * has been read (a lock-free reader then asks the head instead).
+     */
+    volatile long pendingNonce = -1;
 
     SenderQueue(Address sender) {
         this.sender = sender;

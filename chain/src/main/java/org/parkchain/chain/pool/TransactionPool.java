@@ -574,58 +574,71 @@ public final class TransactionPool implements AutoCloseable {
      * later nonces could not execute without it); smaller transactions of others may still fill the block.
      */
     public List<PooledTransaction> select(long gasLimit, UInt256 baseFee) {
-        List<List<PooledTransaction>> runs = new ArrayList<>();
+        // Walks the live queues lazily, so a block costs O(senders + chosen · log senders) however much is pending.
+        // The shared lock keeps removals and eviction out meanwhile: a pending run can only grow (admissions) or
+        // have a transaction replaced, and a cursor takes whatever holds its next nonce when it gets there.
         headLock.readLock().lock();
         try {
+            PriorityQueue<Cursor> heads = new PriorityQueue<>(Math.max(1, senders.size()), Cursor.BEST);
             for (SenderQueue q : senders.values()) {
-                synchronized (q) {
-                    if (q.pendingCount() > 0) {
-                        runs.add(q.pending());
-                    }
+                Cursor c = new Cursor(q, baseFee);
+                if (c.current != null) {
+                    heads.add(c);
                 }
             }
+            List<PooledTransaction> chosen = new ArrayList<>();
+            long gasLeft = gasLimit;
+            Cursor c;
+            while (gasLeft >= MIN_TRANSACTION_GAS && (c = heads.poll()) != null) {
+                PooledTransaction tx = c.current;
+                if (Long.compareUnsigned(tx.gasLimit(), gasLeft) > 0) {
+                    continue; // this sender is done for this block: its later nonces cannot go before this one
+                }
+                chosen.add(tx);
+                gasLeft -= tx.gasLimit();
+                if (c.advance()) {
+                    heads.add(c);
+                }
+            }
+            return chosen;
         } finally {
             headLock.readLock().unlock();
         }
-        Comparator<Cursor> best = Comparator.<Cursor, UInt256>comparing(c -> c.current().effectiveTip(baseFee)).reversed()
-                .thenComparingLong(c -> c.current().sequence());
-        PriorityQueue<Cursor> heads = new PriorityQueue<>(Math.max(1, runs.size()), best);
-        for (List<PooledTransaction> run : runs) {
-            if (run.get(0).payableAt(baseFee)) {
-                heads.add(new Cursor(run));
-            }
-        }
-        List<PooledTransaction> chosen = new ArrayList<>();
-        long gasLeft = gasLimit;
-        Cursor c;
-        while ((c = heads.poll()) != null && gasLeft >= MIN_TRANSACTION_GAS) {
-            PooledTransaction tx = c.current();
-            if (Long.compareUnsigned(tx.gasLimit(), gasLeft) > 0) {
-                continue; // this sender is done for this block
-            }
-            chosen.add(tx);
-            gasLeft -= tx.gasLimit();
-            if (c.advance() && c.current().payableAt(baseFee)) {
-                heads.add(c);
-            }
-        }
-        return chosen;
     }
 
+    /** One sender's pending run during a selection, positioned on the next transaction it offers. */
     private static final class Cursor {
-        private final List<PooledTransaction> run;
-        private int index;
+        /** Best effective tip first; among equals, the earlier admitted. */
+        static final Comparator<Cursor> BEST = (a, b) -> {
+            int byTip = b.tip.compareTo(a.tip);
+            return byTip != 0 ? byTip : Long.compare(a.current.sequence(), b.current.sequence());
+        };
 
-        Cursor(List<PooledTransaction> run) {
-            this.run = run;
+        private final SenderQueue queue;
+        private final UInt256 baseFee;
+        PooledTransaction current;
+        UInt256 tip;
+
+        Cursor(SenderQueue queue, UInt256 baseFee) {
+            this.queue = queue;
+            this.baseFee = baseFee;
+            synchronized (queue) {
+                position(queue.pendingCount() > 0 ? queue.byNonce.get(queue.stateNonce) : null);
+            }
         }
 
-        PooledTransaction current() {
-            return run.get(index);
-        }
-
+        /** Moves to the sender's next nonce; false when its pending run ends or stops paying the base fee. */
         boolean advance() {
-            return ++index < run.size();
+            long next = current.nonce() + 1;
+            synchronized (queue) {
+                position(queue.isPending(next) ? queue.byNonce.get(next) : null);
+            }
+            return current != null;
+        }
+
+        private void position(PooledTransaction tx) {
+            current = tx != null && tx.payableAt(baseFee) ? tx : null;
+            tip = current == null ? null : current.effectiveTip(baseFee);
         }
     }
 
@@ -646,10 +659,8 @@ public final class TransactionPool implements AutoCloseable {
      */
     public long pendingNonce(Address sender) {
         SenderQueue q = senders.get(sender);
-        if (q != null && q.epoch >= 0) {
-            return q.pendingNonce;
-        }
-        return head.nonce(sender);
+        long nonce = q == null ? -1 : q.pendingNonce;
+        return nonce >= 0 ? nonce : head.nonce(sender);
     }
 
     /** One sender's pending transactions, in nonce order. */

@@ -2,7 +2,6 @@ package org.parkchain.evm.precompile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.acinq.secp256k1.Secp256k1;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
@@ -11,8 +10,12 @@ import org.parkchain.evm.ExecutionResult;
 import org.parkchain.evm.Fork;
 import org.parkchain.evm.HaltReason;
 import org.parkchain.primitives.Address;
+import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.Keccak;
+import org.parkchain.primitives.crypto.PrivateKey;
+import org.parkchain.primitives.crypto.Secp256k1;
+import org.parkchain.primitives.crypto.Signature;
 
 class PrecompilesTest {
     private static ExecutionResult run(int address, byte[] input, long gas) {
@@ -40,21 +43,20 @@ class PrecompilesTest {
 
     @Test
     void ecrecoverRecoversTheSignerAndReturnsNothingForGarbage() {
-        byte[] key = Keccak.keccak256("parkchain test key".getBytes(StandardCharsets.UTF_8));
-        byte[] hash = Keccak.keccak256("message".getBytes(StandardCharsets.UTF_8));
-        Secp256k1 secp = Secp256k1.get();
-        byte[] sig = secp.sign(hash, key, null); // no extra nonce entropy: deterministic RFC 6979
-        byte[] pub = secp.pubkeyCreate(key); // 65 bytes, 0x04 || x || y
-        byte[] expectedAddress = java.util.Arrays.copyOfRange(Keccak.keccak256(java.util.Arrays.copyOfRange(pub, 1, 65)), 12, 32);
-        int recId = -1;
-        for (int v = 0; v < 2; v++) {
-            if (java.util.Arrays.equals(secp.ecdsaRecover(sig, hash, v), pub)) recId = v;
-        }
-        String input = Hex.encodeNoPrefix(hash) + word(BigInteger.valueOf(27 + recId)) + Hex.encodeNoPrefix(sig);
-        byte[] out = ok(1, "0x" + input);
-        assertThat(java.util.Arrays.copyOfRange(out, 12, 32)).containsExactly(expectedAddress);
-        // v = 29 is invalid: success with empty output
-        assertThat(ok(1, "0x" + Hex.encodeNoPrefix(hash) + word(BigInteger.valueOf(29)) + Hex.encodeNoPrefix(sig))).isEmpty();
+        PrivateKey key = PrivateKey.of(Keccak.keccak256("parkchain test key".getBytes(StandardCharsets.UTF_8)));
+        Hash hash = Keccak.hash("message".getBytes(StandardCharsets.UTF_8));
+        Signature sig = key.sign(hash);
+        String rs = Hex.encodeNoPrefix(sig.r().toBytes32()) + Hex.encodeNoPrefix(sig.s().toBytes32());
+        byte[] out = ok(1, "0x" + hash.toHex().substring(2) + word(BigInteger.valueOf(27 + sig.recId())) + rs);
+        assertThat(out).containsExactly(key.address().toWord());
+        // Unlike a transaction, ecrecover accepts the high-s twin (n - s, other recovery id) of a signature.
+        String highS = Hex.encodeNoPrefix(sig.r().toBytes32()) + Hex.encodeNoPrefix(Secp256k1.N.sub(sig.s()).toBytes32());
+        assertThat(ok(1, "0x" + hash.toHex().substring(2) + word(BigInteger.valueOf(28 - sig.recId())) + highS))
+                .containsExactly(key.address().toWord());
+        // v = 29 is invalid: success with empty output; so is s >= n.
+        assertThat(ok(1, "0x" + hash.toHex().substring(2) + word(BigInteger.valueOf(29)) + rs)).isEmpty();
+        String sIsN = Hex.encodeNoPrefix(sig.r().toBytes32()) + Hex.encodeNoPrefix(Secp256k1.N.toBytes32());
+        assertThat(ok(1, "0x" + hash.toHex().substring(2) + word(BigInteger.valueOf(27 + sig.recId())) + sIsN)).isEmpty();
         assertThat(ok(1, "0x")).isEmpty();
     }
 

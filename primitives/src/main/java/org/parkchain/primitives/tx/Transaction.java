@@ -369,6 +369,41 @@ public final class Transaction {
         return encoded.clone();
     }
 
+    /**
+     * Writes this transaction as an item of a block body's transaction list: a legacy transaction as its RLP list, a
+     * typed one as a byte string holding its envelope (EIP-2718). The transactions trie stores {@link #encode()}.
+     */
+    public void writeBlockBodyItem(RlpWriter out) {
+        if (type == TransactionType.LEGACY) {
+            out.writeRaw(encoded);
+        } else {
+            out.writeBytes(encoded);
+        }
+    }
+
+    /**
+     * Reads one item of a block body's transaction list, as {@link #writeBlockBodyItem} writes it, and decodes it
+     * as {@link #decode(byte[], int)} does.
+     *
+     * @throws InvalidTransactionException when the item is not a transaction; a legacy transaction wrapped in a byte
+     *     string is refused, as geth refuses it
+     */
+    public static Transaction readBlockBodyItem(RlpReader in, int maxSize) {
+        try {
+            if (in.nextIsList()) {
+                return decode(in.readRaw().toArray(), maxSize);
+            }
+            byte[] envelope = in.readBytes();
+            if (envelope.length > 0 && (envelope[0] & 0xff) >= 0xc0) {
+                throw new InvalidTransactionException(Reason.MALFORMED,
+                        "a legacy transaction in a block body is an RLP list, not wrapped in a byte string");
+            }
+            return decode(envelope, maxSize);
+        } catch (RlpException e) {
+            throw new InvalidTransactionException(Reason.MALFORMED, "malformed transaction in a block body: " + e.getMessage());
+        }
+    }
+
     /** The size of the network encoding in bytes. */
     public int encodedSize() {
         return encoded.length;

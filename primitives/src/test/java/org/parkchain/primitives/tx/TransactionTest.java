@@ -148,6 +148,28 @@ class TransactionTest {
         assertThat(tx.sender()).isSameAs(tx.sender());
     }
 
+    @Test
+    void blockBodyItemsWrapTypedEnvelopesAndRoundTrip() {
+        Transaction legacy = eip155Example().sign(EIP155_KEY);
+        Transaction typed = Transaction.builder(TransactionType.DYNAMIC_FEE).chainId(1).gasLimit(21_000).to(TO).sign(KEY);
+        RlpWriter w = new RlpWriter().startList();
+        legacy.writeBlockBodyItem(w);
+        typed.writeBlockBodyItem(w);
+        byte[] body = w.endList().toByteArray();
+
+        org.parkchain.primitives.rlp.RlpReader list = org.parkchain.primitives.rlp.RlpReader.of(body).readList();
+        assertThat(list.nextIsList()).isTrue();
+        assertThat(Transaction.readBlockBodyItem(list, Transaction.MAX_ENCODED_SIZE)).isEqualTo(legacy);
+        assertThat(list.nextIsList()).isFalse();
+        assertThat(Transaction.readBlockBodyItem(list, Transaction.MAX_ENCODED_SIZE)).isEqualTo(typed);
+        assertThat(list.hasNext()).isFalse();
+
+        byte[] wrappedLegacy = new RlpWriter().startList().writeBytes(legacy.encode()).endList().toByteArray();
+        assertRefused(() -> Transaction.readBlockBodyItem(
+                org.parkchain.primitives.rlp.RlpReader.of(wrappedLegacy).readList(), Transaction.MAX_ENCODED_SIZE),
+                Reason.MALFORMED, "not wrapped in a byte string");
+    }
+
     // -------------------------------------------------------------------------------------------------- refusals
 
     private static void assertRefused(ThrowingCallable call, Reason reason, String messagePart) {

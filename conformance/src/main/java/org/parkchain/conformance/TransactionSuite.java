@@ -1,0 +1,118 @@
+package org.parkchain.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.parkchain.primitives.Address;
+import org.parkchain.primitives.Hash;
+import org.parkchain.primitives.Hex;
+import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.tx.InvalidTransactionException;
+import org.parkchain.primitives.tx.Transaction;
+
+/**
+ * ethereum/tests TransactionTests: {@code txbytes} is a raw transaction; under {@code result.<fork>} either its
+ * hash, sender and intrinsic gas, or an {@code exception} meaning it must be refused. A transaction is decoded with
+ * {@link Transaction#decode(byte[], int)} (no size limit: the files test encodings, not the pool's limit) and checked
+ * with {@link Transaction#validate(long)} for chain id 1, the chain these files are signed for.
+ *
+ * <p>Some files in {@code ttWrongRLP} list expectations only up to Shanghai; a byte string that is not a valid
+ * transaction before Cancun is not one in Cancun either (Cancun changed nothing for these types), so the latest
+ * fork listed before the requested one is used.
+ */
+public final class TransactionSuite implements ConformanceSuite {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long CHAIN_ID = 1;
+    /** The only fork whose rules {@link Transaction} implements. */
+    static final String SUPPORTED_FORK = "Cancun";
+    /** Forks in order, so that a missing expectation falls back to the latest earlier one. */
+    private static final List<String> FORKS = List.of("Frontier", "Homestead", "EIP150", "EIP158", "Byzantium",
+            "Constantinople", "ConstantinopleFix", "Istanbul", "Berlin", "London", "Paris", "Shanghai", "Cancun");
+
+    @Override
+    public String name() {
+        return "tx";
+    }
+
+    @Override
+    public void runFile(Path file, String fork, Report report) {
+        if (!SUPPORTED_FORK.equals(fork)) {
+            report.fail(file + ": fork " + fork + " is not supported; only " + SUPPORTED_FORK + " is");
+            return;
+        }
+        JsonNode tests;
+        try {
+            tests = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            report.fail(file + ": cannot read: " + e.getMessage());
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> test = it.next();
+            String where = file.getFileName() + " " + test.getKey();
+            try {
+                JsonNode expected = expectation(test.getValue().path("result"), fork);
+                if (expected == null) {
+                    report.fail(where + ": no expectation for " + fork + " or an earlier fork");
+                    continue;
+                }
+                String difference = run(test.getValue().get("txbytes").asText(), expected);
+                if (difference == null) {
+                    report.pass();
+                } else {
+                    report.fail(where + ": " + difference);
+                }
+            } catch (RuntimeException e) {
+                report.fail(where + ": " + e);
+            }
+        }
+    }
+
+    private static JsonNode expectation(JsonNode result, String fork) {
+        for (int i = FORKS.indexOf(fork); i >= 0; i--) {
+            if (result.has(FORKS.get(i))) {
+                return result.get(FORKS.get(i));
+            }
+        }
+        return null;
+    }
+
+    private static String run(String txbytes, JsonNode expected) {
+        byte[] bytes;
+        try {
+            bytes = Hex.decode(txbytes);
+        } catch (IllegalArgumentException e) {
+            // A few files hold deliberately broken hex; it can never be a transaction.
+            return expected.has("exception") ? null : "txbytes is not hex: " + e.getMessage();
+        }
+        Transaction tx;
+        try {
+            tx = Transaction.decode(bytes, Integer.MAX_VALUE);
+            tx.validate(CHAIN_ID);
+        } catch (InvalidTransactionException e) {
+            return expected.has("exception")
+                    ? null
+                    : "refused (" + e.reason() + ": " + e.getMessage() + "), expected valid";
+        }
+        if (expected.has("exception")) {
+            return "accepted (sender " + tx.sender() + "), expected " + expected.get("exception").asText();
+        }
+        Hash hash = Hash.fromHex(expected.get("hash").asText());
+        Address sender = Address.fromHex(expected.get("sender").asText());
+        long intrinsicGas = UInt256.parse(expected.get("intrinsicGas").asText()).toLong();
+        if (!tx.hash().equals(hash)) {
+            return "hash " + tx.hash() + ", expected " + hash;
+        }
+        if (!tx.sender().equals(sender)) {
+            return "sender " + tx.sender() + ", expected " + sender;
+        }
+        if (tx.intrinsicGas() != intrinsicGas) {
+            return "intrinsic gas " + tx.intrinsicGas() + ", expected " + intrinsicGas;
+        }
+        return null;
+    }
+}
