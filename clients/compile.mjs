@@ -1,6 +1,6 @@
 // Compiles contracts/*.sol with solcjs through the standard-JSON API for evmVersion "cancun"
 // (the solcjs command line would target the compiler's default fork, osaka, whose opcodes Parkchain does not run).
-// As a module: `compile()` returns { contractName: { abi, bytecode } }.
+// As a module: `compile()` returns { compiler, evmVersion, contracts: { Name: { abi, bytecode, deployedBytecode } } }.
 // As a command: `node compile.mjs [outFile]` writes that object as JSON (stdout when no file is given),
 // for tools in other languages (the web3j test, the Java load generator).
 import fs from "node:fs";

@@ -1,0 +1,14 @@
+package org.parkchain.node.clients;
+
+/** The web3j checks against Hardhat 2's node, the reference: proves the harness itself. */
+class HardhatWeb3jTest extends Web3jEndToEnd {
+    @Override
+    NodeProcess startNode(ClientsProject clients) {
+        return NodeProcess.startHardhat(clients);
+    }
+
+    @Override
+    int revertErrorCode() {
+        return -32603; // Hardhat's "internal error" carrying {message, data} as error.data
+    }
+}
