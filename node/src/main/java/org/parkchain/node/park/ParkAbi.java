@@ -4,18 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Keccak;
-import org.parkchain.primitives.UInt256;
-import org.parkchain.regime.abi.AbiEncoder;
-import org.parkchain.regime.abi.Calldata;
+import org.parkchain.primitives.abi.AbiEvent;
+import org.parkchain.primitives.abi.AbiFunction;
+import org.parkchain.primitives.abi.AbiType;
+import org.parkchain.primitives.abi.Tuple;
 
 /**
- * Call data, return data and event data of the park's interfaces, as the demo and the read views need them:
- * {@code ParkAbi.call("transfer(address,uint256)", bob, amount)} and {@code ParkAbi.returned(output).uint(0)}.
- * The encoding itself is the regime's codec (the one the system contracts use), so both sides agree byte for byte;
- * this class only maps Java values onto it.
+ * The park's interfaces as the demo and the read views speak them, on the project's one ABI codec
+ * ({@code org.parkchain.primitives.abi}): {@code ParkAbi.call("transfer(address,uint256)", bob, amount)},
+ * {@code ParkAbi.decode("(uint256)", output).uint256(0)} and events by their signature with {@code indexed} marks.
+ * Parsed signatures are kept, since the same few are used again and again.
  */
 public final class ParkAbi {
     /** A {@code bytes2} country code argument such as "KR". */
@@ -25,40 +28,37 @@ public final class ParkAbi {
                 throw new IllegalArgumentException("a country is two capital letters (ISO 3166-1 alpha-2), got '" + code + "'");
             }
         }
+
+        byte[] bytes() {
+            return code.getBytes(StandardCharsets.US_ASCII);
+        }
     }
+
+    private static final Map<String, AbiFunction> FUNCTIONS = new ConcurrentHashMap<>();
+    private static final Map<String, AbiType.TupleType> TYPES = new ConcurrentHashMap<>();
+    private static final Map<String, AbiEvent> EVENTS = new ConcurrentHashMap<>();
 
     private ParkAbi() {}
 
-    /** Selector of {@code signature} followed by the ABI encoding of {@code args} in order. */
+    /** Call data: the selector of {@code signature} and the encoding of {@code args} (a {@link Country} for bytes2). */
     public static byte[] call(String signature, Object... args) {
-        AbiEncoder enc = AbiEncoder.tuple();
-        for (Object arg : args) {
-            switch (arg) {
-                case Address a -> enc.address(a);
-                case UInt256 v -> enc.uint(v);
-                case Long v -> enc.uint(v);
-                case Integer v -> enc.uint(v);
-                case Boolean b -> enc.bool(b);
-                case Hash h -> enc.bytes32(h);
-                case String s -> enc.bytes(s.getBytes(StandardCharsets.UTF_8));
-                case byte[] b -> enc.bytes(b);
-                case Country c -> enc.fixedBytes(c.code().getBytes(StandardCharsets.US_ASCII));
-                default -> throw new IllegalArgumentException("no ABI type for " + arg.getClass().getSimpleName());
-            }
-        }
-        byte[] body = enc.encode();
-        byte[] out = Arrays.copyOf(selector(signature), 4 + body.length);
-        System.arraycopy(body, 0, out, 4, body.length);
-        return out;
+        Object[] values = Arrays.stream(args).map(a -> a instanceof Country c ? c.bytes() : a).toArray();
+        return FUNCTIONS.computeIfAbsent(signature, AbiFunction::parse).encodeCall(values);
     }
 
-    public static byte[] selector(String signature) {
-        return Arrays.copyOf(Keccak.keccak256(signature.getBytes(StandardCharsets.US_ASCII)), 4);
+    /** Return data (or event data) of the tuple type {@code types}, e.g. {@code (uint256,bool)}, decoded strictly. */
+    public static Tuple decode(String types, byte[] data) {
+        return TYPES.computeIfAbsent(types, AbiType.TupleType::parse).decode(data);
     }
 
-    /** topic0 of an event. */
-    public static Hash topic(String eventSignature) {
-        return Keccak.hash(eventSignature.getBytes(StandardCharsets.US_ASCII));
+    /** An event by its signature with indexed marks, e.g. {@code Transfer(address indexed,address indexed,uint256)}. */
+    public static AbiEvent event(String signature) {
+        return EVENTS.computeIfAbsent(signature, AbiEvent::parse);
+    }
+
+    /** The values of {@code event} in a log (indexed ones from the topics, the rest from the data), in order. */
+    public static Tuple decode(AbiEvent event, List<Hash> topics, byte[] data) {
+        return event.decode(new AbiEvent.Log(topics, data));
     }
 
     /** Keccak-256 of a text: the dossier and white-paper hashes of the demo. */
@@ -66,75 +66,17 @@ public final class ParkAbi {
         return Keccak.hash(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static Returned returned(byte[] data) {
-        return new Returned(data);
+    /** An {@code address[]} component. */
+    public static List<Address> addresses(Tuple t, int index) {
+        List<Address> out = new ArrayList<>();
+        for (Object o : t.list(index)) {
+            out.add((Address) o);
+        }
+        return out;
     }
 
-    /**
-     * ABI-encoded values (return data, event data, a dynamic struct's body) read by head index, strictly: a value
-     * that does not fit its type or an offset outside the data is an {@link IllegalArgumentException}.
-     */
-    public static final class Returned {
-        private final byte[] data;
-        private final Calldata words;
-
-        private Returned(byte[] data) {
-            this.data = data.clone();
-            byte[] withSelector = new byte[4 + data.length];
-            System.arraycopy(data, 0, withSelector, 4, data.length);
-            this.words = Calldata.ofCall(withSelector);
-        }
-
-        public UInt256 uint(int index) {
-            return words.uint256(index);
-        }
-
-        /** A uint of at most 64 bits (timestamps, enum members, counts), read unsigned. */
-        public long small(int index) {
-            return words.uintN(index, 64);
-        }
-
-        public Address address(int index) {
-            return words.address(index);
-        }
-
-        public boolean bool(int index) {
-            return words.bool(index);
-        }
-
-        public Hash bytes32(int index) {
-            return words.bytes32(index);
-        }
-
-        public String bytes2Text(int index) {
-            return new String(words.fixedBytes(index, 2), StandardCharsets.US_ASCII);
-        }
-
-        public String string(int index) {
-            return new String(words.dynamicBytes(index), StandardCharsets.UTF_8);
-        }
-
-        /** An {@code address[]} whose offset is the head at {@code index}. */
-        public List<Address> addresses(int index) {
-            Returned body = tuple(index);
-            long n = body.small(0);
-            if (n > (data.length / 32)) {
-                throw new IllegalArgumentException("array length " + n + " beyond the data");
-            }
-            List<Address> out = new ArrayList<>((int) n);
-            for (int i = 0; i < n; i++) {
-                out.add(body.address(1 + i));
-            }
-            return out;
-        }
-
-        /** A dynamic struct (or array body) whose offset is the head at {@code index}. */
-        public Returned tuple(int index) {
-            UInt256 offset = uint(index);
-            if (!offset.fitsLong() || offset.toLong() > data.length) {
-                throw new IllegalArgumentException("value " + index + " has an offset outside the data");
-            }
-            return new Returned(Arrays.copyOfRange(data, (int) offset.toLong(), data.length));
-        }
+    /** A {@code bytes2} country component as text. */
+    public static String country(Tuple t, int index) {
+        return new String(t.bytes(index), StandardCharsets.US_ASCII);
     }
 }

@@ -11,6 +11,8 @@ import org.parkchain.node.park.JsonRpcClient.JsonRpcException;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.abi.AbiEvent;
+import org.parkchain.primitives.abi.Tuple;
 import org.parkchain.primitives.crypto.PrivateKey;
 import org.parkchain.regime.SystemAddresses;
 
@@ -27,11 +29,18 @@ public final class ParkStory {
     public static final String OVER_LIMIT_REASON = "offering: non-qualified limit exceeded";
     public static final String BLOCKED_REASON = "token: transfer to a blocked address";
 
+    public static final AbiEvent TOKEN_CREATED = ParkAbi.event(
+            "TokenCreated(address indexed,address indexed,string,string,uint8,uint256,uint8,bytes32)");
+    public static final AbiEvent OFFERING_CREATED = ParkAbi.event(
+            "OfferingCreated(uint256 indexed,address indexed,address indexed,address)");
+    public static final AbiEvent LEVY_PAID = ParkAbi.event(
+            "LevyPaid(address indexed,address indexed,uint256,uint256,bytes32)");
+
     /** Roles (IParkRegistry's bits). */
     private static final long TOKEN_ISSUER = 1, ICO_ORGANISER = 2, PLATFORM_OPERATOR = 4;
     private static final int NON_QUALIFIED = 1, QUALIFIED = 2;
-    /** Gas for the steps sent without an estimate: the two refused ones and those that depend on the clock. */
-    private static final long REFUSED_STEP_GAS = 300_000, TIMED_STEP_GAS = 300_000;
+    /** Gas for the two refused steps, sent without an estimate (the node would refuse to estimate them). */
+    private static final long REFUSED_STEP_GAS = 300_000;
     /** Seconds between creating the offering and its start, and its length: short, so the demo sees it close. */
     private static final long OPENS_IN = 3, LASTS = 5;
 
@@ -112,8 +121,7 @@ public final class ParkStory {
         Step created = step("createToken", "Minsk Software Labs creates token MSL (cap 10,000,000)", cast.issuer(),
                 SystemAddresses.TOKEN_FACTORY, ParkAbi.call("createToken(string,string,uint8,uint256,uint8,bytes32)",
                         "Minsk Software Labs Token", "MSL", 18, tokens(10_000_000), 1, whitePaper));
-        Address msl = Address.fromWord(single(created, SystemAddresses.TOKEN_FACTORY,
-                "TokenCreated(address,address,string,string,uint8,uint256,uint8,bytes32)").topics().get(1).toArray());
+        Address msl = single(created, SystemAddresses.TOKEN_FACTORY, TOKEN_CREATED).address(0);
         note("MSL lives at " + msl.toChecksumHex());
 
         // The offering: 0.001 coin a token, soft cap 1,000,000, hard cap 5,000,000, at most 100 coins from a
@@ -126,16 +134,15 @@ public final class ParkStory {
                 ParkAbi.call("createOffering(address,address,address,uint256,uint256,uint256,uint64,uint64,uint256,bytes32)",
                         msl, capital, Address.ZERO, price, tokens(1_000_000), tokens(5_000_000), start, end,
                         coins(100), whitePaper));
-        long offeringId = single(offered, SystemAddresses.OFFERINGS, "OfferingCreated(uint256,address,address,address)")
-                .topics().get(1).toArray()[31] & 0xffL;
+        long offeringId = single(offered, SystemAddresses.OFFERINGS, OFFERING_CREATED).uint64(0);
         note("offering #" + offeringId + " runs from " + start + " to " + end + " (unix seconds, block time)");
         step("approve", "Capital Token Organiser approves offering #" + offeringId, cast.organiser(),
                 SystemAddresses.OFFERINGS, ParkAbi.call("approveOffering(uint256)", offeringId));
 
         waitForLedgerTime(start, "the offering to open");
-        timedStep("subscribeKR", "The Korean company subscribes 1,400,000 MSL for 1,400 coins", cast.koreanCompany(),
+        step("subscribeKR", "The Korean company subscribes 1,400,000 MSL for 1,400 coins", cast.koreanCompany(),
                 SystemAddresses.OFFERINGS, coins(1_400), ParkAbi.call("subscribe(uint256,uint256)", offeringId, tokens(1_400_000)));
-        timedStep("subscribeBY", "The Belarusian individual subscribes 100,000 MSL for 100 coins (its whole limit)",
+        step("subscribeBY", "The Belarusian individual subscribes 100,000 MSL for 100 coins (its whole limit)",
                 cast.belarusianIndividual(), SystemAddresses.OFFERINGS, coins(100),
                 ParkAbi.call("subscribe(uint256,uint256)", offeringId, tokens(100_000)));
         refusedStep("overLimit", "The Belarusian individual tries 1,000 MSL more for 1 coin",
@@ -143,12 +150,11 @@ public final class ParkStory {
                 ParkAbi.call("subscribe(uint256,uint256)", offeringId, tokens(1_000)));
 
         waitForLedgerTime(end, "the offering to close");
-        Step finalized = timedStep("finalize", "Anyone may finalize after the end: the Korean company does",
-                cast.koreanCompany(), SystemAddresses.OFFERINGS, UInt256.ZERO, ParkAbi.call("finalize(uint256)", offeringId));
-        ParkAbi.Returned levyPaid = ParkAbi.returned(single(finalized, SystemAddresses.REGISTRY,
-                "LevyPaid(address,address,uint256,uint256,bytes32)").data());
-        UInt256 raised = levyPaid.uint(0);
-        UInt256 levy = levyPaid.uint(1);
+        Step finalized = step("finalize", "Anyone may finalize after the end: the Korean company does",
+                cast.koreanCompany(), SystemAddresses.OFFERINGS, ParkAbi.call("finalize(uint256)", offeringId));
+        Tuple levyPaid = single(finalized, SystemAddresses.REGISTRY, LEVY_PAID);
+        UInt256 raised = levyPaid.uint256(2);
+        UInt256 levy = levyPaid.uint256(3);
         String before = hexBlock(finalized.receipt().blockNumber() - 1);
         String after = hexBlock(finalized.receipt().blockNumber());
         UInt256 issuerReceived = wallet.balance(labs, after).sub(wallet.balance(labs, before));
@@ -172,10 +178,10 @@ public final class ParkStory {
         out.println("Where things stand:");
         holding("Korean company", korean, msl);
         holding("Belarusian individual", belarusian, msl);
-        UInt256 supply = ParkAbi.returned(wallet.call(msl, ParkAbi.call("totalSupply()"))).uint(0);
+        UInt256 supply = ParkAbi.decode("(uint256)", wallet.call(msl, ParkAbi.call("totalSupply()"))).uint256(0);
         out.println("  MSL in circulation: " + tokenText(supply));
-        UInt256 levyTotal = ParkAbi.returned(wallet.call(SystemAddresses.REGISTRY,
-                ParkAbi.call("levyPaid(address,address)", labs, Address.ZERO))).uint(0);
+        UInt256 levyTotal = ParkAbi.decode("(uint256)", wallet.call(SystemAddresses.REGISTRY,
+                ParkAbi.call("levyPaid(address,address)", labs, Address.ZERO))).uint256(0);
         out.println("  levy paid by Minsk Software Labs so far: " + coinText(levyTotal));
         out.flush();
         return new Outcome(Map.copyOf(steps), msl, offeringId, raised, levy, issuerReceived, treasuryReceived,
@@ -190,15 +196,6 @@ public final class ParkStory {
 
     private Step step(String key, String title, PrivateKey from, Address to, UInt256 value, byte[] data) {
         return step(key, title, from, to, value, data, OptionalLong.empty());
-    }
-
-    /**
-     * A step whose outcome depends on the clock (subscribing once the offering is open, finalizing once it is
-     * closed). It carries its own gas limit: {@code eth_estimateGas} runs on the latest block, whose timestamp is
-     * still before the moment the next block will have.
-     */
-    private Step timedStep(String key, String title, PrivateKey from, Address to, UInt256 value, byte[] data) {
-        return step(key, title, from, to, value, data, OptionalLong.of(TIMED_STEP_GAS));
     }
 
     private Step step(String key, String title, PrivateKey from, Address to, UInt256 value, byte[] data,
@@ -252,12 +249,14 @@ public final class ParkStory {
         return step;
     }
 
-    private RpcWallet.Log single(Step step, Address emitter, String event) {
-        List<RpcWallet.Log> logs = step.receipt().logs(emitter, ParkAbi.topic(event));
+    /** The values of the one {@code event} {@code emitter} logged in {@code step}. */
+    private static Tuple single(Step step, Address emitter, AbiEvent event) {
+        List<RpcWallet.Log> logs = step.receipt().logs(emitter, event.topic0());
         if (logs.size() != 1) {
-            throw new IllegalStateException("step '" + step.title() + "': expected one " + event + " event, got " + logs.size());
+            throw new IllegalStateException("step '" + step.title() + "': expected one " + event.signature()
+                    + " event, got " + logs.size());
         }
-        return logs.get(0);
+        return ParkAbi.decode(event, logs.get(0).topics(), logs.get(0).data());
     }
 
     /**
@@ -290,7 +289,7 @@ public final class ParkStory {
     }
 
     private void holding(String who, Address account, Address token) {
-        UInt256 balance = ParkAbi.returned(wallet.call(token, ParkAbi.call("balanceOf(address)", account))).uint(0);
+        UInt256 balance = ParkAbi.decode("(uint256)", wallet.call(token, ParkAbi.call("balanceOf(address)", account))).uint256(0);
         out.println("  " + who + " holds " + tokenText(balance) + " MSL");
     }
 

@@ -14,6 +14,8 @@ import org.parkchain.evm.Log;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.abi.AbiEvent;
+import org.parkchain.primitives.abi.Tuple;
 import org.parkchain.regime.BlockInfo;
 import org.parkchain.regime.CallResult;
 import org.parkchain.regime.SystemAddresses;
@@ -32,9 +34,12 @@ import org.parkchain.state.WorldState;
  */
 public final class ParkViews {
     private static final long VIEW_GAS = 50_000_000L;
-    private static final Hash CLIENT_REGISTERED = ParkAbi.topic("ClientRegistered(address,address,uint8,bytes2)");
-    private static final Hash ADDRESS_BLOCKED = ParkAbi.topic("AddressBlocked(address,bytes32)");
-    private static final Hash LEVY_PAID = ParkAbi.topic("LevyPaid(address,address,uint256,uint256,bytes32)");
+    private static final AbiEvent CLIENT_REGISTERED = ParkAbi.event("ClientRegistered(address indexed,address indexed,uint8,bytes2)");
+    private static final AbiEvent ADDRESS_BLOCKED = ParkAbi.event("AddressBlocked(address indexed,bytes32)");
+    private static final AbiEvent LEVY_PAID = ParkStory.LEVY_PAID;
+    private static final String RESIDENT = "((uint8,uint256,string,bytes32,bytes32,uint64,uint64))";
+    private static final String CLIENT = "(uint8,bool,bytes2,bytes32,address,uint64,uint64)";
+    private static final String OFFERING = "(address,address,address,address,uint256,uint256,uint256,uint64,uint64,uint256,bytes32,uint8,uint256,uint256)";
     private static final List<String> STATUS = List.of("None", "Applicant", "Resident", "Suspended", "Revoked");
     private static final List<String> CATEGORY = List.of("None", "NonQualified", "Qualified");
     private static final List<String> KIND = List.of("Cryptocurrency", "Utility", "Asset");
@@ -100,10 +105,10 @@ public final class ParkViews {
     public Residents residents() {
         Head head = head();
         List<Resident> out = new ArrayList<>();
-        for (Address a : head.call(SystemAddresses.REGISTRY, "residents()").addresses(0)) {
-            ParkAbi.Returned r = head.call(SystemAddresses.REGISTRY, "getResident(address)", a).tuple(0);
-            out.add(new Resident(a.toChecksumHex(), r.string(2), name(STATUS, r.small(0)), roles(r.uint(1)),
-                    r.bytes32(3).toHex(), r.bytes32(4).toHex(), r.small(5), r.small(6)));
+        for (Address a : ParkAbi.addresses(head.call(SystemAddresses.REGISTRY, "(address[])", "residents()"), 0)) {
+            Tuple r = head.call(SystemAddresses.REGISTRY, RESIDENT, "getResident(address)", a).tuple(0);
+            out.add(new Resident(a.toChecksumHex(), r.string(2), name(STATUS, r.uint64(0)), roles(r.uint256(1)),
+                    r.bytes32(3).toHex(), r.bytes32(4).toHex(), r.uint64(5), r.uint64(6)));
         }
         return new Residents(head.number(), out);
     }
@@ -118,14 +123,14 @@ public final class ParkViews {
             blocked = List.copyOf(blockedAccounts);
         }
         for (Address a : accounts) {
-            ParkAbi.Returned c = head.call(SystemAddresses.REGISTRY, "getClient(address)", a);
-            if (c.small(0) == 0) {
+            Tuple c = head.call(SystemAddresses.REGISTRY, CLIENT, "getClient(address)", a);
+            if (c.uint64(0) == 0) {
                 continue; // removed since it was registered
             }
             Address by = c.address(4);
-            out.add(new Client(a.toChecksumHex(), name(CATEGORY, c.small(0)), c.bool(1), c.bytes2Text(2),
-                    c.bytes32(3).toHex(), by.toChecksumHex(), head.residentName(by), c.small(5), c.small(6),
-                    head.call(SystemAddresses.REGISTRY, "isVerified(address)", a).bool(0),
+            out.add(new Client(a.toChecksumHex(), name(CATEGORY, c.uint64(0)), c.bool(1), ParkAbi.country(c, 2),
+                    c.bytes32(3).toHex(), by.toChecksumHex(), head.residentName(by), c.uint64(5), c.uint64(6),
+                    head.call(SystemAddresses.REGISTRY, "(bool)", "isVerified(address)", a).bool(0),
                     head.isBlocked(a)));
         }
         List<String> stillBlocked = blocked.stream().filter(head::isBlocked).map(Address::toChecksumHex).toList();
@@ -135,31 +140,33 @@ public final class ParkViews {
     public Tokens tokens() {
         Head head = head();
         List<Token> out = new ArrayList<>();
-        for (Address t : head.call(SystemAddresses.TOKEN_FACTORY, "tokens()").addresses(0)) {
-            Address issuer = head.call(t, "issuer()").address(0);
-            out.add(new Token(t.toChecksumHex(), head.call(t, "name()").string(0), head.call(t, "symbol()").string(0),
-                    (int) head.call(t, "decimals()").small(0), head.call(t, "cap()").uint(0).toString(),
-                    head.call(t, "totalSupply()").uint(0).toString(), name(KIND, head.call(t, "kind()").small(0)),
-                    issuer.toChecksumHex(), head.residentName(issuer), head.call(t, "whitePaperHash()").bytes32(0).toHex()));
+        for (Address t : ParkAbi.addresses(head.call(SystemAddresses.TOKEN_FACTORY, "(address[])", "tokens()"), 0)) {
+            Address issuer = head.call(t, "(address)", "issuer()").address(0);
+            out.add(new Token(t.toChecksumHex(), head.call(t, "(string)", "name()").string(0),
+                    head.call(t, "(string)", "symbol()").string(0), (int) head.call(t, "(uint8)", "decimals()").uint64(0),
+                    head.call(t, "(uint256)", "cap()").uint256(0).toString(),
+                    head.call(t, "(uint256)", "totalSupply()").uint256(0).toString(),
+                    name(KIND, head.call(t, "(uint8)", "kind()").uint64(0)), issuer.toChecksumHex(),
+                    head.residentName(issuer), head.call(t, "(bytes32)", "whitePaperHash()").bytes32(0).toHex()));
         }
         return new Tokens(head.number(), out);
     }
 
     public Offerings offerings() {
         Head head = head();
-        long count = head.call(SystemAddresses.OFFERINGS, "offeringCount()").small(0);
+        long count = head.call(SystemAddresses.OFFERINGS, "(uint256)", "offeringCount()").uint64(0);
         List<Offering> out = new ArrayList<>();
         for (long id = 1; id <= count; id++) {
-            ParkAbi.Returned o = head.call(SystemAddresses.OFFERINGS, "getOffering(uint256)", id);
+            Tuple o = head.call(SystemAddresses.OFFERINGS, OFFERING, "getOffering(uint256)", id);
             Address token = o.address(0);
             Address issuer = o.address(1);
             Address organiser = o.address(2);
-            out.add(new Offering(id, token.toChecksumHex(), head.call(token, "symbol()").string(0),
-                    (int) head.call(token, "decimals()").small(0), issuer.toChecksumHex(), head.residentName(issuer),
-                    organiser.toChecksumHex(), head.residentName(organiser), o.address(3).toChecksumHex(),
-                    o.uint(4).toString(), o.uint(5).toString(), o.uint(6).toString(), o.small(7), o.small(8),
-                    o.uint(9).toString(), o.bytes32(10).toHex(), name(OFFERING_STATE, o.small(11)),
-                    o.uint(12).toString(), o.uint(13).toString()));
+            out.add(new Offering(id, token.toChecksumHex(), head.call(token, "(string)", "symbol()").string(0),
+                    (int) head.call(token, "(uint8)", "decimals()").uint64(0), issuer.toChecksumHex(),
+                    head.residentName(issuer), organiser.toChecksumHex(), head.residentName(organiser),
+                    o.address(3).toChecksumHex(), o.uint256(4).toString(), o.uint256(5).toString(),
+                    o.uint256(6).toString(), o.uint64(7), o.uint64(8), o.uint256(9).toString(), o.bytes32(10).toHex(),
+                    name(OFFERING_STATE, o.uint64(11)), o.uint256(12).toString(), o.uint256(13).toString()));
         }
         return new Offerings(head.number(), out);
     }
@@ -176,12 +183,15 @@ public final class ParkViews {
             totals.computeIfAbsent(p.resident() + p.asset(), k -> {
                 Address resident = Address.fromHex(p.resident());
                 Address asset = Address.fromHex(p.asset());
-                UInt256 total = head.call(SystemAddresses.REGISTRY, "levyPaid(address,address)", resident, asset).uint(0);
+                UInt256 total = head.call(SystemAddresses.REGISTRY, "(uint256)", "levyPaid(address,address)", resident,
+                        asset).uint256(0);
                 return new LevyTotal(p.resident(), p.residentName(), p.asset(), total.toString());
             });
         }
-        return new Levy(head.number(), head.call(SystemAddresses.REGISTRY, "treasury()").address(0).toChecksumHex(),
-                head.call(SystemAddresses.REGISTRY, "levyRateBps()").small(0), List.copyOf(totals.values()), payments);
+        return new Levy(head.number(),
+                head.call(SystemAddresses.REGISTRY, "(address)", "treasury()").address(0).toChecksumHex(),
+                head.call(SystemAddresses.REGISTRY, "(uint256)", "levyRateBps()").uint64(0),
+                List.copyOf(totals.values()), payments);
     }
 
     // ---- the head, its state and view calls ----
@@ -208,25 +218,26 @@ public final class ParkViews {
             return header.number();
         }
 
-        ParkAbi.Returned call(Address to, String signature, Object... args) {
+        /** Runs the view function {@code signature} of {@code to} and decodes its {@code outputs}. */
+        Tuple call(Address to, String outputs, String signature, Object... args) {
             CallResult result = contracts.call(state, Address.ZERO, to, UInt256.ZERO, ParkAbi.call(signature, args),
                     VIEW_GAS, true, new BlockInfo(header.number(), header.timestamp()));
             if (!(result instanceof CallResult.Success ok)) {
                 throw new IllegalStateException(signature + " at " + to + " failed: " + result);
             }
-            return ParkAbi.returned(ok.output());
+            return ParkAbi.decode(outputs, ok.output());
         }
 
         boolean isBlocked(Address a) {
-            return call(SystemAddresses.REGISTRY, "isBlocked(address)", a).bool(0);
+            return call(SystemAddresses.REGISTRY, "(bool)", "isBlocked(address)", a).bool(0);
         }
 
         /** The name of the resident {@code account} acts for, or "" when it acts for none. */
         String residentName(Address account) {
             return names.computeIfAbsent(account, a -> {
-                Address primary = call(SystemAddresses.REGISTRY, "residentOf(address)", a).address(0);
+                Address primary = call(SystemAddresses.REGISTRY, "(address)", "residentOf(address)", a).address(0);
                 return primary.equals(Address.ZERO) ? ""
-                        : call(SystemAddresses.REGISTRY, "getResident(address)", primary).tuple(0).string(2);
+                        : call(SystemAddresses.REGISTRY, RESIDENT, "getResident(address)", primary).tuple(0).string(2);
             });
         }
     }
@@ -247,17 +258,16 @@ public final class ParkViews {
                         continue;
                     }
                     Hash topic = log.topics().get(0);
-                    if (topic.equals(CLIENT_REGISTERED)) {
-                        clientAccounts.add(Address.fromWord(log.topics().get(1).toArray()));
-                    } else if (topic.equals(ADDRESS_BLOCKED)) {
-                        blockedAccounts.add(Address.fromWord(log.topics().get(1).toArray()));
-                    } else if (topic.equals(LEVY_PAID)) {
-                        Address resident = Address.fromWord(log.topics().get(1).toArray());
-                        Address asset = Address.fromWord(log.topics().get(2).toArray());
-                        ParkAbi.Returned data = ParkAbi.returned(log.data());
+                    if (topic.equals(CLIENT_REGISTERED.topic0())) {
+                        clientAccounts.add(ParkAbi.decode(CLIENT_REGISTERED, log.topics(), log.data()).address(0));
+                    } else if (topic.equals(ADDRESS_BLOCKED.topic0())) {
+                        blockedAccounts.add(ParkAbi.decode(ADDRESS_BLOCKED, log.topics(), log.data()).address(0));
+                    } else if (topic.equals(LEVY_PAID.topic0())) {
+                        Tuple paid = ParkAbi.decode(LEVY_PAID, log.topics(), log.data());
+                        Address resident = paid.address(0);
                         levyPayments.add(new LevyPayment(resident.toChecksumHex(), head.residentName(resident),
-                                asset.toChecksumHex(), data.uint(0).toString(), data.uint(1).toString(),
-                                data.bytes32(2).toHex(), entry.blockNumber(), entry.transactionHash().toHex()));
+                                paid.address(1).toChecksumHex(), paid.uint256(2).toString(), paid.uint256(3).toString(),
+                                paid.bytes32(4).toHex(), entry.blockNumber(), entry.transactionHash().toHex()));
                     }
                 }
             }

@@ -2,7 +2,6 @@ package org.parkchain.node.park;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.abi.AbiError;
 import org.parkchain.primitives.crypto.PrivateKey;
 import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.primitives.tx.TransactionType;
@@ -26,7 +26,6 @@ public final class RpcWallet {
     /** The tip offered to the block producer (1 gwei, what the node suggests). */
     private static final UInt256 TIP = UInt256.of(1_000_000_000L);
     private static final long RECEIPT_TIMEOUT_MS = 15_000;
-    private static final String ERROR_SELECTOR = "0x08c379a0";
 
     private final JsonRpcClient rpc;
     private final long chainId;
@@ -136,14 +135,15 @@ public final class RpcWallet {
 
     /** The reason in a node's revert error: decoded from its {@code Error(string)} data, else its message. */
     public static Optional<String> reasonOf(JsonRpcException e) {
-        Optional<String> data = e.data().filter(d -> d.startsWith(ERROR_SELECTOR));
-        if (data.isPresent()) {
-            byte[] bytes = Hex.decode(data.get());
+        Optional<String> decoded = e.data().filter(Hex::hasPrefix).flatMap(d -> {
             try {
-                return Optional.of(ParkAbi.returned(Arrays.copyOfRange(bytes, 4, bytes.length)).string(0));
-            } catch (RuntimeException malformed) {
-                // fall through to the message
+                return AbiError.revertReason(Hex.decode(d));
+            } catch (IllegalArgumentException notHex) {
+                return Optional.empty();
             }
+        });
+        if (decoded.isPresent()) {
+            return decoded;
         }
         String message = e.getMessage();
         String prefix = "execution reverted: ";

@@ -50,7 +50,7 @@ class ParkStoryTest {
     }
 
     private UInt256 tokenBalance(Address holder) {
-        return ParkAbi.returned(wallet.call(outcome.token(), ParkAbi.call("balanceOf(address)", holder))).uint(0);
+        return ParkAbi.decode("(uint256)", wallet.call(outcome.token(), ParkAbi.call("balanceOf(address)", holder))).uint256(0);
     }
 
     @Test
@@ -71,7 +71,7 @@ class ParkStoryTest {
         // The refused coin stayed with the investor: only the 100 coins of the accepted subscription are held.
         byte[] sub = wallet.call(SystemAddresses.OFFERINGS, ParkAbi.call("subscriptionOf(uint256,address)",
                 outcome.offeringId(), cast.belarusianIndividual().address()));
-        assertThat(ParkAbi.returned(sub).uint(1)).isEqualTo(units(100));
+        assertThat(ParkAbi.decode("(uint256,uint256,bool)", sub).uint256(1)).isEqualTo(units(100));
     }
 
     @Test
@@ -86,20 +86,19 @@ class ParkStoryTest {
         assertThat(outcome.issuerReceived()).isEqualTo(units(1_485));
         byte[] paid = wallet.call(SystemAddresses.REGISTRY,
                 ParkAbi.call("levyPaid(address,address)", cast.issuer().address(), Address.ZERO));
-        assertThat(ParkAbi.returned(paid).uint(0)).isEqualTo(units(15));
+        assertThat(ParkAbi.decode("(uint256)", paid).uint256(0)).isEqualTo(units(15));
     }
 
     @Test
     void finalizeEmittedLevyPaidFromTheRegistry() {
         List<RpcWallet.Log> logs = outcome.steps().get("finalize").receipt().logs(SystemAddresses.REGISTRY,
-                ParkAbi.topic("LevyPaid(address,address,uint256,uint256,bytes32)"));
+                ParkStory.LEVY_PAID.topic0());
         assertThat(logs).hasSize(1);
-        RpcWallet.Log levyPaid = logs.get(0);
-        assertThat(Address.fromWord(levyPaid.topics().get(1).toArray())).isEqualTo(cast.issuer().address());
-        assertThat(Address.fromWord(levyPaid.topics().get(2).toArray())).isEqualTo(Address.ZERO);
-        ParkAbi.Returned data = ParkAbi.returned(levyPaid.data());
-        assertThat(data.uint(0)).isEqualTo(units(1_500));
-        assertThat(data.uint(1)).isEqualTo(units(15));
+        var levyPaid = ParkAbi.decode(ParkStory.LEVY_PAID, logs.get(0).topics(), logs.get(0).data());
+        assertThat(levyPaid.address(0)).isEqualTo(cast.issuer().address());
+        assertThat(levyPaid.address(1)).isEqualTo(Address.ZERO);
+        assertThat(levyPaid.uint256(2)).isEqualTo(units(1_500));
+        assertThat(levyPaid.uint256(3)).isEqualTo(units(15));
     }
 
     @Test
@@ -108,7 +107,7 @@ class ParkStoryTest {
         assertThat(tokenBalance(cast.belarusianIndividual().address())).isEqualTo(units(150_000));
         assertThat(tokenBalance(cast.blocked())).isEqualTo(UInt256.ZERO);
         byte[] supply = wallet.call(outcome.token(), ParkAbi.call("totalSupply()"));
-        assertThat(ParkAbi.returned(supply).uint(0)).isEqualTo(units(1_500_000));
+        assertThat(ParkAbi.decode("(uint256)", supply).uint256(0)).isEqualTo(units(1_500_000));
     }
 
     @Test
@@ -116,7 +115,7 @@ class ParkStoryTest {
         ParkStory.Step step = outcome.steps().get("toBlocked");
         assertThat(step.refusal()).isEqualTo(ParkStory.BLOCKED_REASON);
         byte[] blocked = wallet.call(SystemAddresses.REGISTRY, ParkAbi.call("isBlocked(address)", cast.blocked()));
-        assertThat(ParkAbi.returned(blocked).bool(0)).isTrue();
+        assertThat(ParkAbi.decode("(bool)", blocked).bool(0)).isTrue();
     }
 
     // ---- the read views over the node's HTTP port and the `park` command ----
