@@ -529,7 +529,7 @@ public final class EthApi {
             b.maxPriorityFeePerGas(tip).maxFeePerGas(maxFee);
             request.accessList().ifPresent(b::accessList);
         }
-        long gas = request.gas().orElseGet(() -> estimate(request, backend.head().header(), StateOverrides.NONE));
+        long gas = request.gas().orElseGet(() -> estimate(request, backend.head().header(), StateOverrides.NONE, true));
         b.gasLimit(gas);
         return backend.submit(b.sign(key));
     }
