@@ -1,6 +1,8 @@
 package org.parkchain.node.clients;
 
+
 /** The ethers.js checks against a real Parkchain node ({@code parkchain node --dev} on a free port). */
+
 class ParkchainEthersTest extends EthersEndToEnd {
     @Override
     NodeProcess startNode(ClientsProject clients) {

@@ -1,9 +1,8 @@
 package org.parkchain.node.clients;
 
-import org.junit.jupiter.api.Disabled;
 
 /** The web3j checks against a real Parkchain node ({@code parkchain node --dev} on a free port). */
-@Disabled("needs the node's eth_* methods; see issue 4")
+
 class ParkchainWeb3jTest extends Web3jEndToEnd {
     @Override
     NodeProcess startNode(ClientsProject clients) {
