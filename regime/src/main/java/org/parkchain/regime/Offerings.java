@@ -5,8 +5,7 @@ import java.util.List;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
-import org.parkchain.regime.abi.AbiEncoder;
-import org.parkchain.regime.abi.Calldata;
+import org.parkchain.primitives.abi.Tuple;
 
 /**
  * IOfferings at 0x…1002: a resident's token placement with escrow. Payments (native coin in this contract's
@@ -50,11 +49,11 @@ final class Offerings extends SystemContract {
             long id = existing(f, a.uint256(0));
             Address investor = a.address(1);
             var s = f.storage();
-            return AbiEncoder.tuple()
-                    .uint(s.load(subscription(id, investor, S_TOKEN_AMOUNT)))
-                    .uint(s.load(subscription(id, investor, S_PAID)))
+            return Tuple.builder()
+                    .uint256(s.load(subscription(id, investor, S_TOKEN_AMOUNT)))
+                    .uint256(s.load(subscription(id, investor, S_PAID)))
                     .bool(s.flag(subscription(id, investor, S_CLAIMED)))
-                    .encode();
+                    .build().encode();
         });
     }
 
@@ -80,15 +79,15 @@ final class Offerings extends SystemContract {
         return f.callInto(token);
     }
 
-    private byte[] create(Frame f, Calldata a) {
+    private byte[] create(Frame f, Tuple a) {
         Address token = a.address(0);
         Address organiser = a.address(1);
         Address paymentAsset = a.address(2);
         UInt256 price = a.uint256(3);
         UInt256 softCap = a.uint256(4);
         UInt256 hardCap = a.uint256(5);
-        long start = a.uintN(6, 64);
-        long end = a.uintN(7, 64);
+        long start = a.uint64(6);
+        long end = a.uint64(7);
         UInt256 nonQualifiedLimit = a.uint256(8);
         Hash whitePaperHash = a.bytes32(9);
         f.requireWritable();
@@ -129,7 +128,7 @@ final class Offerings extends SystemContract {
         return returnsUint(id);
     }
 
-    private byte[] approve(Frame f, Calldata a) {
+    private byte[] approve(Frame f, Tuple a) {
         long id = existing(f, a.uint256(0));
         f.requireWritable();
         var s = f.storage();
@@ -144,7 +143,7 @@ final class Offerings extends SystemContract {
         return NOTHING;
     }
 
-    private byte[] cancel(Frame f, Calldata a) {
+    private byte[] cancel(Frame f, Tuple a) {
         long id = existing(f, a.uint256(0));
         f.requireWritable();
         var s = f.storage();
@@ -162,7 +161,7 @@ final class Offerings extends SystemContract {
         return NOTHING;
     }
 
-    private byte[] subscribe(Frame f, Calldata a) {
+    private byte[] subscribe(Frame f, Tuple a) {
         long id = existing(f, a.uint256(0));
         UInt256 tokenAmount = a.uint256(1);
         f.requireWritable();
@@ -200,7 +199,7 @@ final class Offerings extends SystemContract {
         s.store(field(id, SOLD), UInt256.of(newSold));
         s.store(field(id, RAISED), s.load(field(id, RAISED)).add(cost));
         f.emit(SUBSCRIBED, List.of(Slots.topic(id), Slots.topic(investor)),
-                AbiEncoder.tuple().uint(tokenAmount).uint(cost).encode());
+                Tuple.builder().uint256(tokenAmount).uint256(cost).build().encode());
         return NOTHING;
     }
 
@@ -213,7 +212,7 @@ final class Offerings extends SystemContract {
         return UInt256.of(cost);
     }
 
-    private byte[] finalize(Frame f, Calldata a) {
+    private byte[] finalize(Frame f, Tuple a) {
         long id = existing(f, a.uint256(0));
         f.requireWritable();
         var s = f.storage();
@@ -247,7 +246,7 @@ final class Offerings extends SystemContract {
             s.store(field(id, STATE), OfferingState.FAILED.ordinal());
         }
         f.emit(OFFERING_FINALIZED, List.of(Slots.topic(id)),
-                AbiEncoder.tuple().bool(succeeded).uint(sold).uint(raised).uint(levyAmount).encode());
+                Tuple.builder().bool(succeeded).uint256(sold).uint256(raised).uint256(levyAmount).build().encode());
         return NOTHING;
     }
 
@@ -272,7 +271,7 @@ final class Offerings extends SystemContract {
         }
     }
 
-    private byte[] claim(Frame f, Calldata a) {
+    private byte[] claim(Frame f, Tuple a) {
         long id = existing(f, a.uint256(0));
         f.requireWritable();
         var s = f.storage();
@@ -297,14 +296,14 @@ final class Offerings extends SystemContract {
         return NOTHING;
     }
 
-    private byte[] getOffering(Frame f, Calldata a) {
+    private byte[] getOffering(Frame f, Tuple a) {
         long id = existing(f, a.uint256(0));
         var s = f.storage();
         // Every member of the Offering struct is static, so the struct is encoded in place: 14 words.
-        AbiEncoder out = AbiEncoder.tuple();
+        Tuple.Builder out = Tuple.builder();
         for (long field = TOKEN; field <= RAISED; field++) {
-            out.uint(s.load(field(id, field)));
+            out.uint256(s.load(field(id, field)));
         }
-        return out.encode();
+        return out.build().encode();
     }
 }

@@ -2,12 +2,12 @@ package org.parkchain.regime;
 
 import static org.parkchain.regime.RegistryLayout.*;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
-import org.parkchain.regime.abi.AbiEncoder;
-import org.parkchain.regime.abi.Calldata;
+import org.parkchain.primitives.abi.Tuple;
 
 /** IParkRegistry at 0x…1000: the board and its proposals, residents, clients, blocked addresses, the levy. */
 final class ParkRegistry extends SystemContract {
@@ -89,9 +89,9 @@ final class ParkRegistry extends SystemContract {
 
     // --- board ------------------------------------------------------------------------------------------------
 
-    private byte[] propose(Frame f, Calldata a) {
+    private byte[] propose(Frame f, Tuple a) {
         Address target = a.address(0);
-        byte[] call = a.dynamicBytes(1);
+        byte[] call = a.bytes(1);
         f.requireWritable();
         requireMember(f);
         require(f.contracts.isSystemContract(f.world, target), "proposal target is not a system contract or park token");
@@ -104,12 +104,12 @@ final class ParkRegistry extends SystemContract {
         s.store(proposal(id, P_TARGET), target);
         s.store(proposal(id, P_CALL), call);
         f.emit(PROPOSAL_CREATED, List.of(Slots.topic(id), Slots.topic(f.caller), Slots.topic(target)),
-                AbiEncoder.tuple().bytes(call).encode());
+                Tuple.builder().bytes(call).build().encode());
         recordApproval(f, id);
         return returnsUint(id);
     }
 
-    private byte[] approve(Frame f, Calldata a) {
+    private byte[] approve(Frame f, Tuple a) {
         UInt256 rawId = a.uint256(0);
         f.requireWritable();
         requireMember(f);
@@ -143,21 +143,21 @@ final class ParkRegistry extends SystemContract {
         }
     }
 
-    private byte[] describeProposal(Frame f, Calldata a) {
+    private byte[] describeProposal(Frame f, Tuple a) {
         UInt256 rawId = a.uint256(0);
         var s = f.storage();
         require(rawId.fitsLong() && rawId.toLong() >= 1 && rawId.toLong() <= s.small(PROPOSAL_COUNT), "no proposal " + rawId);
         long id = rawId.toLong();
-        return AbiEncoder.tuple()
+        return Tuple.builder()
                 .address(s.address(proposal(id, P_PROPOSER)))
                 .address(s.address(proposal(id, P_TARGET)))
                 .bytes(s.bytes(proposal(id, P_CALL)))
-                .uint(s.small(proposal(id, P_APPROVALS)))
+                .uint256(s.small(proposal(id, P_APPROVALS)))
                 .bool(s.flag(proposal(id, P_EXECUTED)))
-                .encode();
+                .build().encode();
     }
 
-    private byte[] addBoardMember(Frame f, Calldata a) {
+    private byte[] addBoardMember(Frame f, Tuple a) {
         Address member = a.address(0);
         requireBoard(f);
         require(!member.equals(Address.ZERO) && !SystemAddresses.isReserved(member), "board member must be a person's account");
@@ -173,7 +173,7 @@ final class ParkRegistry extends SystemContract {
         f.emit(BOARD_CHANGED, List.of(Slots.topic(member)), returnsBool(true));
     }
 
-    private byte[] removeBoardMember(Frame f, Calldata a) {
+    private byte[] removeBoardMember(Frame f, Tuple a) {
         Address member = a.address(0);
         requireBoard(f);
         var s = f.storage();
@@ -193,7 +193,7 @@ final class ParkRegistry extends SystemContract {
         return NOTHING;
     }
 
-    private byte[] setThreshold(Frame f, Calldata a) {
+    private byte[] setThreshold(Frame f, Tuple a) {
         UInt256 t = a.uint256(0);
         requireBoard(f);
         long members = f.storage().small(BOARD);
@@ -206,8 +206,8 @@ final class ParkRegistry extends SystemContract {
 
     // --- residents --------------------------------------------------------------------------------------------
 
-    private byte[] applyForResidency(Frame f, Calldata a) {
-        byte[] name = a.dynamicBytes(0);
+    private byte[] applyForResidency(Frame f, Tuple a) {
+        byte[] name = a.string(0).getBytes(StandardCharsets.UTF_8);
         Hash registrationNo = a.bytes32(1);
         Hash projectHash = a.bytes32(2);
         f.requireWritable();
@@ -227,11 +227,11 @@ final class ParkRegistry extends SystemContract {
         s.store(Slots.mapping(RESIDENT_OF, applicant), applicant);
         s.push(RESIDENTS, applicant);
         f.emit(RESIDENCY_APPLIED, List.of(Slots.topic(applicant)),
-                AbiEncoder.tuple().bytes(name).bytes32(registrationNo).encode());
+                Tuple.builder().bytes(name).bytes32(registrationNo).build().encode());
         return NOTHING;
     }
 
-    private byte[] admitResident(Frame f, Calldata a) {
+    private byte[] admitResident(Frame f, Tuple a) {
         Address applicant = a.address(0);
         UInt256 roles = a.uint256(1);
         requireBoard(f);
@@ -250,7 +250,7 @@ final class ParkRegistry extends SystemContract {
         require(roles.fitsLong() && (roles.toLong() & ~Role.ALL) == 0, "unknown role bits " + roles);
     }
 
-    private byte[] setRoles(Frame f, Calldata a) {
+    private byte[] setRoles(Frame f, Tuple a) {
         Address primary = a.address(0);
         UInt256 roles = a.uint256(1);
         requireBoard(f);
@@ -263,7 +263,7 @@ final class ParkRegistry extends SystemContract {
     }
 
     /** Suspension, reinstatement and revocation: which status each may start from is the lifecycle. */
-    private byte[] changeStatus(Frame f, Calldata a, ResidentStatus to) {
+    private byte[] changeStatus(Frame f, Tuple a, ResidentStatus to) {
         Address primary = a.address(0);
         Hash reason = to == ResidentStatus.RESIDENT ? Hash.ZERO : a.bytes32(1);
         requireBoard(f);
@@ -282,10 +282,10 @@ final class ParkRegistry extends SystemContract {
 
     private static void emitStatus(Frame f, Address primary, ResidentStatus status, Hash reason) {
         f.emit(RESIDENT_STATUS_CHANGED, List.of(Slots.topic(primary)),
-                AbiEncoder.tuple().uint(status.ordinal()).bytes32(reason).encode());
+                Tuple.builder().uint256(status.ordinal()).bytes32(reason).build().encode());
     }
 
-    private byte[] addAccount(Frame f, Calldata a) {
+    private byte[] addAccount(Frame f, Tuple a) {
         Address account = a.address(0);
         f.requireWritable();
         RegistryView rules = f.registry();
@@ -300,7 +300,7 @@ final class ParkRegistry extends SystemContract {
         return NOTHING;
     }
 
-    private byte[] removeAccount(Frame f, Calldata a) {
+    private byte[] removeAccount(Frame f, Tuple a) {
         Address account = a.address(0);
         f.requireWritable();
         RegistryView rules = f.registry();
@@ -313,29 +313,29 @@ final class ParkRegistry extends SystemContract {
         return NOTHING;
     }
 
-    private byte[] getResident(Frame f, Calldata a) {
+    private byte[] getResident(Frame f, Tuple a) {
         Address primary = a.address(0);
         var s = f.storage();
-        AbiEncoder resident = AbiEncoder.tuple()
-                .uint(s.load(resident(primary, R_STATUS)))
-                .uint(s.load(resident(primary, R_ROLES)))
+        Tuple.Builder resident = Tuple.builder()
+                .uint256(s.load(resident(primary, R_STATUS)))
+                .uint256(s.load(resident(primary, R_ROLES)))
                 .bytes(s.bytes(resident(primary, R_NAME)))
                 .bytes32(s.hash(resident(primary, R_REGISTRATION_NO)))
                 .bytes32(s.hash(resident(primary, R_PROJECT_HASH)))
-                .uint(s.load(resident(primary, R_APPLIED_AT)))
-                .uint(s.load(resident(primary, R_ADMITTED_AT)));
-        return AbiEncoder.tuple().dynamicTuple(resident).encode();
+                .uint256(s.load(resident(primary, R_APPLIED_AT)))
+                .uint256(s.load(resident(primary, R_ADMITTED_AT)));
+        return Tuple.builder().tuple(resident.build()).build().encode();
     }
 
     // --- clients ----------------------------------------------------------------------------------------------
 
-    private byte[] registerClient(Frame f, Calldata a) {
+    private byte[] registerClient(Frame f, Tuple a) {
         Address account = a.address(0);
-        int category = a.enumMember(1, ClientCategory.values().length, "client category");
+        int category = enumMember(a, 1, ClientCategory.values().length, "client category");
         boolean legalEntity = a.bool(2);
-        byte[] country = a.fixedBytes(3, 2);
+        byte[] country = a.bytes(3);
         Hash kycHash = a.bytes32(4);
-        long expiresAt = a.uintN(5, 64);
+        long expiresAt = a.uint64(5);
         f.requireWritable();
         RegistryView rules = f.registry();
         require(rules.hasAnyRole(f.caller, Role.CLIENT_VERIFIERS),
@@ -356,7 +356,7 @@ final class ParkRegistry extends SystemContract {
         s.store(client(account, C_VERIFIED_AT), f.now());
         s.store(client(account, C_EXPIRES_AT), expiresAt);
         f.emit(CLIENT_REGISTERED, List.of(Slots.topic(account), Slots.topic(verifier)),
-                AbiEncoder.tuple().uint(category).fixedBytes(country).encode());
+                Tuple.builder().uint256(category).fixedBytes(country).build().encode());
         return NOTHING;
     }
 
@@ -364,7 +364,7 @@ final class ParkRegistry extends SystemContract {
         return c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z';
     }
 
-    private byte[] removeClient(Frame f, Calldata a) {
+    private byte[] removeClient(Frame f, Tuple a) {
         Address account = a.address(0);
         f.requireWritable();
         var s = f.storage();
@@ -379,23 +379,23 @@ final class ParkRegistry extends SystemContract {
         return NOTHING;
     }
 
-    private byte[] getClient(Frame f, Calldata a) {
+    private byte[] getClient(Frame f, Tuple a) {
         Address account = a.address(0);
         var s = f.storage();
-        return AbiEncoder.tuple()
-                .uint(s.load(client(account, C_CATEGORY)))
+        return Tuple.builder()
+                .uint256(s.load(client(account, C_CATEGORY)))
                 .bool(s.flag(client(account, C_LEGAL_ENTITY)))
-                .uint(s.load(client(account, C_COUNTRY)))
+                .uint256(s.load(client(account, C_COUNTRY)))
                 .bytes32(s.hash(client(account, C_KYC_HASH)))
                 .address(s.address(client(account, C_VERIFIED_BY)))
-                .uint(s.load(client(account, C_VERIFIED_AT)))
-                .uint(s.load(client(account, C_EXPIRES_AT)))
-                .encode();
+                .uint256(s.load(client(account, C_VERIFIED_AT)))
+                .uint256(s.load(client(account, C_EXPIRES_AT)))
+                .build().encode();
     }
 
     // --- blocked addresses ------------------------------------------------------------------------------------
 
-    private byte[] blockAddress(Frame f, Calldata a) {
+    private byte[] blockAddress(Frame f, Tuple a) {
         Address account = a.address(0);
         Hash reason = a.bytes32(1);
         requireBoard(f);
@@ -406,7 +406,7 @@ final class ParkRegistry extends SystemContract {
         return NOTHING;
     }
 
-    private byte[] unblockAddress(Frame f, Calldata a) {
+    private byte[] unblockAddress(Frame f, Tuple a) {
         Address account = a.address(0);
         requireBoard(f);
         require(f.registry().isBlocked(account), account + " is not blocked");
@@ -417,7 +417,7 @@ final class ParkRegistry extends SystemContract {
 
     // --- levy -------------------------------------------------------------------------------------------------
 
-    private byte[] setLevyRateBps(Frame f, Calldata a) {
+    private byte[] setLevyRateBps(Frame f, Tuple a) {
         UInt256 bps = a.uint256(0);
         requireBoard(f);
         require(bps.compareTo(UInt256.of(MAX_LEVY_BPS)) <= 0, "levy rate is at most 10000 bps");
@@ -426,7 +426,7 @@ final class ParkRegistry extends SystemContract {
         return NOTHING;
     }
 
-    private byte[] setTreasury(Frame f, Calldata a) {
+    private byte[] setTreasury(Frame f, Tuple a) {
         Address account = a.address(0);
         requireBoard(f);
         require(!account.equals(Address.ZERO) && !SystemAddresses.isReserved(account), "treasury must be an account");
@@ -446,6 +446,6 @@ final class ParkRegistry extends SystemContract {
         UInt256 slot = levyPaid(resident, asset);
         s.store(slot, s.load(slot).add(levy));
         registry.emit(LEVY_PAID, List.of(Slots.topic(resident), Slots.topic(asset)),
-                AbiEncoder.tuple().uint(revenue).uint(levy).bytes32(source).encode());
+                Tuple.builder().uint256(revenue).uint256(levy).bytes32(source).build().encode());
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
-import org.parkchain.regime.abi.AbiEncoder;
-import org.parkchain.regime.abi.Calldata;
+import org.parkchain.primitives.abi.Tuple;
 
 /**
  * IParkToken: every park token, at its own address (the frame's {@code self}). ERC-20 with the park's rules: both
@@ -23,8 +22,8 @@ final class ParkToken extends SystemContract {
 
     ParkToken() {
         super("token");
-        function("name()", (f, a) -> AbiEncoder.tuple().bytes(f.storage().bytes(NAME)).encode());
-        function("symbol()", (f, a) -> AbiEncoder.tuple().bytes(f.storage().bytes(SYMBOL)).encode());
+        function("name()", (f, a) -> Tuple.builder().bytes(f.storage().bytes(NAME)).build().encode());
+        function("symbol()", (f, a) -> Tuple.builder().bytes(f.storage().bytes(SYMBOL)).build().encode());
         function("decimals()", (f, a) -> returnsUint(f.storage().load(DECIMALS)));
         function("totalSupply()", (f, a) -> returnsUint(f.storage().load(TOTAL_SUPPLY)));
         function("balanceOf(address)", (f, a) -> returnsUint(balance(f.storage().load(holder(a.address(0))))));

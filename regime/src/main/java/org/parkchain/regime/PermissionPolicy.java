@@ -1,6 +1,7 @@
 package org.parkchain.regime;
 
 import org.parkchain.primitives.Address;
+import org.parkchain.primitives.abi.AbiFunction;
 
 /**
  * Who may send which transaction, decided from the registry's state alone (a pure function, used by the pool at
@@ -73,7 +74,7 @@ public final class PermissionPolicy {
         byte[] data = tx.data();
         return tx.to().filter(SystemAddresses.REGISTRY::equals).isPresent()
                 && data.length >= 4
-                && org.parkchain.regime.abi.Calldata.selector(data) == APPLY_FOR_RESIDENCY;
+                && AbiFunction.selectorOf(data) == APPLY_FOR_RESIDENCY;
     }
 
     private static Permission refuse(String reason) {

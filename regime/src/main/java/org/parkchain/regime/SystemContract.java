@@ -1,29 +1,40 @@
 package org.parkchain.regime;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.parkchain.primitives.Hash;
-import org.parkchain.primitives.Keccak;
 import org.parkchain.primitives.UInt256;
-import org.parkchain.regime.abi.AbiEncoder;
-import org.parkchain.regime.abi.Calldata;
-import org.parkchain.regime.abi.MalformedCallException;
+import org.parkchain.primitives.abi.AbiDecodingException;
+import org.parkchain.primitives.abi.AbiError;
+import org.parkchain.primitives.abi.AbiEvent;
+import org.parkchain.primitives.abi.AbiFunction;
+import org.parkchain.primitives.abi.AbiType;
+import org.parkchain.primitives.abi.Tuple;
 
 /**
  * A system contract's ABI surface: a table from 4-byte selector to a Java function. Dispatch checks what solc's
- * generated dispatcher checks (known selector, no value to a non-payable function, well-formed arguments) and
+ * generated dispatcher checks (known selector, no value to a non-payable function, well-formed arguments: the
+ * primitives ABI codec decodes the call data against the function's signature as strictly as solc's decoder) and
  * words every refusal with the contract's prefix, so a revert reason says who refused.
+ *
+ * <p>Values stored as a {@code string}'s UTF-8 bytes are returned with {@link Tuple.Builder#bytes}: {@code bytes}
+ * and {@code string} encode identically, and the bytes need no round trip through a Java String.
  */
 abstract class SystemContract {
-    /** The body of one function: reads its arguments, does the work, returns the ABI-encoded result. */
+    /** The body of one function: given its decoded arguments, does the work, returns the ABI-encoded result. */
     @FunctionalInterface
     interface Body {
-        byte[] run(Frame frame, Calldata args);
+        byte[] run(Frame frame, Tuple args);
     }
 
-    private record Function(String signature, boolean payable, Body body) {}
+    private record Function(AbiFunction abi, boolean payable, Body body) {
+        String signature() {
+            return abi.signature();
+        }
+    }
+
+    private static final AbiType ADDRESS_ARRAY = AbiType.parse("address[]");
 
     private final String prefix;
     private final Map<Integer, Function> functions = new HashMap<>();
@@ -56,19 +67,30 @@ abstract class SystemContract {
     }
 
     private void define(String signature, boolean payable, Body body) {
-        int selector = selector(signature);
-        if (functions.putIfAbsent(selector, new Function(signature, payable, body)) != null) {
+        AbiFunction abi = AbiFunction.parse(signature);
+        if (functions.putIfAbsent(abi.selectorInt(), new Function(abi, payable, body)) != null) {
             throw new IllegalStateException("selector clash for " + signature);
         }
     }
 
     static int selector(String signature) {
-        byte[] h = Keccak.keccak256(signature.getBytes(StandardCharsets.US_ASCII));
-        return (h[0] & 0xff) << 24 | (h[1] & 0xff) << 16 | (h[2] & 0xff) << 8 | (h[3] & 0xff);
+        return AbiFunction.parse(signature).selectorInt();
     }
 
     static Hash eventTopic(String signature) {
-        return Keccak.hash(signature.getBytes(StandardCharsets.US_ASCII));
+        return AbiEvent.parse(signature).topic0();
+    }
+
+    /**
+     * An enum argument (declared {@code uint8}, so the decoder has already refused wider values): Solidity's decoder
+     * refuses a value at or beyond the number of members, and so does this.
+     */
+    static int enumMember(Tuple args, int index, int members, String type) {
+        long value = args.uint64(index);
+        if (value >= members) {
+            throw new AbiDecodingException("argument " + index + " is not a valid " + type);
+        }
+        return (int) value;
     }
 
     /** Runs the function {@code input} selects, in {@code frame}; throws {@link Revert} or {@link Halt}. */
@@ -79,7 +101,7 @@ abstract class SystemContract {
                     ? "does not accept plain transfers of coin"
                     : "call data shorter than a 4-byte selector");
         }
-        int selector = Calldata.selector(input);
+        int selector = AbiFunction.selectorOf(input);
         Function function = functions.get(selector);
         if (function == null) {
             throw refuse("unknown function selector 0x" + String.format("%08x", selector));
@@ -88,8 +110,8 @@ abstract class SystemContract {
             throw refuse(function.signature().substring(0, function.signature().indexOf('(')) + " is not payable");
         }
         try {
-            return function.body().run(frame, Calldata.ofCall(input));
-        } catch (MalformedCallException e) {
+            return function.body().run(frame, function.abi().decodeCall(input));
+        } catch (AbiDecodingException e) {
             throw refuse("malformed call data for " + function.signature() + ": " + e.getMessage());
         }
     }
@@ -115,18 +137,11 @@ abstract class SystemContract {
     }
 
     static byte[] returnsAddresses(List<org.parkchain.primitives.Address> list) {
-        return AbiEncoder.tuple().addresses(list).encode();
+        return Tuple.builder().add(ADDRESS_ARRAY, list).build().encode();
     }
 
     /** {@code Error(string)}: what Solidity's {@code revert("…")} returns. */
     static byte[] errorData(String reason) {
-        byte[] encoded = AbiEncoder.tuple().bytes(reason.getBytes(StandardCharsets.UTF_8)).encode();
-        byte[] out = new byte[4 + encoded.length];
-        out[0] = 0x08;
-        out[1] = (byte) 0xc3;
-        out[2] = 0x79;
-        out[3] = (byte) 0xa0;
-        System.arraycopy(encoded, 0, out, 4, encoded.length);
-        return out;
+        return AbiError.revertData(reason);
     }
 }

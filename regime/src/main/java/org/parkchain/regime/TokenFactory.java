@@ -2,14 +2,14 @@ package org.parkchain.regime;
 
 import static org.parkchain.regime.TokenLayout.*;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.parkchain.evm.WorldView;
 import org.parkchain.evm.ContractAddress;
+import org.parkchain.evm.WorldView;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
-import org.parkchain.regime.abi.AbiEncoder;
-import org.parkchain.regime.abi.Calldata;
+import org.parkchain.primitives.abi.Tuple;
 
 /** ITokenFactory at 0x…1001: residents with role TOKEN_ISSUER create park tokens at CREATE-style addresses. */
 final class TokenFactory extends SystemContract {
@@ -32,12 +32,12 @@ final class TokenFactory extends SystemContract {
         return !world.storage(SystemAddresses.TOKEN_FACTORY, issuerOf(address)).isZero();
     }
 
-    private byte[] createToken(Frame f, Calldata a) {
-        byte[] name = a.dynamicBytes(0);
-        byte[] symbol = a.dynamicBytes(1);
-        long decimals = a.uintN(2, 8);
+    private byte[] createToken(Frame f, Tuple a) {
+        byte[] name = a.string(0).getBytes(StandardCharsets.UTF_8);
+        byte[] symbol = a.string(1).getBytes(StandardCharsets.UTF_8);
+        long decimals = a.uint64(2);
         UInt256 cap = a.uint256(3);
-        int kind = a.enumMember(4, KINDS, "token kind");
+        int kind = enumMember(a, 4, KINDS, "token kind");
         Hash whitePaperHash = a.bytes32(5);
         f.requireWritable();
         RegistryView rules = f.registry();
@@ -71,7 +71,7 @@ final class TokenFactory extends SystemContract {
         t.store(WHITE_PAPER_HASH, whitePaperHash);
         t.store(ISSUER, issuer);
         f.emit(TOKEN_CREATED, List.of(Slots.topic(token), Slots.topic(issuer)),
-                AbiEncoder.tuple().bytes(name).bytes(symbol).uint(decimals).uint(cap).uint(kind).bytes32(whitePaperHash).encode());
+                Tuple.builder().bytes(name).bytes(symbol).uint256(decimals).uint256(cap).uint256(kind).bytes32(whitePaperHash).build().encode());
         return returnsAddress(token);
     }
 }

@@ -1,15 +1,23 @@
 package org.parkchain.regime;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Keccak;
 import org.parkchain.primitives.UInt256;
-import org.parkchain.regime.abi.AbiEncoder;
-import org.parkchain.regime.abi.Calldata;
+import org.parkchain.primitives.abi.AbiEvent;
+import org.parkchain.primitives.abi.AbiFunction;
+import org.parkchain.primitives.abi.AbiType;
+import org.parkchain.primitives.abi.AbiType.TupleType;
+import org.parkchain.primitives.abi.Tuple;
 
-/** Test-side call data and return-data reading, so a test writes {@code Abi.call("transfer(address,uint256)", bob, 5)}. */
+/**
+ * Test-side call data and return-data reading over the primitives ABI codec, so a test writes
+ * {@code Abi.call("transfer(address,uint256)", bob, 5)} and {@code Abi.uint(output, 0)}.
+ */
 final class Abi {
     /** A {@code bytes2} country code argument. */
     record Country(String code) {}
@@ -17,71 +25,73 @@ final class Abi {
     /** A {@code bytes} argument (a {@code string} argument is a Java String). */
     record Bytes(byte[] value) {}
 
+    private static final AbiType WORD = AbiType.parse("bytes32");
+
     private Abi() {}
 
+    /** Call data for {@code signature}; enums go as their ordinal, the signature gives every other type. */
     static byte[] call(String signature, Object... args) {
-        AbiEncoder enc = AbiEncoder.tuple();
+        List<Object> values = new ArrayList<>();
         for (Object arg : args) {
-            switch (arg) {
-                case Address a -> enc.address(a);
-                case UInt256 v -> enc.uint(v);
-                case Long v -> enc.uint(v);
-                case Integer v -> enc.uint(v);
-                case Boolean b -> enc.bool(b);
-                case Hash h -> enc.bytes32(h);
-                case String s -> enc.bytes(s.getBytes(StandardCharsets.UTF_8));
-                case Bytes b -> enc.bytes(b.value());
-                case Country c -> enc.fixedBytes(c.code().getBytes(StandardCharsets.US_ASCII));
-                case Enum<?> e -> enc.uint(e.ordinal());
-                default -> throw new IllegalArgumentException("no ABI type for " + arg);
-            }
+            values.add(switch (arg) {
+                case Country c -> c.code().getBytes(StandardCharsets.US_ASCII);
+                case Bytes b -> b.value();
+                case Enum<?> e -> e.ordinal();
+                default -> arg;
+            });
         }
-        byte[] body = enc.encode();
-        byte[] out = new byte[4 + body.length];
-        System.arraycopy(selector(signature), 0, out, 0, 4);
-        System.arraycopy(body, 0, out, 4, body.length);
-        return out;
+        return AbiFunction.parse(signature).encodeCall(values);
     }
 
     static byte[] selector(String signature) {
-        return java.util.Arrays.copyOf(Keccak.keccak256(signature.getBytes(StandardCharsets.US_ASCII)), 4);
+        return AbiFunction.parse(signature).selector();
     }
 
     static Hash topic(String eventSignature) {
-        return Keccak.hash(eventSignature.getBytes(StandardCharsets.US_ASCII));
+        return AbiEvent.parse(eventSignature).topic0();
     }
 
     static Hash hash(String text) {
         return Keccak.hash(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Reads return data as the arguments of a call (the same head/tail layout). */
-    static Calldata returned(byte[] output) {
-        byte[] withSelector = new byte[4 + output.length];
-        System.arraycopy(output, 0, withSelector, 4, output.length);
-        return Calldata.ofCall(withSelector);
+    /** Return data (or event data) decoded as {@code types}, e.g. {@code "(uint256,bool)"}. */
+    static Tuple decode(String types, byte[] output) {
+        return TupleType.parse(types).decode(output);
+    }
+
+    /**
+     * Word {@code index} of {@code output} read as {@code type}: the codec decodes {@code (bytes32 × index, type)},
+     * so a dynamic type's offset counts from the start of {@code output}, as in a head.
+     */
+    private static Tuple at(byte[] output, int index, AbiType type) {
+        List<AbiType> types = new ArrayList<>(Collections.nCopies(index, WORD));
+        types.add(type);
+        return new TupleType(types).decode(output);
     }
 
     static UInt256 uint(byte[] output, int index) {
-        return returned(output).uint256(index);
+        return at(output, index, AbiType.UInt.UINT256).uint256(index);
     }
 
     static Address address(byte[] output, int index) {
-        return returned(output).address(index);
+        return at(output, index, AbiType.AddressType.INSTANCE).address(index);
     }
 
     static boolean bool(byte[] output, int index) {
-        return returned(output).bool(index);
+        return at(output, index, AbiType.Bool.INSTANCE).bool(index);
     }
 
     static String string(byte[] output, int index) {
-        return new String(returned(output).dynamicBytes(index), StandardCharsets.UTF_8);
+        return at(output, index, AbiType.Str.INSTANCE).string(index);
+    }
+
+    /** A {@code bytesN} at word {@code index}. */
+    static byte[] fixedBytes(byte[] output, int index, int n) {
+        return at(output, index, new AbiType.FixedBytes(n)).bytes(index);
     }
 
     static List<Address> addresses(byte[] output) {
-        Calldata c = returned(output);
-        int at = (int) c.uint256(0).toLong() / 32;
-        long n = c.uint256(at).toLong();
-        return java.util.stream.LongStream.range(0, n).mapToObj(i -> c.address(at + 1 + (int) i)).toList();
+        return decode("(address[])", output).list(0).stream().map(Address.class::cast).toList();
     }
 }

@@ -19,7 +19,7 @@ class ClientTest {
         assertThat(park.isVerified(investor)).isTrue();
         byte[] client = park.read(REGISTRY, Abi.call("getClient(address)", investor));
         assertThat(Abi.uint(client, 0).toLong()).isEqualTo(ClientCategory.QUALIFIED.ordinal());
-        assertThat(Abi.returned(client).fixedBytes(2, 2)).isEqualTo("KR".getBytes());
+        assertThat(Abi.fixedBytes(client, 2, 2)).isEqualTo("KR".getBytes());
         assertThat(Abi.address(client, 4)).isEqualTo(organiser);
     }
 

@@ -2,8 +2,6 @@ package org.parkchain.regime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.parkchain.chain.BlockEnvironment;
@@ -17,6 +15,7 @@ import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.abi.AbiError;
 import org.parkchain.primitives.tx.IntrinsicGas;
 import org.parkchain.state.InMemoryNodeStore;
 import org.parkchain.state.WorldState;
@@ -57,7 +56,7 @@ final class Park {
 
         private String revertReason() {
             assertThat(Hex.encode(output)).as("revert data is Error(string)").startsWith("0x08c379a0");
-            return new String(Abi.returned(Arrays.copyOfRange(output, 4, output.length)).dynamicBytes(0), StandardCharsets.UTF_8);
+            return AbiError.ERROR.decode(output).orElseThrow(() -> new AssertionError("malformed Error(string)")).string(0);
         }
 
         List<Log> logs(Hash topic0) {

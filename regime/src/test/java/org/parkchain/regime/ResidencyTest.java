@@ -6,6 +6,7 @@ import static org.parkchain.regime.Park.*;
 import org.junit.jupiter.api.Test;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
+import org.parkchain.primitives.abi.Tuple;
 
 class ResidencyTest {
     private final Park park = Park.withChair();
@@ -36,7 +37,9 @@ class ResidencyTest {
         assertThat(Abi.bool(park.read(REGISTRY, Abi.call("hasRole(address,uint256)", labs, Role.TOKEN_ISSUER)), 0)).isTrue();
         assertThat(Abi.addresses(park.read(REGISTRY, Abi.call("residents()")))).containsExactly(labs);
         byte[] resident = park.read(REGISTRY, Abi.call("getResident(address)", labs));
-        assertThat(Abi.returned(resident).dynamicBytes(0)).isNotEmpty();
+        Tuple record = Abi.decode("((uint8,uint256,string,bytes32,bytes32,uint64,uint64))", resident).tuple(0);
+        assertThat(record.string(2)).isEqualTo("Minsk Software Labs");
+        assertThat(record.uint256(1).toLong()).isEqualTo(Role.TOKEN_ISSUER);
         tryCreateToken(labs).ok();
     }
 

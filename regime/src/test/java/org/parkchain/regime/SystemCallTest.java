@@ -55,6 +55,20 @@ class SystemCallTest {
     }
 
     @Test
+    void refusesAnEnumBeyondItsMembersAndAStringThatIsNotUtf8() {
+        byte[] client = Abi.call("registerClient(address,uint8,bool,bytes2,bytes32,uint64)",
+                account(30), ClientCategory.QUALIFIED, false, new Abi.Country("KR"), Abi.hash("kyc"), 0L);
+        client[4 + 32 + 31] = (byte) ClientCategory.values().length;
+        assertThat(park.send(CHAIR, REGISTRY, client).reason()).isEqualTo("registry: malformed call data for "
+                + "registerClient(address,uint8,bool,bytes2,bytes32,uint64): argument 1 is not a valid client category");
+
+        byte[] apply = Abi.call("applyForResidency(string,bytes32,bytes32)", "ab", Abi.hash("r"), Abi.hash("p"));
+        apply[4 + 4 * 32] = (byte) 0xc3; // "ab" becomes 0xc3 0x62: a lead byte without its continuation
+        assertThat(park.send(account(31), REGISTRY, apply).reason()).isEqualTo("registry: malformed call data for "
+                + "applyForResidency(string,bytes32,bytes32): argument 0 is not valid UTF-8");
+    }
+
+    @Test
     void refusesValueSentToANonPayableFunctionOrAsAPlainTransfer() {
         park.fund(CHAIR, u(100));
         assertThat(park.send(CHAIR, REGISTRY, u(1), Abi.call("threshold()")).reason()).isEqualTo("registry: threshold is not payable");

@@ -35,6 +35,16 @@ public sealed interface AbiType
         return TypeParser.parseType(canonical);
     }
 
+    /**
+     * Array elements take at least one word: an array of empty tuples would let a few bytes of input declare 2^64
+     * elements that occupy no space.
+     */
+    private static void requireSized(AbiType element) {
+        if (element.headSize() == 0) {
+            throw new InvalidAbiTypeException(element.canonical() + " has no size and cannot be an array element");
+        }
+    }
+
     record UInt(int bits) implements AbiType {
         public static final UInt UINT256 = new UInt(256);
         public static final UInt UINT8 = new UInt(8);
@@ -190,6 +200,7 @@ public sealed interface AbiType
     /** {@code T[k]}, k ≥ 1: k values of T, inline when T is static. */
     record FixedArray(AbiType element, int length) implements AbiType {
         public FixedArray {
+            requireSized(element);
             if (length < 1) {
                 throw new InvalidAbiTypeException(element.canonical() + "[" + length + "]: a fixed array has at least one element");
             }
@@ -216,6 +227,10 @@ public sealed interface AbiType
 
     /** {@code T[]}: a length word, then the elements encoded as a tuple of that many T. */
     record DynamicArray(AbiType element) implements AbiType {
+        public DynamicArray {
+            requireSized(element);
+        }
+
         @Override
         public String canonical() {
             return element.canonical() + "[]";
@@ -295,7 +310,7 @@ public sealed interface AbiType
         }
 
         public byte[] encode(Object... values) {
-            return encode(List.of(values));
+            return encode(java.util.Arrays.asList(values));
         }
 
         /**

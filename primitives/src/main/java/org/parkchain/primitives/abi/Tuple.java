@@ -372,10 +372,8 @@ public final class Tuple {
             return add(AbiType.UInt.UINT256, value);
         }
 
+        /** {@code value} read as unsigned 64 bits, like {@link UInt256#of(long)} (a uint64 may exceed 2^63). */
         public Builder uint256(long value) {
-            if (value < 0) {
-                throw new AbiEncodingException("uint256 value is negative: " + value);
-            }
             return add(AbiType.UInt.UINT256, UInt256.of(value));
         }
 

@@ -51,7 +51,11 @@ final class TypeParser {
             }
             pos++;
             if (digits.isEmpty()) {
-                type = new AbiType.DynamicArray(type);
+                try {
+                    type = new AbiType.DynamicArray(type);
+                } catch (InvalidAbiTypeException e) {
+                    throw error(e.getMessage());
+                }
             } else {
                 if (digits.length() > 9 || (digits.length() > 1 && digits.charAt(0) == '0')) {
                     throw error("array length " + digits + " is not a canonical length below 10^9");

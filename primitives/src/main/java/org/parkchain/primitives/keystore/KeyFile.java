@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -75,6 +79,23 @@ public final class KeyFile {
             if (maxScryptWork < 1 || maxPbkdf2Iterations < 1 || maxPbkdf2Iterations > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("maxScryptWork and maxPbkdf2Iterations must be positive ints");
             }
+        }
+    }
+
+    /**
+     * Reads and parses a key file from disk with {@link Limits#DEFAULT}; its size is checked before it is read.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static KeyFile read(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_JSON_CHARS * 4L) { // UTF-8: at most 4 bytes per character
+                throw new MalformedKeyFileException(file + " is " + size + " bytes; a key file is far smaller");
+            }
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read key file " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -256,6 +256,8 @@ class AbiCodecTest {
             {"fixed128x18", "not supported"},
             {"tuple(uint256)", "unknown type \"tuple\""},
             {"(()[])", "an empty tuple () is only allowed as a whole argument list"},
+            {"()[]", "() has no size and cannot be an array element"},
+            {"()[3]", "() has no size and cannot be an array element"},
             {"(".repeat(40) + "uint8" + ")".repeat(40), "nested deeper than 32 levels"},
             {"uint256[999999999][999999999]", "too large to encode"},
         };

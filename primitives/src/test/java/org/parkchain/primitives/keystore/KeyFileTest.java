@@ -42,6 +42,16 @@ class KeyFileTest {
     }
 
     @Test
+    void readsAKeyFileFromDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("key.json");
+        java.nio.file.Files.writeString(file, KeyFile.encrypt(KEY, "pw", new Kdf.Pbkdf2(16, salt()), RANDOM).toJson());
+        assertThat(KeyFile.read(file).decrypt("pw")).isEqualTo(KEY);
+        assertThatThrownBy(() -> KeyFile.read(dir.resolve("missing.json")))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("cannot read key file");
+    }
+
+    @Test
     void wrongPasswordIsReportedAsSuch() {
         String json = lightScrypt("right").toJson();
         assertThatThrownBy(() -> KeyFile.decrypt(json, "wrong"))
