@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -308,15 +309,13 @@ abstract class Web3jEndToEnd {
         assertThat(response.hasError()).as("the call should have reverted, got %s", response.getResult()).isTrue();
         Response.Error error = response.getError();
         assertThat(error.getCode()).as("error code of a revert (message: %s)", error.getMessage()).isEqualTo(revertErrorCode());
-        String data = error.getData();
-        assertThat(data).as("revert data in the error").isNotNull();
-        if (!data.startsWith("0x")) {
-            // web3j hands over the JSON of a data member it does not map: a quoted string (geth's and Parkchain's
-            // "0x…") or an object with a nested data member (Hardhat's).
-            JsonNode node = new ObjectMapper().readTree(data.getBytes(StandardCharsets.UTF_8));
-            data = node.isTextual() ? node.textValue() : node.path("data").asText();
-        }
-        assertThat(data).as("revert data").matches("0x[0-9a-fA-F]{8,}");
+        // web3j keeps error.data as the raw JSON it received: a quoted hex string (geth, Parkchain) or an object
+        // holding it under "data" (Hardhat).
+        String raw = error.getData();
+        assertThat(raw).as("revert data in the error").isNotNull();
+        JsonNode json = raw.startsWith("0x") ? TextNode.valueOf(raw) : new ObjectMapper().readTree(raw.getBytes(StandardCharsets.UTF_8));
+        String data = json.isTextual() ? json.asText() : json.path("data").asText();
+        assertThat(data).as("revert data in %s", raw).matches("0x[0-9a-fA-F]{8,}");
         return data;
     }
 
