@@ -63,12 +63,22 @@ class RlpTest {
     void readsFieldsByOffsets() {
         byte[] encoded = Rlp.encodeList(Rlp.encodeLong(7), Rlp.encodeBytes(ascii("dog")), Rlp.encodeUInt256(UInt256.MAX));
         RlpReader list = RlpReader.of(encoded).readList();
+        assertThat(list.remainingItems()).isEqualTo(3);
         assertThat(list.readLong()).isEqualTo(7);
+        assertThat(list.remainingItems()).as("counting does not consume").isEqualTo(2);
         RlpSlice dog = list.readSlice();
         assertThat(dog.data()).isSameAs(encoded);
         assertThat(dog.toArray()).isEqualTo(ascii("dog"));
         assertThat(list.readUInt256()).isEqualTo(UInt256.MAX);
         assertThat(list.hasNext()).isFalse();
+    }
+
+    @Test
+    void countingItemsChecksEachHeaderAndLeavesThePositionOnError() {
+        RlpReader list = RlpReader.of(Hex.decode("0xc3" + "01" + "8200")).readList();
+        int before = list.position();
+        assertThatThrownBy(list::remainingItems).isInstanceOf(RlpException.class).hasMessageContaining("truncated RLP at offset 2");
+        assertThat(list.position()).isEqualTo(before);
     }
 
     @Test
