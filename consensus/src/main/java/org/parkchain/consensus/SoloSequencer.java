@@ -22,6 +22,7 @@ import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.tx.Transaction;
+import org.parkchain.state.WorldState;
 
 /**
  * The single block producer of a one-node chain: takes the pool's best pending transactions, has the
@@ -51,6 +52,11 @@ public final class SoloSequencer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SoloSequencer.class.getName());
     /** The pause after a failed block before trying again, so a persistent fault does not spin the CPU. */
     private static final long RETRY_PAUSE_MS = 200;
+    /**
+     * The world state is carried from block to block (hot accounts and storage stay cached instead of being read back
+     * from the store), and renewed this often so its caches stay bounded.
+     */
+    private static final long RENEW_STATE_BLOCKS = 256;
 
     private final Blockchain chain;
     private final BlockExecutor executor;
@@ -63,6 +69,9 @@ public final class SoloSequencer implements AutoCloseable {
     private volatile boolean signalled;
     private volatile Thread thread;
     private AutoCloseable poolSubscription;
+    /** The head's state, kept between blocks; only touched under {@link #production}. */
+    private WorldState working;
+    private long workingBlocks;
 
     public SoloSequencer(Blockchain chain, BlockExecutor executor, TransactionPool pool, SequencerConfig config) {
         this(chain, executor, pool, config, System::currentTimeMillis);
@@ -144,7 +153,7 @@ public final class SoloSequencer implements AutoCloseable {
                 // Go again at once after a block that made progress (included something, or lowered the base fee
                 // for transactions that wait for it): the pool may hold more. A block whose candidates were all left
                 // out made none; the next pending transaction wakes us.
-                again = produceSafely(false).map(Outcome::progress).orElse(false);
+                again = produceSafely(false).progress();
             }
             if (!again) {
                 // The flag is set before unpark and park returns at once on a pending permit, so a transaction that
@@ -171,13 +180,14 @@ public final class SoloSequencer implements AutoCloseable {
         }
     }
 
-    private Optional<Outcome> produceSafely(boolean allowEmpty) {
+    /** One block, or after a failure a pause and an outcome that asks for another attempt. */
+    private Outcome produceSafely(boolean allowEmpty) {
         try {
-            return Optional.of(produce(allowEmpty));
+            return produce(allowEmpty);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "block production failed; retrying in " + RETRY_PAUSE_MS + " ms", e);
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MS));
-            return Optional.empty();
+            return new Outcome(Optional.empty(), true);
         }
     }
 
@@ -193,8 +203,8 @@ public final class SoloSequencer implements AutoCloseable {
 
     /**
      * @param block the block appended, if any
-     * @param progress whether it changed anything for the pool: included a transaction, or (empty) lowered the base
-     *     fee under transactions that wait for it
+     * @param progress whether to go again at once: the block included a transaction, or (empty) lowered the base
+     *     fee under transactions that wait for it, or production failed and must be retried
      */
     private record Outcome(Optional<Block> block, boolean progress) {}
 
@@ -203,7 +213,10 @@ public final class SoloSequencer implements AutoCloseable {
             BlockHeader parent = chain.head();
             UInt256 baseFee = FeeMarket.nextBaseFee(parent);
             List<PooledTransaction> selected = pool.select(parent.gasLimit(), baseFee);
-            boolean lowersBaseFee = selected.isEmpty() && pool.pendingCount() > 0 && !baseFee.isZero();
+            // Transactions wait, yet none pays the base fee: an empty block lowers it, if it still can (EIP-1559's
+            // integer step stops shrinking it at 7 wei, and an endless run of empty blocks helps nobody).
+            boolean lowersBaseFee = selected.isEmpty() && pool.pendingCount() > 0
+                    && FeeMarket.nextBaseFee(parent.gasLimit(), 0, baseFee).compareTo(baseFee) < 0;
             if (selected.isEmpty() && !allowEmpty && !lowersBaseFee) {
                 return new Outcome(Optional.empty(), false);
             }
@@ -212,9 +225,20 @@ public final class SoloSequencer implements AutoCloseable {
                 candidates.add(p.transaction());
             }
             long nowSeconds = clockMillis.getAsLong() / 1000;
-            BlockExecutor.Built built = executor.build(parent, chain.nodes(), chain.blockHashes(), candidates,
-                    new BlockExecutor.Proposal(config.coinbase(), nowSeconds, config.extraData()));
-            chain.append(built.block());
+            if (working == null || workingBlocks >= RENEW_STATE_BLOCKS) {
+                working = chain.state(parent);
+                workingBlocks = 0;
+            }
+            BlockExecutor.Built built;
+            try {
+                built = executor.build(parent, working, chain.blockHashes(), candidates,
+                        new BlockExecutor.Proposal(config.coinbase(), nowSeconds, config.extraData()));
+                chain.append(built.block());
+            } catch (RuntimeException e) {
+                working = null; // it may be past the head now, or half-way through a block: start again from the store
+                throw e;
+            }
+            workingBlocks++;
             blocksProduced.incrementAndGet();
             Block block = built.block().block();
 

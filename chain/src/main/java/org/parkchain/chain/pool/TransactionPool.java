@@ -351,9 +351,12 @@ public final class TransactionPool implements AutoCloseable {
         // The sender must afford this and everything else it has in the pool, all at their fee caps.
         UInt256 needed = cost == null ? null : held.add(cost);
         if (cost == null || needed.compareTo(held) < 0 || needed.compareTo(q.balance) > 0) {
+            java.math.BigInteger txCost = new java.math.BigInteger(Long.toUnsignedString(tx.gasLimit()))
+                    .multiply(tx.maxFeePerGas().toBigInteger()).add(tx.value().toBigInteger());
+            java.math.BigInteger overshot = txCost.add(held.toBigInteger()).subtract(q.balance.toBigInteger());
             throw new TransactionRejectedException(Reason.INSUFFICIENT_FUNDS, "insufficient funds for gas * price + value: "
-                    + "balance " + q.balance + ", tx cost " + (cost == null ? "above 2^256" : cost)
-                    + (held.isZero() ? "" : ", already held in the pool " + held));
+                    + "balance " + q.balance + ", tx cost " + txCost + ", overshot " + overshot
+                    + (held.isZero() ? "" : " (counting " + held + " for the sender's other transactions in the pool)"));
         }
         if (existing == null && evictOwnTail == null && size.incrementAndGet() > config.maxTransactions()) {
             size.decrementAndGet();

@@ -196,15 +196,69 @@ class TransactionPoolTest {
     }
 
     @Test
-    void refusesABadSignature() {
+    void theAdmissionPolicyReadsTheHeadState() {
+        UInt256 threshold = RICH;
+        TransactionAdmission richOnly = (state, block, tx) -> state.balance(tx.sender()).compareTo(threshold) >= 0
+                ? Optional.empty()
+                : Optional.of("permissioning: only accounts holding " + threshold + " wei, next block " + block.number());
+        head.fund(bob.address, RICH.sub(UInt256.ONE));
+        TransactionPool pool = pool(PoolConfig.DEFAULT, richOnly);
+        assertRefused(() -> pool.submit(bob.raw(0)), Reason.NOT_PERMITTED, "permissioning: only accounts holding");
+        assertThat(pool.submit(alice.raw(0))).isNotNull();
+    }
+
+    @Test
+    void refusesInitCodeAboveTheEip3860Limit() {
         TransactionPool pool = pool();
-        byte[] raw = alice.raw(0);
-        // Flip a bit of r (the signature's second-to-last field): the signature no longer recovers to Alice, and
-        // either recovers to no key or to someone with no funds.
-        raw[raw.length - 40] ^= 0x01;
-        assertThatThrownBy(() -> pool.submit(raw)).isInstanceOf(TransactionRejectedException.class);
-        assertThat(pool.get(alice.transfer(0).hash())).isEmpty();
-        assertThat(pool.pendingNonce(alice.address)).isZero();
+        Transaction creation = org.parkchain.primitives.tx.Transaction.builder(org.parkchain.primitives.tx.TransactionType.DYNAMIC_FEE)
+                .chainId(CHAIN_ID).nonce(0).maxFeePerGas(gwei(10)).maxPriorityFeePerGas(gwei(1)).gasLimit(10_000_000)
+                .data(new byte[Transaction.MAX_INIT_CODE_SIZE + 1]).sign(alice.key);
+        assertRefused(() -> pool.submit(creation.encode()), Reason.INITCODE_TOO_LARGE, "max initcode size exceeded");
+    }
+
+    @Test
+    void admitsATransactionSignedByTheNodeItself() {
+        TransactionPool pool = pool();
+        Transaction tx = alice.transfer(0);
+        assertThat(pool.submit(tx)).isEqualTo(tx.hash());
+        assertThat(pool.pendingNonce(alice.address)).isEqualTo(1);
+        assertRefused(() -> pool.submit(tx), Reason.ALREADY_KNOWN, "already known");
+    }
+
+    @Test
+    void replacingAQueuedTransactionAnnouncesNothing() {
+        TransactionPool pool = pool();
+        pool.submit(alice.transfer(1, gwei(10), gwei(1)).encode());
+        List<Hash> announced = new ArrayList<>();
+        pool.onPending(tx -> announced.add(tx.hash()));
+        Transaction replacement = alice.transfer(1, gwei(20), gwei(2));
+        pool.submit(replacement.encode());
+        assertThat(announced).isEmpty();
+        assertThat(pool.queued(alice.address)).extracting(PooledTransaction::hash).containsExactly(replacement.hash());
+    }
+
+    @Test
+    void refusesASignatureThatRecoversToNoKey() {
+        TransactionPool pool = pool();
+        // About half of all r values are not the x of a curve point, so recovery fails for them; any other r
+        // recovers to some stranger without funds. Either way nothing may enter the pool.
+        int invalidSender = 0;
+        for (int r = 1; r <= 16; r++) {
+            byte[] raw = alice.dynamic(0, gwei(10), gwei(1))
+                    .withSignature(new org.parkchain.primitives.crypto.Signature(0, UInt256.of(r), UInt256.of(7))).encode();
+            try {
+                pool.submit(raw);
+                throw new AssertionError("admitted a transaction signed with r = " + r);
+            } catch (TransactionRejectedException e) {
+                assertThat(e.reason()).isIn(Reason.INVALID_SENDER, Reason.INSUFFICIENT_FUNDS);
+                if (e.reason() == Reason.INVALID_SENDER) {
+                    assertThat(e.getMessage()).startsWith("invalid sender");
+                    invalidSender++;
+                }
+            }
+        }
+        assertThat(invalidSender).isPositive();
+        assertThat(pool.size()).isZero();
     }
 
     // ----------------------------------------------------------------------------------------- replacement
