@@ -78,6 +78,7 @@ final class DemoCommand implements Callable<Integer> {
             lookAround(out, node, outcome);
         } catch (RuntimeException e) {
             err.println("error: the story stopped: " + e.getMessage());
+            exitAfterStory = true; // nothing to look around at: stop the node below
             return 1;
         } finally {
             out.flush();

@@ -41,8 +41,11 @@ public final class ParkStory {
     private static final int NON_QUALIFIED = 1, QUALIFIED = 2;
     /** Gas for the two refused steps, sent without an estimate (the node would refuse to estimate them). */
     private static final long REFUSED_STEP_GAS = 300_000;
-    /** Seconds between creating the offering and its start, and its length: short, so the demo sees it close. */
-    private static final long OPENS_IN = 3, LASTS = 5;
+    /**
+     * Seconds from creating the offering to its start, and its length: short, so the demo sees it open and close,
+     * yet long enough for the three subscriptions and the refused one on a busy machine.
+     */
+    private static final long OPENS_IN = 3, LASTS = 10;
 
     /** The cast: who plays which part, by dev account. */
     public record Cast(PrivateKey board, PrivateKey issuer, PrivateKey organiser, PrivateKey koreanCompany,
