@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
             stopped.countDown();
         }, "parkchain-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean stopNow = exitAfterStory;
         try {
             out.println("Parkchain demo: a --dev node (chain id " + node.chainId() + ", in memory, instant blocks) serves "
                     + "JSON-RPC on " + node.rpcUrl());
@@ -78,12 +79,16 @@ final class DemoCommand implements Callable<Integer> {
             lookAround(out, node, outcome);
         } catch (RuntimeException e) {
             err.println("error: the story stopped: " + e.getMessage());
-            exitAfterStory = true; // nothing to look around at: stop the node below
+            stopNow = true; // nothing to look around at
             return 1;
         } finally {
             out.flush();
-            if (exitAfterStory) {
-                Runtime.getRuntime().removeShutdownHook(hook);
+            if (stopNow) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C came first: the hook is closing the node already.
+                }
                 node.close();
             }
         }
