@@ -94,6 +94,11 @@ final class ChainBackend implements EthBackend {
     }
 
     @Override
+    public Optional<BlockHeader> header(long number) {
+        return chain.header(number);
+    }
+
+    @Override
     public List<TransactionReceipt> receipts(Hash blockHash) {
         synchronized (this) {
             List<TransactionReceipt> cached = receipts.get(blockHash);

@@ -556,7 +556,10 @@ public final class EthApi {
                 if (Thread.currentThread().isInterrupted()) {
                     throw serverError("eth_getLogs interrupted");
                 }
-                backend.block(n).filter(b -> mayContain(b.header(), query.criteria())).ifPresent(blocks::add);
+                Optional<BlockHeader> header = backend.header(n);
+                if (header.isPresent() && mayContain(header.get(), query.criteria())) {
+                    backend.block(header.get().hash()).ifPresent(blocks::add);
+                }
             }
         }
         ArrayNode out = F.arrayNode();
@@ -587,6 +590,9 @@ public final class EthApi {
 
     /** The header's bloom rules the block out unless every criterion may be met. */
     private static boolean mayContain(BlockHeader header, LogFilter filter) {
+        if (header.logsBloom().isEmpty()) {
+            return false; // no logs at all
+        }
         if (!filter.addresses().isEmpty()
                 && filter.addresses().stream().noneMatch(a -> header.logsBloom().mayContain(a.toArray()))) {
             return false;

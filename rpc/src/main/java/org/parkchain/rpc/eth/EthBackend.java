@@ -45,6 +45,9 @@ public interface EthBackend {
     /** The canonical block at {@code number}. */
     Optional<ChainBlock> block(long number);
 
+    /** The canonical header at {@code number}, without reading the body (eth_getLogs checks blooms first). */
+    Optional<BlockHeader> header(long number);
+
     /** The receipts of the block with {@code hash}, one per transaction, in order (empty for an unknown block). */
     List<TransactionReceipt> receipts(Hash blockHash);
 

@@ -65,6 +65,14 @@ public final class GasEstimator {
                 // limit needed higher than the gas used, never lower).
                 long lo = Math.max(floor, s.gasUsed() - 1);
                 long hi = ceiling;
+                if (s.gasUsed() == floor + 1 && floor + 1 < hi) {
+                    // It used only its intrinsic gas (a plain transfer, as geth short-cuts): that is the exact answer
+                    // if it suffices, which one run shows.
+                    if (trial.run(floor + 1) instanceof Outcome.Success) {
+                        return new Estimate.Gas(floor + 1);
+                    }
+                    lo = floor + 1;
+                }
                 // Optimistic guess: enough for every sub-call's 63/64 rule and a stipend; usually succeeds at once.
                 long guess = Math.min(hi, (s.gasUsed() + CALL_STIPEND) * 64 / 63);
                 if (guess > lo && guess < hi) {

@@ -79,8 +79,14 @@ public record StateOverrides(Map<Address, Override> accounts) {
         Map<UInt256, UInt256> slots = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Hash key = RpcEncoding.decodeHash(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()));
-            Hash value = RpcEncoding.decodeHash(e.getValue());
+            Hash key;
+            Hash value;
+            try {
+                key = RpcEncoding.decodeHash(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()));
+                value = RpcEncoding.decodeHash(e.getValue());
+            } catch (InvalidEncodingException ex) {
+                throw new InvalidEncodingException("slot " + e.getKey() + ": " + ex.getMessage());
+            }
             slots.put(UInt256.fromBytes(key.bytesUnsafe()), UInt256.fromBytes(value.bytesUnsafe()));
         }
         return slots;
