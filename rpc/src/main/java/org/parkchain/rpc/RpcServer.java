@@ -48,15 +48,17 @@ public final class RpcServer implements AutoCloseable {
     private final RpcDispatcher dispatcher;
     private final RpcMetrics metrics;
     private final PrometheusMeterRegistry registry;
+    private final ReadApi readApi;
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
     /** Bodies and messages received whose reply has not yet been handed to the connection. */
     private final AtomicInteger unanswered = new AtomicInteger();
 
     private RpcServer(RpcConfig config, RpcMethods methods, SubscriptionSource subscriptions,
-            PrometheusMeterRegistry registry) {
+            PrometheusMeterRegistry registry, ReadApi readApi) {
         this.config = config;
         this.registry = registry;
+        this.readApi = readApi;
         this.metrics = new RpcMetrics(registry);
         this.dispatcher = new RpcDispatcher(config, methods, subscriptions, metrics);
         // The event loops only move bytes; two are plenty on the 2-core target and leave cores to execution.
@@ -85,7 +87,13 @@ public final class RpcServer implements AutoCloseable {
      */
     public static RpcServer start(RpcConfig config, RpcMethods methods, SubscriptionSource subscriptions,
             PrometheusMeterRegistry registry) {
-        RpcServer rpc = new RpcServer(config, methods, subscriptions, registry);
+        return start(config, methods, subscriptions, registry, ReadApi.NONE);
+    }
+
+    /** As {@link #start(RpcConfig, RpcMethods, SubscriptionSource, PrometheusMeterRegistry)}, also serving {@code readApi}. */
+    public static RpcServer start(RpcConfig config, RpcMethods methods, SubscriptionSource subscriptions,
+            PrometheusMeterRegistry registry, ReadApi readApi) {
+        RpcServer rpc = new RpcServer(config, methods, subscriptions, registry, readApi);
         try {
             rpc.server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -160,8 +168,38 @@ public final class RpcServer implements AutoCloseable {
                             "JSON-RPC takes POST with Content-Type application/json, or a WebSocket upgrade");
                 }
             }
-            default -> plain(response, 404, "not found: JSON-RPC is served at /, also /health and /metrics");
+            default -> {
+                if (request.path().startsWith(readApi.prefix())) {
+                    if (request.method() == HttpMethod.GET) {
+                        serveRead(request.path(), response);
+                    } else {
+                        methodNotAllowed(response, "GET", readApi.prefix() + " answers GET");
+                    }
+                } else {
+                    plain(response, 404, "not found: JSON-RPC is served at /, also /health and /metrics");
+                }
+            }
         }
+    }
+
+    /** A {@link ReadApi} resource, read on a worker thread: reads may touch storage. */
+    private void serveRead(String path, HttpServerResponse response) {
+        unanswered.incrementAndGet();
+        vertx.executeBlocking(() -> readApi.get(path), false).onComplete(result -> {
+            if (result.succeeded()) {
+                if (result.result().isPresent()) {
+                    response.putHeader("Content-Type", JSON).end(result.result().get());
+                } else {
+                    plain(response, 404, "not found: " + path);
+                }
+            } else if (result.cause() instanceof IllegalArgumentException bad) {
+                plain(response, 400, bad.getMessage());
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "cannot serve " + path, result.cause());
+                plain(response, 500, "internal error while reading " + path);
+            }
+            unanswered.decrementAndGet();
+        });
     }
 
     private void serveRpc(HttpServerRequest request) {

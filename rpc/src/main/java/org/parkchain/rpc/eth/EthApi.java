@@ -156,7 +156,11 @@ public final class EthApi {
             CallRequest request = p.required(0, CallRequest::fromJson);
             BlockSelector selector = blockParam(p, 1);
             StateOverrides overrides = p.optional(2, StateOverrides::fromJson).orElse(StateOverrides.NONE);
-            return RpcEncoding.quantity(estimate(request, header(selector), overrides));
+            // At the head, estimate for the block the transaction will go into (Hardhat and Anvil do the same):
+            // the head's own timestamp is in the past, so time-dependent contracts (an offering's opening, a
+            // timestamp written to storage) would be estimated for a moment that will never come again.
+            boolean nextBlock = selector == BlockSelector.Tag.LATEST || selector == BlockSelector.Tag.PENDING;
+            return RpcEncoding.quantity(estimate(request, header(selector), overrides, nextBlock));
         });
         m.register("eth_sendRawTransaction", p -> {
             p.requireAtMost(1);
@@ -383,6 +387,15 @@ public final class EthApi {
 
     /** Runs {@code request} on a throw-away copy of the state at {@code header}, as eth_call does. */
     private TransactionResult execute(CallRequest request, BlockHeader header, StateOverrides overrides, long gas) {
+        return execute(request, header, overrides, gas, false);
+    }
+
+    /**
+     * @param nextBlock run in the environment of the block after {@code header} (its number, and a timestamp of
+     *     now or the header's plus one, as the sequencer will give it) instead of {@code header}'s own
+     */
+    private TransactionResult execute(CallRequest request, BlockHeader header, StateOverrides overrides, long gas,
+                                      boolean nextBlock) {
         WorldState state = backend.state(header);
         overrides.applyTo(state);
         Address from = request.from().orElse(Address.ZERO);
@@ -408,7 +421,9 @@ public final class EthApi {
         ExecutableTransaction tx = new ExecutableTransaction(from, state.nonce(from), gas, request.to(),
                 request.value().orElse(UInt256.ZERO), data, maxFee, tip, warm, false, UInt256.ZERO, List.of(),
                 Optional.empty(), intrinsic);
-        BlockEnvironment env = new BlockEnvironment(header.coinbase(), header.number(), header.timestamp(),
+        long number = nextBlock ? header.number() + 1 : header.number();
+        long timestamp = nextBlock ? Math.max(header.timestamp() + 1, System.currentTimeMillis() / 1000) : header.timestamp();
+        BlockEnvironment env = new BlockEnvironment(header.coinbase(), number, timestamp,
                 header.gasLimit(), baseFee, header.mixHash(), header.excessBlobGas(), UInt256.of(backend.chainId()),
                 n -> backend.block(n).map(EthBackend.ChainBlock::hash).orElse(Hash.ZERO));
         // The block's gas limit does not bound a call: the RPC gas cap does.
@@ -432,7 +447,7 @@ public final class EthApi {
         return serverError(e.gasUsed() >= gas ? "out of gas" : "execution reverted");
     }
 
-    private long estimate(CallRequest request, BlockHeader header, StateOverrides overrides) {
+    private long estimate(CallRequest request, BlockHeader header, StateOverrides overrides, boolean nextBlock) {
         byte[] data = request.input();
         long intrinsic = IntrinsicGas.CANCUN.of(data, request.to().isEmpty(), request.accessList().orElse(List.of()));
         long ceiling = Math.min(request.gas().orElse(header.gasLimit()), config.gasCap());
@@ -453,7 +468,7 @@ public final class EthApi {
             }
         }
         GasEstimator.Estimate estimate = GasEstimator.estimate(intrinsic - 1, ceiling, gas -> {
-            TransactionResult result = execute(request, header, overrides, gas);
+            TransactionResult result = execute(request, header, overrides, gas, nextBlock);
             return switch (result) {
                 case TransactionResult.Rejected r -> new GasEstimator.Outcome.Failed(rejection(r));
                 case TransactionResult.Executed e when e.success() -> new GasEstimator.Outcome.Success(e.gasUsed());
@@ -514,7 +529,7 @@ public final class EthApi {
             b.maxPriorityFeePerGas(tip).maxFeePerGas(maxFee);
             request.accessList().ifPresent(b::accessList);
         }
-        long gas = request.gas().orElseGet(() -> estimate(request, backend.head().header(), StateOverrides.NONE));
+        long gas = request.gas().orElseGet(() -> estimate(request, backend.head().header(), StateOverrides.NONE, true));
         b.gasLimit(gas);
         return backend.submit(b.sign(key));
     }
