@@ -1,15 +1,11 @@
 package org.parkchain.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.abi.AbiType;
@@ -26,8 +22,6 @@ import org.parkchain.primitives.abi.Tuple;
  * {@code bytes10}), as the pyethereum tests the suite comes from wrote them.
  */
 public final class AbiSuite implements ConformanceSuite {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public String name() {
         return "abi";
@@ -35,27 +29,7 @@ public final class AbiSuite implements ConformanceSuite {
 
     @Override
     public void runFile(Path file, String fork, Report report) {
-        JsonNode tests;
-        try {
-            tests = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            report.fail(file + ": cannot read: " + e.getMessage());
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> test = it.next();
-            String where = file.getFileName() + " " + test.getKey();
-            try {
-                String difference = run(test.getValue());
-                if (difference == null) {
-                    report.pass();
-                } else {
-                    report.fail(where + ": " + difference);
-                }
-            } catch (RuntimeException e) {
-                report.fail(where + ": " + e);
-            }
-        }
+        CaseFile.forEachCase(file, report, test -> run(test));
     }
 
     private static String run(JsonNode test) {

@@ -1,11 +1,7 @@
 package org.parkchain.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.crypto.PrivateKey;
 import org.parkchain.primitives.keystore.KeyFile;
@@ -17,8 +13,6 @@ import org.parkchain.primitives.keystore.KeyFile;
  * primitives tests; repeating each file's KDF here would double the suite's time for no new evidence.)
  */
 public final class KeyStoreSuite implements ConformanceSuite {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public String name() {
         return "keystore";
@@ -26,27 +20,7 @@ public final class KeyStoreSuite implements ConformanceSuite {
 
     @Override
     public void runFile(Path file, String fork, Report report) {
-        JsonNode tests;
-        try {
-            tests = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            report.fail(file + ": cannot read: " + e.getMessage());
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> test = it.next();
-            String where = file.getFileName() + " " + test.getKey();
-            try {
-                String difference = run(test.getValue());
-                if (difference == null) {
-                    report.pass();
-                } else {
-                    report.fail(where + ": " + difference);
-                }
-            } catch (RuntimeException e) {
-                report.fail(where + ": " + e);
-            }
-        }
+        CaseFile.forEachCase(file, report, test -> run(test));
     }
 
     private static String run(JsonNode test) {

@@ -1,16 +1,12 @@
 package org.parkchain.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.rlp.Rlp;
 import org.parkchain.primitives.rlp.RlpException;
@@ -24,8 +20,6 @@ import org.parkchain.primitives.rlp.RlpItem;
  * rules do not change between forks, so {@code --fork} is ignored.
  */
 public final class RlpSuite implements ConformanceSuite {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public String name() {
         return "rlp";
@@ -33,27 +27,7 @@ public final class RlpSuite implements ConformanceSuite {
 
     @Override
     public void runFile(Path file, String fork, Report report) {
-        JsonNode tests;
-        try {
-            tests = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            report.fail(file + ": cannot read: " + e.getMessage());
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> test = it.next();
-            String where = file.getFileName() + " " + test.getKey();
-            try {
-                String difference = run(test.getValue().get("in"), Hex.decode(test.getValue().get("out").asText()));
-                if (difference == null) {
-                    report.pass();
-                } else {
-                    report.fail(where + ": " + difference);
-                }
-            } catch (RuntimeException e) {
-                report.fail(where + ": " + e);
-            }
-        }
+        CaseFile.forEachCase(file, report, test -> run(test.get("in"), Hex.decode(test.get("out").asText())));
     }
 
     private static String run(JsonNode in, byte[] out) {

@@ -1,10 +1,7 @@
 package org.parkchain.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.parkchain.primitives.Address;
@@ -25,7 +22,6 @@ import org.parkchain.primitives.tx.Transaction;
  * fork listed before the requested one is used.
  */
 public final class TransactionSuite implements ConformanceSuite {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CHAIN_ID = 1;
     /** The only fork whose rules {@link Transaction} implements. */
     static final String SUPPORTED_FORK = "Cancun";
@@ -44,32 +40,12 @@ public final class TransactionSuite implements ConformanceSuite {
             report.fail(file + ": fork " + fork + " is not supported; only " + SUPPORTED_FORK + " is");
             return;
         }
-        JsonNode tests;
-        try {
-            tests = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            report.fail(file + ": cannot read: " + e.getMessage());
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> test = it.next();
-            String where = file.getFileName() + " " + test.getKey();
-            try {
-                JsonNode expected = expectation(test.getValue().path("result"), fork);
-                if (expected == null) {
-                    report.fail(where + ": no expectation for " + fork + " or an earlier fork");
-                    continue;
-                }
-                String difference = run(test.getValue().get("txbytes").asText(), expected);
-                if (difference == null) {
-                    report.pass();
-                } else {
-                    report.fail(where + ": " + difference);
-                }
-            } catch (RuntimeException e) {
-                report.fail(where + ": " + e);
-            }
-        }
+        CaseFile.forEachCase(file, report, test -> {
+            JsonNode expected = expectation(test.path("result"), fork);
+            return expected == null
+                    ? "no expectation for " + fork + " or an earlier fork"
+                    : run(test.get("txbytes").asText(), expected);
+        });
     }
 
     private static JsonNode expectation(JsonNode result, String fork) {

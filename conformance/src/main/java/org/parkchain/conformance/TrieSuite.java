@@ -1,16 +1,12 @@
 package org.parkchain.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.Keccak;
@@ -24,8 +20,6 @@ import org.parkchain.state.MerklePatriciaTrie;
  * before and after a probe in key order.
  */
 public final class TrieSuite implements ConformanceSuite {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public String name() {
         return "trie";
@@ -33,30 +27,8 @@ public final class TrieSuite implements ConformanceSuite {
 
     @Override
     public void runFile(Path file, String fork, Report report) {
-        JsonNode tests;
-        try {
-            tests = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            report.fail(file + ": cannot read: " + e.getMessage());
-            return;
-        }
         boolean secure = file.getFileName().toString().toLowerCase().contains("securetrie");
-        for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> test = it.next();
-            String where = file.getFileName() + " " + test.getKey();
-            try {
-                String difference = test.getValue().has("tests")
-                        ? runNextPrev(test.getValue())
-                        : runRoot(test.getValue(), secure);
-                if (difference == null) {
-                    report.pass();
-                } else {
-                    report.fail(where + ": " + difference);
-                }
-            } catch (RuntimeException e) {
-                report.fail(where + ": " + e);
-            }
-        }
+        CaseFile.forEachCase(file, report, test -> test.has("tests") ? runNextPrev(test) : runRoot(test, secure));
     }
 
     private static String runRoot(JsonNode test, boolean secure) {
