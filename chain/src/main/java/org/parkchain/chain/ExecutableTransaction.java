@@ -1,11 +1,11 @@
 package org.parkchain.chain;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.tx.AccessListEntry;
 import org.parkchain.primitives.tx.Transaction;
 
 /**
@@ -45,19 +45,8 @@ public record ExecutableTransaction(
      * @throws org.parkchain.primitives.tx.InvalidTransactionException when the signature recovers to no key
      */
     public static ExecutableTransaction of(Transaction tx) {
-        List<AccessListEntry> accessList = new ArrayList<>(tx.accessList().size());
-        for (org.parkchain.primitives.tx.AccessListEntry e : tx.accessList()) {
-            accessList.add(new AccessListEntry(e.address(), e.storageKeys()));
-        }
         return new ExecutableTransaction(tx.sender(), tx.nonce(), tx.gasLimit(), tx.to(), tx.value(), tx.data(),
-                tx.maxFeePerGas(), tx.maxPriorityFeePerGas(), accessList, false, UInt256.ZERO, List.of(),
+                tx.maxFeePerGas(), tx.maxPriorityFeePerGas(), tx.accessList(), false, UInt256.ZERO, List.of(),
                 tx.chainId(), tx.intrinsicGas());
-    }
-
-    /** An EIP-2930 access list entry: an address and storage keys to warm before execution. */
-    public record AccessListEntry(Address address, List<Hash> storageKeys) {
-        public AccessListEntry {
-            storageKeys = List.copyOf(storageKeys);
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.parkchain.evm.TxContext;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.tx.AccessListEntry;
 import org.parkchain.state.WorldState;
 
 /**
@@ -97,7 +98,7 @@ public final class TransactionProcessor {
         for (Address precompile : Evm.PRECOMPILES) {
             state.warmAddress(precompile);
         }
-        for (ExecutableTransaction.AccessListEntry entry : tx.accessList()) {
+        for (AccessListEntry entry : tx.accessList()) {
             state.warmAddress(entry.address());
             for (Hash key : entry.storageKeys()) {
                 state.warmSlot(entry.address(), UInt256.fromBytes(key.bytesUnsafe()));

@@ -42,14 +42,14 @@ final class TestTransaction {
         boolean blob = tx.has("blobVersionedHashes");
         boolean dynamicFee = tx.has("maxFeePerGas");
         JsonNode lists = tx.get("accessLists");
-        List<ExecutableTransaction.AccessListEntry> accessList = new ArrayList<>();
+        List<AccessListEntry> accessList = new ArrayList<>();
         if (lists != null && lists.has(d) && !lists.get(d).isNull()) {
             for (JsonNode entry : lists.get(d)) {
                 List<Hash> keys = new ArrayList<>();
                 for (JsonNode k : entry.get("storageKeys")) {
                     keys.add(Hash.wrap(UInt256.parse(k.asText()).toBytes32()));
                 }
-                accessList.add(new ExecutableTransaction.AccessListEntry(Address.fromHex(entry.get("address").asText()), keys));
+                accessList.add(new AccessListEntry(Address.fromHex(entry.get("address").asText()), keys));
             }
         }
         UInt256 maxFee = dynamicFee ? UInt256.parse(tx.get("maxFeePerGas").asText()) : UInt256.parse(tx.get("gasPrice").asText());
@@ -76,12 +76,8 @@ final class TestTransaction {
      * for the node; this one is the runner's, so the state tests exercise decoding and recovery on real transactions.
      */
     static ExecutableTransaction fromDecoded(Transaction tx) {
-        List<ExecutableTransaction.AccessListEntry> accessList = new ArrayList<>();
-        for (AccessListEntry e : tx.accessList()) {
-            accessList.add(new ExecutableTransaction.AccessListEntry(e.address(), e.storageKeys()));
-        }
         return new ExecutableTransaction(tx.sender(), tx.nonce(), tx.gasLimit(), tx.to(), tx.value(), tx.data(),
-                tx.maxFeePerGas(), tx.maxPriorityFeePerGas(), accessList, false, UInt256.ZERO, List.of(), tx.chainId(),
+                tx.maxFeePerGas(), tx.maxPriorityFeePerGas(), tx.accessList(), false, UInt256.ZERO, List.of(), tx.chainId(),
                 tx.intrinsicGas());
     }
 

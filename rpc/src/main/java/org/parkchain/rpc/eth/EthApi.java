@@ -416,10 +416,8 @@ public final class EthApi {
         List<AccessListEntry> accessList = request.accessList().orElse(List.of());
         byte[] data = request.input();
         long intrinsic = IntrinsicGas.CANCUN.of(data, request.to().isEmpty(), accessList);
-        List<ExecutableTransaction.AccessListEntry> warm = accessList.stream()
-                .map(e -> new ExecutableTransaction.AccessListEntry(e.address(), e.storageKeys())).toList();
         ExecutableTransaction tx = new ExecutableTransaction(from, state.nonce(from), gas, request.to(),
-                request.value().orElse(UInt256.ZERO), data, maxFee, tip, warm, false, UInt256.ZERO, List.of(),
+                request.value().orElse(UInt256.ZERO), data, maxFee, tip, accessList, false, UInt256.ZERO, List.of(),
                 Optional.empty(), intrinsic);
         long number = nextBlock ? header.number() + 1 : header.number();
         long timestamp = nextBlock ? Math.max(header.timestamp() + 1, System.currentTimeMillis() / 1000) : header.timestamp();
