@@ -23,6 +23,7 @@ class GenesisTest {
               "extraData": "0x42",
               "coinbase": "0xba5e000000000000000000000000000000000000",
               "mixHash": "0x0000000000000000000000000000000000000000000000000000000000020000",
+              "pragueTime": null,
               "alloc": {
                 "0x000f3df6d732807ef1319fb7b8bb8522d0beac02": {
                   "balance": "0x00",

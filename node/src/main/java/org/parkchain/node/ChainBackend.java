@@ -136,6 +136,11 @@ final class ChainBackend implements EthBackend {
     }
 
     @Override
+    public org.parkchain.chain.ForkSchedule forks() {
+        return chain.forks();
+    }
+
+    @Override
     public Hash submit(byte[] raw) {
         try {
             return pool.submit(raw);

@@ -26,7 +26,6 @@ import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.crypto.PrivateKey;
 import org.parkchain.primitives.tx.AccessListEntry;
-import org.parkchain.primitives.tx.IntrinsicGas;
 import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.primitives.tx.TransactionType;
 import org.parkchain.rpc.BlockSelector;
@@ -77,6 +76,7 @@ public final class EthApi {
     }
 
     public void registerInto(RpcMethods m) {
+        new EthConfig(backend).registerInto(m);
         m.register("eth_chainId", p -> {
             p.requireAtMost(0);
             return RpcEncoding.quantity(backend.chainId());
@@ -147,7 +147,9 @@ public final class EthApi {
             BlockSelector selector = blockParam(p, 1);
             StateOverrides overrides = p.optional(2, StateOverrides::fromJson).orElse(StateOverrides.NONE);
             BlockHeader header = header(selector);
-            long gas = Math.min(request.gas().orElse(config.gasCap()), config.gasCap());
+            // Without a gas limit a call gets the RPC cap, within the fork's per-transaction cap (EIP-7825), as in geth.
+            long defaultGas = Math.min(config.gasCap(), backend.forks().forkAt(header.timestamp()).maxTransactionGas());
+            long gas = Math.min(request.gas().orElse(defaultGas), config.gasCap());
             TransactionResult result = execute(request, header, overrides, gas);
             return callOutput(result, gas);
         });
@@ -415,40 +417,55 @@ public final class EthApi {
         UInt256 baseFee = maxFee.isZero() ? UInt256.ZERO : header.baseFeePerGas();
         List<AccessListEntry> accessList = request.accessList().orElse(List.of());
         byte[] data = request.input();
-        long intrinsic = IntrinsicGas.CANCUN.of(data, request.to().isEmpty(), accessList);
-        ExecutableTransaction tx = new ExecutableTransaction(from, state.nonce(from), gas, request.to(),
-                request.value().orElse(UInt256.ZERO), data, maxFee, tip, accessList, false, UInt256.ZERO, List.of(),
-                Optional.empty(), intrinsic);
+        ExecutableTransaction tx = new ExecutableTransaction(requestType(request), from, state.nonce(from), gas, request.to(),
+                request.value().orElse(UInt256.ZERO), data, maxFee, tip, accessList,
+                request.authorizationList().orElse(List.of()), UInt256.ZERO, List.of(), Optional.empty());
         long number = nextBlock ? header.number() + 1 : header.number();
-        long timestamp = nextBlock ? Math.max(header.timestamp() + 1, System.currentTimeMillis() / 1000) : header.timestamp();
-        BlockEnvironment env = new BlockEnvironment(header.coinbase(), number, timestamp,
+        long timestamp = timestampFor(header, nextBlock);
+        BlockEnvironment env = new BlockEnvironment(backend.forks().forkAt(timestamp), header.coinbase(), number, timestamp,
                 header.gasLimit(), baseFee, header.mixHash(), header.excessBlobGas(), UInt256.of(backend.chainId()),
                 n -> backend.block(n).map(EthBackend.ChainBlock::hash).orElse(Hash.ZERO));
         // The block's gas limit does not bound a call: the RPC gas cap does.
         return backend.processor().process(state, env, tx, Long.MAX_VALUE);
     }
 
+    /** The time of the block a call simulates: the header's own, or (for the next block) now or its time plus one. */
+    private static long timestampFor(BlockHeader header, boolean nextBlock) {
+        return nextBlock ? Math.max(header.timestamp() + 1, System.currentTimeMillis() / 1000) : header.timestamp();
+    }
+
+    /** The envelope a call request stands for: set-code with an authorization list, legacy with a gas price. */
+    private static TransactionType requestType(CallRequest request) {
+        if (request.authorizationList().isPresent()) return TransactionType.SET_CODE;
+        if (request.gasPrice().isPresent()) return request.accessList().isPresent() ? TransactionType.ACCESS_LIST : TransactionType.LEGACY;
+        return TransactionType.DYNAMIC_FEE;
+    }
+
     private String callOutput(TransactionResult result, long gas) {
         return switch (result) {
             case TransactionResult.Rejected r -> throw serverError(rejection(r));
             case TransactionResult.Executed e when e.success() -> Hex.encode(e.output());
-            case TransactionResult.Executed e -> throw failure(e, gas);
+            case TransactionResult.Executed e -> throw failure(e);
         };
     }
 
-    private static RpcException failure(TransactionResult.Executed e, long gas) {
+    private static RpcException failure(TransactionResult.Executed e) {
         byte[] output = e.output();
         if (output.length > 0) {
             return new RpcError.ExecutionReverted(RevertReason.decode(output), output).toException();
         }
-        // A halt (out of gas, invalid instruction, stack error) consumes all the gas; an empty REVERT does not.
-        return serverError(e.gasUsed() >= gas ? "out of gas" : "execution reverted");
+        // geth's words: "execution reverted", or the halt ("invalid opcode: 0xfe", "stack underflow", "out of gas", …)
+        return serverError(e.failure());
     }
 
     private long estimate(CallRequest request, BlockHeader header, StateOverrides overrides, boolean nextBlock) {
         byte[] data = request.input();
-        long intrinsic = IntrinsicGas.CANCUN.of(data, request.to().isEmpty(), request.accessList().orElse(List.of()));
+        // The least any limit can be: the intrinsic gas or, from Prague, the EIP-7623 floor.
+        long intrinsic = backend.forks().forkAt(timestampFor(header, nextBlock)).intrinsicGas().minimumGasLimit(data,
+                request.to().isEmpty(), request.accessList().orElse(List.of()),
+                request.authorizationList().map(List::size).orElse(0));
         long ceiling = Math.min(request.gas().orElse(header.gasLimit()), config.gasCap());
+        ceiling = Math.min(ceiling, backend.forks().forkAt(timestampFor(header, nextBlock)).maxTransactionGas()); // EIP-7825
         UInt256 feeCap = request.gasPrice().or(request::maxFeePerGas).orElse(UInt256.ZERO);
         if (!feeCap.isZero()) {
             // What the sender can pay for at its fee cap, after the value it sends.
@@ -472,8 +489,7 @@ public final class EthApi {
                 case TransactionResult.Executed e when e.success() -> new GasEstimator.Outcome.Success(e.gasUsed());
                 case TransactionResult.Executed e when e.output().length > 0 ->
                         new GasEstimator.Outcome.Reverted(e.output());
-                case TransactionResult.Executed e -> new GasEstimator.Outcome.Failed(
-                        e.gasUsed() >= gas ? "out of gas" : "execution reverted");
+                case TransactionResult.Executed e -> new GasEstimator.Outcome.Failed(e.failure());
             };
         });
         return switch (estimate) {
@@ -512,7 +528,9 @@ public final class EthApi {
         long nonce = request.nonce().orElseGet(() -> Math.max(backend.pendingNonce(from),
                 backend.state(backend.head().header()).nonce(from)));
         boolean legacy = request.gasPrice().isPresent() || request.type().filter(t -> t == 0).isPresent();
-        Transaction.Builder b = Transaction.builder(legacy ? TransactionType.LEGACY : TransactionType.DYNAMIC_FEE)
+        boolean setCode = request.authorizationList().isPresent();
+        Transaction.Builder b = Transaction.builder(legacy ? TransactionType.LEGACY
+                        : setCode ? TransactionType.SET_CODE : TransactionType.DYNAMIC_FEE)
                 .chainId(backend.chainId())
                 .nonce(nonce)
                 .value(request.value().orElse(UInt256.ZERO))
@@ -526,6 +544,7 @@ public final class EthApi {
             UInt256 maxFee = request.maxFeePerGas().orElseGet(() -> nextBaseFee().mul(UInt256.of(2)).add(tip));
             b.maxPriorityFeePerGas(tip).maxFeePerGas(maxFee);
             request.accessList().ifPresent(b::accessList);
+            request.authorizationList().ifPresent(b::authorizationList);
         }
         long gas = request.gas().orElseGet(() -> estimate(request, backend.head().header(), StateOverrides.NONE, true));
         b.gasLimit(gas);
@@ -623,7 +642,8 @@ public final class EthApi {
             BlockHeader h = b.header();
             baseFees.add(RpcEncoding.quantity(h.baseFeePerGas()));
             ratios.add(h.gasLimit() == 0 ? 0.0 : (double) h.gasUsed() / h.gasLimit());
-            blobFees.add(RpcEncoding.quantity(org.parkchain.chain.BlobGas.baseFee(h.excessBlobGas())));
+            blobFees.add(RpcEncoding.quantity(org.parkchain.chain.BlobGas.baseFee(h.excessBlobGas(),
+                    backend.forks().forkAt(h.timestamp()).blobs().updateFraction())));
             blobRatios.add(0.0);
             if (rewards != null) {
                 rewards.add(rewards(b, percentiles));
@@ -632,7 +652,8 @@ public final class EthApi {
         }
         if (last != null) {
             baseFees.add(RpcEncoding.quantity(FeeMarket.nextBaseFee(last)));
-            blobFees.add(RpcEncoding.quantity(org.parkchain.chain.BlobGas.baseFee(0)));
+            blobFees.add(RpcEncoding.quantity(org.parkchain.chain.BlobGas.baseFee(0,
+                    backend.forks().forkAt(last.timestamp() + 1).blobs().updateFraction())));
         }
         return o;
     }
