@@ -128,6 +128,24 @@ class ForksTest {
     }
 
     @Test
+    void blsAndP256AreWiredInTheirForks() {
+        // G1ADD of two points at infinity (all zeros) is the point at infinity, for 375 gas (EIP-2537)
+        ExecutionResult add = Fork.PRAGUE.precompiles().find(Address.fromLong(0x0b)).orElseThrow().execute(new byte[256], 10_000);
+        assertThat(add.isSuccess()).isTrue();
+        assertThat(add.output()).isEqualTo(new byte[128]);
+        assertThat(add.gasLeft()).isEqualTo(10_000 - 375);
+        // P256VERIFY of a signature that does not verify: success, empty output, 6,900 gas (EIP-7951)
+        ExecutionResult p256 = Fork.OSAKA.precompiles().find(Address.fromLong(0x100)).orElseThrow().execute(new byte[160], 10_000);
+        assertThat(p256.isSuccess()).isTrue();
+        assertThat(p256.output()).isEmpty();
+        assertThat(p256.gasLeft()).isEqualTo(10_000 - 6_900);
+        // before Osaka 0x100 is an ordinary empty account: a call costs nothing beyond the call
+        assertThat(Fork.PRAGUE.precompiles().find(Address.fromLong(0x100))).isEmpty();
+        assertThat(Fork.OSAKA.precompiles().byName()).containsEntry("P256VERIFY", Address.fromLong(0x100))
+                .containsEntry("BLS12_MAP_FP2_TO_G2", Address.fromLong(0x11)).containsEntry("ECREC", Address.fromLong(1));
+    }
+
+    @Test
     void eachForkIsItsPredecessorPlusItsEips() {
         assertThat(Fork.CANCUN.transactionTypes()).doesNotContain(TransactionType.SET_CODE);
         assertThat(Fork.PRAGUE.delegations()).isTrue();

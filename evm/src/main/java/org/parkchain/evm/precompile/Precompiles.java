@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.parkchain.evm.precompile.bls.Bls12381Precompiles;
 import org.parkchain.primitives.Address;
 
 /**
@@ -41,9 +42,7 @@ public final class Precompiles {
     /** Prague: Cancun plus EIP-2537's seven BLS12-381 operations at 0x0b–0x11. */
     public static Precompiles prague() {
         Precompiles p = cancun();
-        String[] bls = {"BLS12_G1ADD", "BLS12_G1MSM", "BLS12_G2ADD", "BLS12_G2MSM", "BLS12_PAIRING_CHECK",
-            "BLS12_MAP_FP_TO_G1", "BLS12_MAP_FP2_TO_G2"};
-        for (int i = 0; i < bls.length; i++) p = p.with(0x0b + i, bls[i], new NotImplemented(bls[i]));
+        for (Bls12381Precompiles bls : Bls12381Precompiles.values()) p = p.with(bls.address(), "BLS12_" + bls.name(), bls);
         return p;
     }
 
@@ -51,7 +50,7 @@ public final class Precompiles {
     public static Precompiles osaka() {
         return prague()
                 .with(0x05, "MODEXP", ModExp.OSAKA)
-                .with(0x100, "P256VERIFY", new NotImplemented("P256VERIFY"));
+                .with(0x100, "P256VERIFY", new P256Verify());
     }
 
     /** This set with {@code precompile}, called {@code name}, at {@code address} (added, or replacing the one there). */
@@ -99,26 +98,5 @@ public final class Precompiles {
             if (b[i] != 0) return -1;
         }
         return index;
-    }
-
-    /**
-     * A precompile of the fork that this build does not run yet: every call halts with
-     * {@link org.parkchain.evm.HaltReason#PRECOMPILE_UNSUPPORTED}, so no caller mistakes an empty answer for a result.
-     */
-    private record NotImplemented(String name) implements Precompile {
-        @Override
-        public long gas(byte[] input) {
-            return 0;
-        }
-
-        @Override
-        public Optional<byte[]> compute(byte[] input) {
-            return Optional.empty();
-        }
-
-        @Override
-        public org.parkchain.evm.ExecutionResult execute(byte[] input, long gasAvailable) {
-            return org.parkchain.evm.ExecutionResult.halt(org.parkchain.evm.HaltReason.PRECOMPILE_UNSUPPORTED, name);
-        }
     }
 }
