@@ -106,6 +106,30 @@ class GenesisTest {
     }
 
     @Test
+    void theForkScheduleDefaultsToOsakaAndFollowsPragueTimeAndOsakaTime() {
+        String base = "{\"chainId\": 375, \"gasLimit\": 30000000, \"baseFeePerGas\": 7";
+        Genesis fresh = Genesis.parse(base + "}");
+        assertThat(fresh.forks().forkAt(0)).isEqualTo(org.parkchain.evm.Fork.OSAKA);
+        assertThat(Genesis.dev().forks().forkAt(0)).isEqualTo(org.parkchain.evm.Fork.OSAKA);
+        // the EIP-2935 contract is in every genesis whose schedule reaches Prague
+        assertThat(fresh.buildState().root()).isNotEqualTo(fresh.withForks(ForkSchedule.of(org.parkchain.evm.Fork.CANCUN)).buildState().root());
+
+        Genesis upgrade = Genesis.parse(base + ", \"pragueTime\": 100, \"osakaTime\": \"0xc8\"}");
+        assertThat(upgrade.forks().forkAt(99)).isEqualTo(org.parkchain.evm.Fork.CANCUN);
+        assertThat(upgrade.forks().forkAt(100)).isEqualTo(org.parkchain.evm.Fork.PRAGUE);
+        assertThat(upgrade.forks().forkAt(200)).isEqualTo(org.parkchain.evm.Fork.OSAKA);
+
+        Genesis cancun = Genesis.parse(base + ", \"pragueTime\": null}");
+        assertThat(cancun.forks().forkAt(Long.MAX_VALUE)).isEqualTo(org.parkchain.evm.Fork.CANCUN);
+        Genesis pragueOnly = Genesis.parse(base + ", \"pragueTime\": 0}");
+        assertThat(pragueOnly.forks().forkAt(Long.MAX_VALUE)).isEqualTo(org.parkchain.evm.Fork.PRAGUE);
+
+        assertRefused(base + ", \"osakaTime\": 5}", "osakaTime needs pragueTime");
+        assertRefused(base + ", \"pragueTime\": 10, \"osakaTime\": 5}", "osakaTime 5 is before pragueTime 10");
+        assertRefused(base + ", \"pragueTime\": -1}", "pragueTime must be non-negative");
+    }
+
+    @Test
     void numbersMayBeIntegersDecimalOrHexStrings() {
         Genesis g = Genesis.parse("{\"chainId\": \"375\", \"gasLimit\": \"0x1c9c380\", \"baseFeePerGas\": 7,"
                 + " \"alloc\": {\"0x" + "11".repeat(20) + "\": {\"balance\": \"10000000000000000000000\", \"nonce\": 3,"
