@@ -63,9 +63,4 @@ public record ForkSchedule(List<Activation> activations) {
     public Optional<Activation> nextAfter(long timestamp) {
         return activations.stream().filter(a -> a.timestamp() > timestamp).findFirst();
     }
-
-    /** Whether any block may run under Prague or later (then the genesis holds the EIP-2935 history contract). */
-    public boolean schedulesHistoryStorage() {
-        return activations.stream().anyMatch(a -> a.fork().historyStorage());
-    }
 }

@@ -168,8 +168,8 @@ public record Genesis(
     /** Builds the genesis state: the allocations, then the initializers, committed into a fresh batch. */
     public State buildState() {
         WorldState world = new WorldState(new InMemoryNodeStore());
-        if (forks.schedulesHistoryStorage() && !alloc.containsKey(HistoryStorage.ADDRESS)) {
-            // EIP-2935's contract, deployed as on Ethereum (nonce 1), so the first Prague block can fill it.
+        if (forks.forkAt(timestamp).historyStorage() && !alloc.containsKey(HistoryStorage.ADDRESS)) {
+            // EIP-2935's contract, deployed as on Ethereum (nonce 1); a chain that reaches Prague later gets it then.
             world.allocate(HistoryStorage.ADDRESS, 1, UInt256.ZERO, HistoryStorage.CODE, Map.of());
         }
         for (Map.Entry<Address, GenesisAccount> e : alloc.entrySet()) {

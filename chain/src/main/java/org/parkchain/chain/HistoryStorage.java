@@ -13,8 +13,10 @@ import org.parkchain.state.WorldState;
 /**
  * EIP-2935: from Prague on, every block starts with a system call that stores its parent's hash in a ring of 8,191
  * slots of the history contract, where any contract can read it (BLOCKHASH still answers the last 256 itself). The
- * contract's code and address are the EIP's; a genesis whose schedule reaches Prague holds it (as geth's dev genesis
- * does), and a call to an address without code does nothing, as on Ethereum.
+ * contract's code and address are the EIP's. A genesis already in Prague holds it (as geth's dev genesis does); a
+ * chain that reaches Prague later gets it at its first Prague block, installed just before the first system call
+ * (Ethereum deployed it with an ordinary transaction; a park network upgrading at an agreed time has no one to send
+ * it, and installing it at the fork keeps the genesis block, and so the chain's identity, unchanged).
  */
 public final class HistoryStorage {
     /** Where the EIP deploys the contract. */
@@ -29,8 +31,15 @@ public final class HistoryStorage {
 
     private HistoryStorage() {}
 
-    /** Stores {@code parentHash} through the system call, then ends it as a transaction ends (EIP-161 cleanup). */
+    /**
+     * Stores {@code parentHash} through the system call (installing the contract first if the chain has none yet),
+     * then ends it as a transaction ends (EIP-161 cleanup).
+     */
     static void storeParentHash(Evm evm, WorldState state, BlockContext block, Hash parentHash) {
+        if (state.code(ADDRESS).length == 0) {
+            state.setNonce(ADDRESS, 1);
+            state.setCode(ADDRESS, CODE);
+        }
         state.warmAddress(ADDRESS);
         evm.execute(Message.call(SYSTEM_ADDRESS, ADDRESS, UInt256.ZERO, parentHash.toArray(), SYSTEM_CALL_GAS), state,
                 block, new TxContext(SYSTEM_ADDRESS, UInt256.ZERO));

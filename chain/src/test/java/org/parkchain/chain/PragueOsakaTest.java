@@ -189,13 +189,24 @@ class PragueOsakaTest {
         BlockExecutor.Built cancun = executor.build(chain.head(), chain.nodes(), chain.blockHashes(), List.of(), proposal(1_000));
         assertThat(cancun.block().block().header().requestsHash()).isEmpty();
         chain.append(cancun.block());
+        assertThat(chain.state(chain.head()).code(HistoryStorage.ADDRESS)).isEmpty();
         BlockExecutor.Built prague = executor.build(chain.head(), chain.nodes(), chain.blockHashes(), List.of(), proposal(2_000));
         assertThat(prague.block().block().header().requestsHash()).contains(BlockHeader.EMPTY_REQUESTS_HASH);
+        // the first Prague block installs the history contract and stores its parent's hash (block 1, slot 1)
+        executor.replay(chain.head(), chain.nodes(), chain.blockHashes(), prague.block().block());
+        Hash parent = chain.head().hash();
+        chain.append(prague.block());
+        assertThat(chain.state(chain.head()).code(HistoryStorage.ADDRESS)).isEqualTo(HistoryStorage.CODE);
+        assertThat(chain.state(chain.head()).storage(HistoryStorage.ADDRESS, UInt256.ONE)).isEqualTo(UInt256.fromBytes(parent.toArray()));
 
-        // the same block judged by a node that thinks Prague has not come yet is refused
+        // a Prague block judged by a node that thinks Prague has not come yet is refused
+        BlockExecutor.Built next = executor.build(chain.head(), chain.nodes(), chain.blockHashes(), List.of(), proposal(3_000));
         BlockExecutor stale = new BlockExecutor(Genesis.DEV_CHAIN_ID, ForkSchedule.of(Fork.CANCUN), NativeContracts.NONE,
                 TransactionAdmission.OPEN);
-        assertThatThrownBy(() -> stale.replay(chain.head(), chain.nodes(), chain.blockHashes(), prague.block().block()))
+        assertThatThrownBy(() -> stale.replay(chain.head(), chain.nodes(), chain.blockHashes(), next.block().block()))
                 .isInstanceOf(InvalidBlockException.class).hasMessageContaining("requests hash");
+        // and scheduling a later Prague leaves a Cancun genesis block as it was
+        assertThat(Genesis.dev().withForks(ForkSchedule.of(Fork.CANCUN)).header(Genesis.dev().withForks(ForkSchedule.of(Fork.CANCUN)).buildState().root()).hash())
+                .isEqualTo(Genesis.dev().withForks(cancunThenPrague.forks()).header(Genesis.dev().withForks(cancunThenPrague.forks()).buildState().root()).hash());
     }
 }
