@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.parkchain.chain.ForkSchedule;
 import org.parkchain.chain.HistoryStorage;
 import org.parkchain.evm.Fork;
+import org.parkchain.rpc.MethodGroup;
 import org.parkchain.rpc.RpcEncoding;
 import org.parkchain.rpc.RpcMethods;
 
@@ -16,7 +17,7 @@ import org.parkchain.rpc.RpcMethods;
  * a node applies. Parkchain adds each fork's {@code name}; it leaves out {@code forkId}, a devp2p notion of a network
  * it does not join.
  */
-final class EthConfig {
+final class EthConfig implements MethodGroup {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final EthBackend backend;
 
@@ -24,11 +25,9 @@ final class EthConfig {
         this.backend = backend;
     }
 
-    void registerInto(RpcMethods m) {
-        m.register("eth_config", p -> {
-            p.requireAtMost(0);
-            return config();
-        });
+    @Override
+    public void registerInto(RpcMethods m) {
+        m.register("eth_config", 0, p -> config());
     }
 
     JsonNode config() {
