@@ -44,7 +44,7 @@ public final class TransactionSuite implements ConformanceSuite {
             JsonNode expected = expectation(test.path("result"), fork);
             return expected == null
                     ? "no expectation for " + fork + " or an earlier fork"
-                    : run(test.get("txbytes").asText(), expected, org.parkchain.evm.Fork.CANCUN.intrinsicGas());
+                    : run(test.get("txbytes").asText(), expected, org.parkchain.evm.Fork.byName(fork).orElseThrow().intrinsicGas());
         });
     }
 
