@@ -895,6 +895,9 @@ public final class Transaction {
          */
         public Transaction withSignature(Signature sig) {
             requireChainIdIfTyped();
+            if (type == TransactionType.SET_CODE && to == null) {
+                throw new IllegalStateException("an EIP-7702 transaction needs a destination: it cannot create a contract");
+            }
             return new Transaction(this, signature(sig.recId(), sig.r(), sig.s()), null);
         }
 
