@@ -101,4 +101,16 @@ class MethodGroupsTest {
         assertThat(call(filters, "eth_getLogs", "[{\"fromBlock\": \"0x0\"}]").toString()).isEqualTo("[]");
         assertThat(call(filters, "eth_uninstallFilter", "[\"" + id + "\"]")).isEqualTo(true);
     }
+
+    @Test
+    void devMethodsAreRefusedOffADevelopmentChain() {
+        DevMethods dev = new DevMethods(backend, java.util.Optional.empty(), "Parkchain/v0");
+        assertThatThrownBy(() -> call(dev, "evm_mine", "[]")).isInstanceOf(RpcException.class)
+                .hasMessage("evm_mine is only available on a development chain (parkchain node --dev)");
+        assertThatThrownBy(() -> call(dev, "anvil_setBalance", "[\"" + STORE.toHex() + "\", \"0x1\"]"))
+                .hasMessage("anvil_setBalance is only available on a development chain (parkchain node --dev)");
+        assertThatThrownBy(() -> call(dev, "hardhat_metadata", "[]"))
+                .hasMessageContaining("only available on a development chain");
+        assertThat(backend.chain.head().number()).isZero();
+    }
 }
