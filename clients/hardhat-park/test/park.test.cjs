@@ -82,4 +82,19 @@ describe("the park with Hardhat's helpers", function () {
     });
     assert.equal(threshold, 1n);
   });
+
+  it("the node signs for its dev accounts: personal_sign and eth_signTypedData_v4 verify with ethers", async function () {
+    // Sent to the node itself (not Hardhat's local mnemonic signer), then checked with ethers' own recovery.
+    const [dev0] = await ethers.getSigners();
+    const node = new ethers.JsonRpcProvider(network.config.url);
+    const signature = await node.send("personal_sign", [ethers.hexlify(ethers.toUtf8Bytes("hello park")), dev0.address]);
+    assert.equal(ethers.verifyMessage("hello park", signature), dev0.address);
+    const domain = { name: "Park", version: "1", chainId: 31337, verifyingContract: sdk.parkAddresses.registry };
+    const types = { Vote: [{ name: "proposal", type: "uint256" }, { name: "voter", type: "address" }] };
+    const vote = { proposal: 7n, voter: dev0.address };
+    const payload = ethers.TypedDataEncoder.getPayload(domain, types, vote);
+    const typed = await node.send("eth_signTypedData_v4", [dev0.address, payload]);
+    assert.equal(typed, await dev0.signTypedData(domain, types, vote));
+    node.destroy();
+  });
 });
