@@ -107,7 +107,7 @@ public final class ParkchainNode implements AutoCloseable {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SubscriptionHub hub = new SubscriptionHub();
             List<PrivateKey> devKeys = config.dev() ? Genesis.devKeys() : List.of();
-            ChainBackend backend = new ChainBackend(chain, pool, processor);
+            ChainBackend backend = new ChainBackend(chain, pool, processor, executor);
             EthApi eth = new EthApi(backend, config.eth(), hub, devKeys);
             wireEvents(chain, pool, backend, eth, registry);
 

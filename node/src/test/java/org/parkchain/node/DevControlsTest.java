@@ -143,4 +143,50 @@ class DevControlsTest {
         assertThat(m.get("instanceId").textValue()).hasSize(66);
         assertThat(m.get("latestBlockNumber").longValue()).isGreaterThanOrEqualTo(0);
     }
+
+    @Test
+    void thePoolAndThePendingBlockAsGethShowsThem() throws Exception {
+        PrivateKey sender = DevChain.KEYS.get(6);
+        String from = sender.address().toChecksumHex();
+        rpc.call("evm_setAutomine", false);
+        try {
+            long nonce = DevChain.nonce(rpc, sender.address());
+            String first = rpc.call("eth_sendRawTransaction", DevChain.raw(DevChain.transfer(sender, nonce, SOMEONE, UInt256.ONE))).textValue();
+            String second = rpc.call("eth_sendRawTransaction", DevChain.raw(DevChain.transfer(sender, nonce + 1, SOMEONE, UInt256.ONE))).textValue();
+            String gapped = rpc.call("eth_sendRawTransaction", DevChain.raw(DevChain.transfer(sender, nonce + 3, SOMEONE, UInt256.ONE))).textValue();
+
+            JsonNode status = rpc.call("txpool_status");
+            assertThat(status.get("pending").textValue()).isEqualTo("0x2");
+            assertThat(status.get("queued").textValue()).isEqualTo("0x1");
+            JsonNode content = rpc.call("txpool_content");
+            assertThat(content.at("/pending/" + from + "/" + nonce + "/hash").textValue()).isEqualTo(first);
+            assertThat(content.at("/pending/" + from + "/" + (nonce + 1) + "/hash").textValue()).isEqualTo(second);
+            assertThat(content.at("/queued/" + from + "/" + (nonce + 3) + "/hash").textValue()).isEqualTo(gapped);
+            assertThat(rpc.call("txpool_inspect").at("/pending/" + from + "/" + nonce).textValue())
+                    .isEqualTo(SOMEONE.toChecksumHex() + ": 1 wei + 21000 gas × 10000000000 wei");
+
+            long head = head();
+            JsonNode pending = rpc.call("eth_getBlockByNumber", "pending", false);
+            assertThat(number(pending.get("number"))).isEqualTo(head + 1);
+            assertThat(pending.get("hash").isNull()).isTrue();
+            assertThat(pending.get("transactions")).extracting(JsonNode::textValue).containsExactly(first, second);
+            assertThat(rpc.call("eth_getBlockTransactionCountByNumber", "pending").textValue()).isEqualTo("0x2");
+            assertThat(rpc.call("eth_getTransactionByBlockNumberAndIndex", "pending", "0x1").get("hash").textValue())
+                    .isEqualTo(second);
+            assertThat(number(rpc.call("eth_getHeaderByNumber", "pending").get("number"))).isEqualTo(head + 1);
+            assertThat(head()).isEqualTo(head); // nothing was appended
+
+            rpc.call("evm_mine");
+            JsonNode mined = rpc.call("eth_getBlockByNumber", "latest", false);
+            assertThat(mined.get("transactions")).extracting(JsonNode::textValue).containsExactly(first, second);
+            JsonNode header = rpc.call("eth_getHeaderByNumber", "latest");
+            assertThat(header.get("hash")).isEqualTo(mined.get("hash"));
+            assertThat(header.get("stateRoot")).isEqualTo(mined.get("stateRoot"));
+            assertThat(header.has("transactions")).isFalse();
+            assertThat(rpc.call("eth_getHeaderByHash", mined.get("hash").textValue()).get("number")).isEqualTo(mined.get("number"));
+            assertThat(rpc.call("eth_blobBaseFee").textValue()).isEqualTo("0x1");
+        } finally {
+            rpc.call("evm_setAutomine", true);
+        }
+    }
 }
