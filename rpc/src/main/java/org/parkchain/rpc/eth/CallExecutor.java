@@ -37,6 +37,10 @@ final class CallExecutor {
         return config;
     }
 
+    EthBackend backend() {
+        return backend;
+    }
+
     /** Runs {@code request} on a throw-away copy of the state at {@code header}, as eth_call does. */
     TransactionResult execute(CallRequest request, BlockHeader header, StateOverrides overrides, long gas) {
         return execute(request, header, overrides, gas, false);
@@ -48,8 +52,15 @@ final class CallExecutor {
      */
     TransactionResult execute(CallRequest request, BlockHeader header, StateOverrides overrides, long gas,
                               boolean nextBlock) {
+        return execute(request, header, overrides, gas, nextBlock, null);
+    }
+
+    /** As above, telling {@code accesses} (when not null) of every address and slot the call warms. */
+    TransactionResult execute(CallRequest request, BlockHeader header, StateOverrides overrides, long gas,
+                              boolean nextBlock, WorldState.AccessObserver accesses) {
         WorldState state = backend.state(header);
         overrides.applyTo(state);
+        state.observeAccesses(accesses);
         Address from = request.from().orElse(Address.ZERO);
         UInt256 maxFee;
         UInt256 tip;
