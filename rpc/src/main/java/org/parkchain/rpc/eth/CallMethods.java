@@ -82,8 +82,8 @@ public final class CallMethods implements MethodGroup {
         List<AccessListEntry> list = request.accessList().orElse(List.of());
         for (int round = 0; ; round++) {
             AccessListBuilder builder = new AccessListBuilder(excluded);
-            TransactionResult result = executor.execute(request.withAccessList(list), header, StateOverrides.NONE, gas,
-                    nextBlock, builder);
+            TransactionResult result = executor.execute(request, header, StateOverrides.NONE, gas, nextBlock, list,
+                    builder);
             if (result instanceof TransactionResult.Rejected r) {
                 throw EthErrors.serverError(EthErrors.rejection(r));
             }

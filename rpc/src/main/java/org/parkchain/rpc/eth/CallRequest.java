@@ -47,12 +47,6 @@ public record CallRequest(
         return input.clone();
     }
 
-    /** This request with {@code list} as its access list. */
-    public CallRequest withAccessList(List<AccessListEntry> list) {
-        return new CallRequest(from, to, gas, gasPrice, maxFeePerGas, maxPriorityFeePerGas, value, input,
-                nonce, Optional.of(List.copyOf(list)), type, chainId);
-    }
-
     /** Whether any fee field was given; without one eth_call runs at gas price zero, as in geth. */
     public boolean hasFees() {
         return gasPrice.isPresent() || maxFeePerGas.isPresent() || maxPriorityFeePerGas.isPresent();
