@@ -44,7 +44,8 @@ public final class FeeMethods implements MethodGroup {
         m.register("eth_maxPriorityFeePerGas", 0, p -> RpcEncoding.quantity(SUGGESTED_TIP));
         // The next block's blob base fee. Blocks here carry no blobs, so the excess stays at the head's (zero).
         m.register("eth_blobBaseFee", 0,
-                p -> RpcEncoding.quantity(BlobGas.baseFee(backend.head().header().excessBlobGas())));
+                p -> RpcEncoding.quantity(BlobGas.baseFee(backend.head().header().excessBlobGas(),
+                        backend.forks().forkAt(backend.head().header().timestamp() + 1).blobs().updateFraction())));
         m.register("eth_feeHistory", 3, p -> {
             long count = p.required(0, FeeMethods::blockCount);
             BlockSelector newest = p.required(1, RpcParams.BLOCK);
