@@ -60,14 +60,29 @@ public final class Evm {
      * gas, bought the gas, increased the sender's nonce and warmed the EIP-2929 pre-warmed addresses.
      */
     public ExecutionResult execute(Message message, WorldView world, BlockContext block, TxContext tx) {
+        return execute(message, world, block, tx, null);
+    }
+
+    /**
+     * As {@link #execute(Message, WorldView, BlockContext, TxContext)}, watched by {@code tracer} (null for none).
+     *
+     * @throws ExecutionInterrupted when the thread is interrupted while the message runs (a time limit)
+     */
+    public ExecutionResult execute(Message message, WorldView world, BlockContext block, TxContext tx, Tracer tracer) {
         if (!message.value().isZero() && world.balance(message.sender()).lt(message.value())) {
             return ExecutionResult.halt(HaltReason.INSUFFICIENT_BALANCE);
         }
-        return execute(new Execution(this, world, block, tx), message, true);
+        if (tracer == null) return execute(new Execution(this, world, block, tx, null), message, true);
+        Tracer.CallType type = message.isCreate() ? Tracer.CallType.CREATE : Tracer.CallType.CALL;
+        tracer.enter(0, type, message.sender(), message.recipient(), message.data(), message.gas(), message.value());
+        ExecutionResult result = execute(new Execution(this, world, block, tx, tracer), message, true);
+        tracer.exit(0, result, message.gas() - result.gasLeft());
+        return result;
     }
 
     /** A message from a CALL-family instruction or CREATE/CREATE2; hops to a fresh thread every few levels. */
     ExecutionResult nested(Execution ex, Message message, boolean transfersValue) {
+        if (Thread.currentThread().isInterrupted()) throw new ExecutionInterrupted();
         if (message.depth() % FRAMES_PER_THREAD != 0) {
             return execute(ex, message, transfersValue);
         }
@@ -75,8 +90,10 @@ public final class Evm {
         try {
             return result.get();
         } catch (InterruptedException e) {
+            // The time limit ran out while a deeper frame ran on a helper thread: stop that thread too.
+            result.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a nested call ran", e);
+            throw new ExecutionInterrupted();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;
@@ -155,7 +172,9 @@ public final class Evm {
         if (stack == null) stack = new long[InstructionTable.STACK_LIMIT * 4];
         Frame f = new Frame(ex, m, code, stack);
         try {
-            Interpreter.Exit exit = Interpreter.run(f, fork.instructions());
+            Interpreter.Exit exit = ex.tracer == null
+                    ? Interpreter.run(f, fork.instructions())
+                    : Interpreter.runTraced(f, fork.instructions(), ex.tracer);
             return switch (exit) {
                 case STOP -> ExecutionResult.success(f.gas, Frame.EMPTY);
                 case RETURN -> ExecutionResult.success(f.gas, f.output);

@@ -20,6 +20,9 @@ final class Interpreter {
         PURE[POP] = PURE[PC] = PURE[JUMPDEST] = true;
     }
 
+    /** Taken jumps between two looks at the thread's interrupt flag (a loop iteration has at least one). */
+    static final int JUMPS_PER_INTERRUPT_CHECK = 1024;
+
     private Interpreter() {}
 
     /** Whether the instruction only works on the stack with static gas, so it can sit inside a basic block. */
@@ -47,6 +50,7 @@ final class Interpreter {
         long gas = f.gas;
         // Within a block whose entry checks failed, step precisely to find where and why it halts.
         boolean stepping = false;
+        int jumps = 0;
         while (true) {
             int op = code[pc] & 0xff;
             int sp = f.sp;
@@ -94,6 +98,7 @@ final class Interpreter {
                 case POP -> f.sp = sp - 1;
                 case JUMP -> {
                     pc = jumpTarget(f, f.popSaturated());
+                    if (++jumps == JUMPS_PER_INTERRUPT_CHECK) jumps = checkInterrupt();
                     continue;
                 }
                 case JUMPI -> {
@@ -101,6 +106,7 @@ final class Interpreter {
                     int c = (--f.sp) << 2;
                     if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
                         pc = jumpTarget(f, dest);
+                        if (++jumps == JUMPS_PER_INTERRUPT_CHECK) jumps = checkInterrupt();
                         continue;
                     }
                 }
@@ -156,6 +162,148 @@ final class Interpreter {
             }
             pc++;
         }
+    }
+
+    /** Throws when the thread was interrupted (a time limit); otherwise restarts the jump count. */
+    private static int checkInterrupt() {
+        if (Thread.currentThread().isInterrupted()) throw new ExecutionInterrupted();
+        return 0;
+    }
+
+    /**
+     * The loop with a tracer attached: one instruction at a time with its own stack and static gas checks (as the
+     * fast loop does when it steps through a block), pc and gas kept on the frame, {@link Tracer#step} before each.
+     * The fast loop is left as it is, so tracing costs an untraced run nothing.
+     */
+    static Exit runTraced(Frame f, InstructionTable table, Tracer tracer) {
+        final byte[] code = f.code.padded;
+        final long[] s = f.stack;
+        TracedStep view = new TracedStep(f);
+        int steps = 0;
+        while (true) {
+            int pc = f.pc;
+            int op = code[pc] & 0xff;
+            view.op = op;
+            tracer.step(view);
+            if (++steps == JUMPS_PER_INTERRUPT_CHECK) steps = checkInterrupt();
+            int sp = f.sp;
+            if (sp < table.minStack[op]) {
+                throw table.isDefined(op) ? EvmHalt.STACK_UNDERFLOW : EvmHalt.invalidOpcode(op);
+            }
+            if (sp > table.maxStack[op]) throw EvmHalt.STACK_OVERFLOW;
+            f.gas -= table.staticGas[op];
+            if (f.gas < 0) throw EvmHalt.OUT_OF_GAS;
+            if (op >= PUSH0 && op <= PUSH1 + 31) {
+                int n = op - PUSH0;
+                push(s, sp << 2, code, pc + 1, n);
+                f.sp = sp + 1;
+                f.pc = pc + 1 + n;
+                continue;
+            }
+            if (op >= DUP1 && op <= DUP1 + 15) {
+                int from = (sp - (op - DUP1 + 1)) << 2;
+                System.arraycopy(s, from, s, sp << 2, 4);
+                f.sp = sp + 1;
+                f.pc = pc + 1;
+                continue;
+            }
+            if (op >= SWAP1 && op <= SWAP1 + 15) {
+                int top = (sp - 1) << 2, other = (sp - 1 - (op - SWAP1 + 1)) << 2;
+                for (int k = 0; k < 4; k++) {
+                    long t = s[top + k];
+                    s[top + k] = s[other + k];
+                    s[other + k] = t;
+                }
+                f.pc = pc + 1;
+                continue;
+            }
+            switch (op) {
+                case ADD -> Arithmetic.add(f);
+                case MUL -> Arithmetic.mul(f);
+                case SUB -> Arithmetic.sub(f);
+                case DIV -> Arithmetic.div(f);
+                case SDIV -> Arithmetic.sdiv(f);
+                case MOD -> Arithmetic.mod(f);
+                case SMOD -> Arithmetic.smod(f);
+                case ADDMOD -> Arithmetic.addmod(f);
+                case MULMOD -> Arithmetic.mulmod(f);
+                case SIGNEXTEND -> Arithmetic.signExtend(f);
+                case LT -> Bitwise.lt(f);
+                case GT -> Bitwise.gt(f);
+                case SLT -> Bitwise.slt(f);
+                case SGT -> Bitwise.sgt(f);
+                case EQ -> Bitwise.eq(f);
+                case ISZERO -> Bitwise.isZero(f);
+                case AND -> Bitwise.and(f);
+                case OR -> Bitwise.or(f);
+                case XOR -> Bitwise.xor(f);
+                case NOT -> Bitwise.not(f);
+                case BYTE -> Bitwise.byteOp(f);
+                case SHL -> Bitwise.shl(f);
+                case SHR -> Bitwise.shr(f);
+                case SAR -> Bitwise.sar(f);
+                case CLZ -> Bitwise.clz(f);
+                case POP -> f.sp = sp - 1;
+                case JUMP -> {
+                    f.pc = jumpTarget(f, f.popSaturated());
+                    continue;
+                }
+                case JUMPI -> {
+                    long dest = f.popSaturated();
+                    int c = (--f.sp) << 2;
+                    if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
+                        f.pc = jumpTarget(f, dest);
+                        continue;
+                    }
+                }
+                case PC -> f.push(pc);
+                case GAS -> f.push(f.gas);
+                case JUMPDEST -> { }
+                default -> {
+                    Exit exit = withGas(f, op);
+                    if (exit != null) return exit;
+                }
+            }
+            f.pc++;
+        }
+    }
+
+    /** The frame as a {@link Tracer.Step}: reads it live, so one instance serves every step of the frame. */
+    private static final class TracedStep implements Tracer.Step {
+        private final Frame f;
+        int op;
+
+        TracedStep(Frame f) {
+            this.f = f;
+        }
+
+        @Override public int pc() { return f.pc; }
+        @Override public int op() { return op; }
+        @Override public long gas() { return f.gas; }
+        @Override public int depth() { return f.depth + 1; }
+        @Override public org.parkchain.primitives.Address address() { return f.self; }
+        @Override public int stackSize() { return f.sp; }
+
+        @Override
+        public org.parkchain.primitives.UInt256 stack(int i) {
+            return f.peek(f.sp - 1 - i);
+        }
+
+        @Override public long memorySize() { return f.memorySize; }
+
+        @Override
+        public byte[] memory() {
+            return java.util.Arrays.copyOf(f.memory, (int) f.memorySize);
+        }
+
+        @Override public byte[] returnData() { return f.returnData; }
+
+        @Override
+        public org.parkchain.primitives.UInt256 storage(org.parkchain.primitives.UInt256 key) {
+            return f.ex.world.storage(f.self, key);
+        }
+
+        @Override public long refund() { return f.ex.world.refund(); }
     }
 
     /** Instructions that charge dynamic gas or end the frame; null means continue with the next instruction. */

@@ -24,7 +24,9 @@ final class SystemOps {
         }
         f.useGas(f.ex.gas.logData() * size);
         f.expandMemory(offset, size);
-        f.ex.world.addLog(new Log(f.self, topics, f.memoryCopy(offset, size)));
+        Log log = new Log(f.self, topics, f.memoryCopy(offset, size));
+        f.ex.world.addLog(log);
+        if (f.ex.tracer != null) f.ex.tracer.log(f.depth, log);
     }
 
     static void ret(Frame f) {
@@ -79,7 +81,19 @@ final class SystemOps {
             case DELEGATECALL -> new Message(Message.Kind.CALL, f.message.sender(), f.self, to, value, input, callGas, f.depth + 1, f.isStatic);
             default -> new Message(Message.Kind.CALL, f.self, to, to, UInt256.ZERO, input, callGas, f.depth + 1, true);
         };
+        Tracer tracer = f.ex.tracer;
+        if (tracer != null) {
+            Tracer.CallType type = switch (op) {
+                case CALL -> Tracer.CallType.CALL;
+                case CALLCODE -> Tracer.CallType.CALLCODE;
+                case DELEGATECALL -> Tracer.CallType.DELEGATECALL;
+                default -> Tracer.CallType.STATICCALL;
+            };
+            tracer.enter(f.depth + 1, type, f.self, to, input, callGas,
+                    op == CALL || op == CALLCODE ? value : null);
+        }
         ExecutionResult r = f.ex.evm.nested(f.ex, child, op != DELEGATECALL);
+        if (tracer != null) tracer.exit(f.depth + 1, r, callGas - r.gasLeft());
         byte[] out = r.output();
         f.returnData = r.outcome() == ExecutionResult.Outcome.HALT ? Frame.EMPTY : out;
         if (outSize > 0 && f.returnData.length > 0) {
@@ -118,7 +132,13 @@ final class SystemOps {
         long callGas = f.gas - f.gas / 64;
         f.useGas(callGas);
         Message child = new Message(Message.Kind.CREATE, f.self, address, address, value, initCode, callGas, f.depth + 1, false);
+        Tracer tracer = f.ex.tracer;
+        if (tracer != null) {
+            tracer.enter(f.depth + 1, create2 ? Tracer.CallType.CREATE2 : Tracer.CallType.CREATE, f.self, address,
+                    initCode, callGas, value);
+        }
         ExecutionResult r = f.ex.evm.nested(f.ex, child, true);
+        if (tracer != null) tracer.exit(f.depth + 1, r, callGas - r.gasLeft());
         f.gas += r.gasLeft();
         if (r.isSuccess()) {
             f.push(address);
