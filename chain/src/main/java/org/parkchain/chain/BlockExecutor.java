@@ -251,6 +251,35 @@ public final class BlockExecutor {
         return new ExecutedBlock(block, receipts, batch);
     }
 
+    /**
+     * Re-executes the transactions of {@code block} up to and including index {@code last} on {@code parent}'s
+     * state, as {@link #replay} does but checking nothing, each watched by the tracer {@code tracerFor} gives for its
+     * index (null for none). debug_trace* use it; the state is the caller's to drop.
+     */
+    public List<TransactionResult> trace(BlockHeader parent, WorldState state, BlockContext.BlockHashes blockHashes,
+                                         Block block, int last, java.util.function.IntFunction<org.parkchain.evm.Tracer> tracerFor) {
+        BlockHeader h = block.header();
+        Fork fork = forks.forkAt(h.timestamp());
+        BlockEnvironment env = new BlockEnvironment(fork, h.coinbase(), h.number(), h.timestamp(), h.gasLimit(),
+                h.baseFeePerGas(), h.mixHash(), 0, chainId, blockHashes);
+        startBlock(state, env, parent);
+        List<TransactionResult> results = new ArrayList<>();
+        long gasUsed = 0;
+        List<Transaction> txs = block.transactions();
+        for (int i = 0; i <= last && i < txs.size(); i++) {
+            ExecutableTransaction etx;
+            try {
+                etx = ExecutableTransaction.of(txs.get(i));
+            } catch (InvalidTransactionException e) {
+                throw new IllegalStateException("transaction " + i + " of a stored block: " + e.getMessage(), e);
+            }
+            TransactionResult result = processor.process(state, env, etx, h.gasLimit() - gasUsed, tracerFor.apply(i));
+            if (result instanceof TransactionResult.Executed e) gasUsed += e.gasUsed();
+            results.add(result);
+        }
+        return results;
+    }
+
     /** The fork's block-start system calls: from Prague, EIP-2935's storing of the parent's hash. */
     private void startBlock(WorldState state, BlockEnvironment env, BlockHeader parent) {
         if (env.fork().historyStorage()) {

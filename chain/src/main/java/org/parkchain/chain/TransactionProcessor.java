@@ -51,6 +51,17 @@ public final class TransactionProcessor {
      * in its block: it must fit in {@code blockGasRemaining}, the block's gas limit less the gas already used.
      */
     public TransactionResult process(WorldState state, BlockEnvironment block, ExecutableTransaction tx, long blockGasRemaining) {
+        return process(state, block, tx, blockGasRemaining, null);
+    }
+
+    /**
+     * As {@link #process(WorldState, BlockEnvironment, ExecutableTransaction, long)}, its EVM execution watched by
+     * {@code tracer} (null for none: debug_trace* pass one).
+     *
+     * @throws org.parkchain.evm.ExecutionInterrupted when the thread is interrupted meanwhile; the state is spoilt
+     */
+    public TransactionResult process(WorldState state, BlockEnvironment block, ExecutableTransaction tx, long blockGasRemaining,
+                                     org.parkchain.evm.Tracer tracer) {
         Address sender = tx.sender();
         Fork fork = block.fork();
         Optional<TransactionResult.Rejected> invalid = validate(state, block, tx, sender, blockGasRemaining);
@@ -82,7 +93,7 @@ public final class TransactionProcessor {
         Message message = to.isPresent()
                 ? Message.call(sender, recipient, tx.value(), tx.data(), gas)
                 : Message.create(sender, recipient, tx.value(), tx.data(), gas);
-        ExecutionResult result = evm(fork).execute(message, state, block.toBlockContext(), txContext);
+        ExecutionResult result = evm(fork).execute(message, state, block.toBlockContext(), txContext, tracer);
 
         long gasUsed = tx.gasLimit() - result.gasLeft();
         long refund = Math.min(Math.max(state.refund(), 0), gasUsed / fork.gas().maxRefundQuotient());

@@ -49,6 +49,11 @@ public final class Assembler {
 
     private Assembler() {}
 
+    /** The mnemonic of every opcode but PUSH1–PUSH32 (which take a value here). */
+    static Map<String, Integer> mnemonics() {
+        return java.util.Collections.unmodifiableMap(OPS);
+    }
+
     public static byte[] assemble(String source) {
         String[] tokens = source.trim().split("\\s+");
         Map<String, Integer> labels = new HashMap<>();

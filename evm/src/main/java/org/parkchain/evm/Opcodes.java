@@ -4,6 +4,19 @@ package org.parkchain.evm;
 public final class Opcodes {
     private Opcodes() {}
 
+    private static final String[] NAMES = new String[256];
+
+    static {
+        Assembler.mnemonics().forEach((name, op) -> NAMES[op] = name);
+        for (int n = 1; n <= 32; n++) NAMES[0x5f + n] = "PUSH" + n;
+    }
+
+    /** The instruction's name as traces show it, or geth's words for an undefined byte. */
+    public static String name(int op) {
+        String name = NAMES[op & 0xff];
+        return name != null ? name : "opcode 0x" + Integer.toHexString(op & 0xff) + " not defined";
+    }
+
     public static final int STOP = 0x00, ADD = 0x01, MUL = 0x02, SUB = 0x03, DIV = 0x04, SDIV = 0x05, MOD = 0x06,
             SMOD = 0x07, ADDMOD = 0x08, MULMOD = 0x09, EXP = 0x0a, SIGNEXTEND = 0x0b;
     public static final int LT = 0x10, GT = 0x11, SLT = 0x12, SGT = 0x13, EQ = 0x14, ISZERO = 0x15, AND = 0x16,

@@ -135,6 +135,15 @@ final class ChainBackend implements EthBackend {
     }
 
     @Override
+    public List<org.parkchain.chain.TransactionResult> trace(ChainBlock block, int last,
+                                                             java.util.function.IntFunction<org.parkchain.evm.Tracer> tracerFor) {
+        if (block.header().number() == 0) return List.of();
+        BlockHeader parent = chain.block(block.header().parentHash()).orElseThrow().header();
+        return executor.trace(parent, chain.state(parent), chain.blockHashes(),
+                new org.parkchain.chain.Block(block.header(), block.transactions()), last, tracerFor);
+    }
+
+    @Override
     public TransactionProcessor processor() {
         return processor;
     }

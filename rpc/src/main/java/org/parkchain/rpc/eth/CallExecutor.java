@@ -53,15 +53,16 @@ final class CallExecutor {
      */
     TransactionResult execute(CallRequest request, BlockHeader header, StateOverrides overrides, long gas,
                               boolean nextBlock) {
-        return execute(request, header, overrides, gas, nextBlock, request.accessList().orElse(List.of()), null);
+        return execute(request, header, overrides, gas, nextBlock, request.accessList().orElse(List.of()), null, null);
     }
 
     /**
      * As above with {@code accessList} in place of the request's, telling {@code accesses} (when not null) of every
-     * address and slot the call warms (eth_createAccessList).
+     * address and slot the call warms (eth_createAccessList), watched by {@code tracer} when not null (debug_traceCall).
      */
     TransactionResult execute(CallRequest request, BlockHeader header, StateOverrides overrides, long gas,
-                              boolean nextBlock, List<AccessListEntry> accessList, WorldState.AccessObserver accesses) {
+                              boolean nextBlock, List<AccessListEntry> accessList, WorldState.AccessObserver accesses,
+                              org.parkchain.evm.Tracer tracer) {
         WorldState state = backend.state(header);
         overrides.applyTo(state);
         state.observeAccesses(accesses);
@@ -90,7 +91,7 @@ final class CallExecutor {
                 header.gasLimit(), baseFee, header.mixHash(), header.excessBlobGas(), UInt256.of(backend.chainId()),
                 n -> backend.block(n).map(EthBackend.ChainBlock::hash).orElse(Hash.ZERO));
         // The block's gas limit does not bound a call: the RPC gas cap does.
-        return backend.processor().process(state, env, tx, Long.MAX_VALUE);
+        return backend.processor().process(state, env, tx, Long.MAX_VALUE, tracer);
     }
 
     /** The time of the block a call simulates: the header's own, or (for the next block) now or its time plus one. */

@@ -83,7 +83,7 @@ public final class CallMethods implements MethodGroup {
         for (int round = 0; ; round++) {
             AccessListBuilder builder = new AccessListBuilder(excluded);
             TransactionResult result = executor.execute(request, header, StateOverrides.NONE, gas, nextBlock, list,
-                    builder);
+                    builder, null);
             if (result instanceof TransactionResult.Rejected r) {
                 throw EthErrors.serverError(EthErrors.rejection(r));
             }

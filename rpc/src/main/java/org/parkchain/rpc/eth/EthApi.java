@@ -17,7 +17,7 @@ import org.parkchain.rpc.SubscriptionHub;
 /**
  * The eth_* methods over an {@link EthBackend}, with geth's parameters, result shapes and error texts, in groups by
  * concern ({@link StateMethods}, {@link BlockMethods}, {@link CallMethods}, {@link SendMethods}, {@link FeeMethods},
- * {@link FilterMethods}), each usable on its own over any backend. The node registers them with {@link #registerInto}
+ * {@link FilterMethods}, {@link DebugMethods}), each usable on its own over any backend. The node registers them with {@link #registerInto}
  * and feeds {@link #onNewBlock} and {@link #onPendingTransaction} so that
  * subscriptions and polling filters see new blocks, logs and pool arrivals.
  */
@@ -57,7 +57,8 @@ public final class EthApi {
                 new FeeMethods(backend, config),
                 new EthConfig(backend),
                 new TxPoolMethods(backend),
-                new FilterMethods(backend, config, filters));
+                new FilterMethods(backend, config, filters),
+                new DebugMethods(blocks, executor, TraceOptions.MAX_TRACE_BYTES));
         groups.forEach(g -> g.registerInto(m));
     }
 

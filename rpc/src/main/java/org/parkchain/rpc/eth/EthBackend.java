@@ -69,6 +69,16 @@ public interface EthBackend {
     /** Which fork rules each block (eth_call and eth_estimateGas run under the fork of the block they simulate). */
     org.parkchain.chain.ForkSchedule forks();
 
+    /**
+     * Re-executes the transactions of {@code block} up to and including index {@code last} on its parent's state,
+     * each watched by the tracer {@code tracerFor} gives for its index (null for none), and answers their results
+     * (debug_traceTransaction, debug_traceBlock*). The genesis block has no transactions to trace.
+     *
+     * @throws org.parkchain.evm.ExecutionInterrupted when the thread is interrupted meanwhile (a time limit)
+     */
+    List<org.parkchain.chain.TransactionResult> trace(ChainBlock block, int last,
+                                                      java.util.function.IntFunction<org.parkchain.evm.Tracer> tracerFor);
+
     // ---- the pool ----
 
     /**

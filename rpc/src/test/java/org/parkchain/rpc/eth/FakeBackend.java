@@ -80,6 +80,17 @@ final class FakeBackend implements EthBackend {
     }
 
     @Override
+    public List<org.parkchain.chain.TransactionResult> trace(ChainBlock block, int last,
+                                                             java.util.function.IntFunction<org.parkchain.evm.Tracer> tracerFor) {
+        if (block.header().number() == 0) return List.of();
+        org.parkchain.chain.BlockHeader parent = chain.block(block.header().parentHash()).orElseThrow().header();
+        org.parkchain.chain.BlockExecutor executor = new org.parkchain.chain.BlockExecutor(chain.chainId(), chain.forks(),
+                org.parkchain.evm.NativeContracts.NONE, org.parkchain.chain.TransactionAdmission.OPEN);
+        return executor.trace(parent, chain.state(parent), chain.blockHashes(),
+                new org.parkchain.chain.Block(block.header(), block.transactions()), last, tracerFor);
+    }
+
+    @Override
     public TransactionProcessor processor() {
         return processor;
     }
