@@ -88,5 +88,10 @@ class TracingTest {
         assertThat(registry.get("error").textValue()).isEqualTo("execution reverted");
         assertThat(registry.get("revertReason").textValue()).endsWith("unknown function selector 0x12345678");
         assertThat(registry.get("output").textValue()).startsWith("0x08c379a0");
+
+        JsonNode counts = rpc.call("debug_traceCall", Map.of("to", forwarder.toHex(), "input", "0x12345678"), "latest",
+                Map.of("tracer", "4byteTracer", "stateOverrides", Map.of(forwarder.toHex(), Map.of("code", Hex.encode(code)))));
+        // The forwarder's own call and the registry's both count.
+        assertThat(counts.toString()).isEqualTo("{\"0x12345678-0\":2}");
     }
 }

@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.TransactionResult;
 import org.parkchain.evm.ExecutionInterrupted;
 import org.parkchain.evm.Tracer;
+import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.rpc.BlockSelector;
 import org.parkchain.rpc.MethodGroup;
@@ -22,7 +24,7 @@ import org.parkchain.rpc.RpcParams;
 /**
  * geth's tracing API: debug_traceTransaction and debug_traceBlockByNumber/ByHash re-execute the block on its
  * parent's state (up to the traced transaction), debug_traceCall runs a call request as eth_call does; each with
- * the struct logger or the callTracer ({@link TraceOptions}). A trace is bounded in time (geth's {@code timeout},
+ * the struct logger, the callTracer or the 4byteTracer ({@link TraceOptions}). A trace is bounded in time (geth's {@code timeout},
  * 5 s by default, and the RPC's call limit, which interrupts the EVM) and in size ({@link TraceOptions#MAX_TRACE_BYTES}).
  */
 public final class DebugMethods implements MethodGroup {
@@ -53,7 +55,7 @@ public final class DebugMethods implements MethodGroup {
                     .orElseThrow(() -> serverError("transaction " + hash.toHex() + " not found"));
             EthBackend.ChainBlock block = backend.block(at.blockHash())
                     .orElseThrow(() -> serverError("block " + at.blockHash().toHex() + " not found"));
-            Trace trace = new Trace(options, new TraceBudget(maxTraceBytes));
+            Trace trace = new Trace(options, new TraceBudget(maxTraceBytes), precompiles(block.header()));
             List<TransactionResult> results = run(() -> backend.trace(block, at.index(),
                     i -> i == at.index() ? trace.tracer : null));
             return trace.result(block.transactions().get(at.index()).gasLimit(), results.get(at.index()));
@@ -71,7 +73,7 @@ public final class DebugMethods implements MethodGroup {
             TraceOptions options = options(p, 2);
             BlockHeader header = blocks.header(selector);
             long gas = Math.min(request.gas().orElse(executor.defaultCallGas(header)), executor.config().gasCap());
-            Trace trace = new Trace(options, new TraceBudget(maxTraceBytes));
+            Trace trace = new Trace(options, new TraceBudget(maxTraceBytes), precompiles(header));
             TransactionResult result = run(() -> executor.execute(request, header, options.stateOverrides(), gas, false,
                     request.accessList().orElse(List.of()), null, trace.tracer));
             return trace.result(gas, result);
@@ -87,7 +89,8 @@ public final class DebugMethods implements MethodGroup {
         // One size budget for the whole block: each transaction's logger gets what the others left.
         TraceBudget budget = new TraceBudget(maxTraceBytes);
         List<Trace> traces = new ArrayList<>();
-        for (int i = 0; i < block.transactions().size(); i++) traces.add(new Trace(options, budget));
+        Set<Address> precompiles = precompiles(block.header());
+        for (int i = 0; i < block.transactions().size(); i++) traces.add(new Trace(options, budget, precompiles));
         List<TransactionResult> results = run(() -> blocks.backend().trace(block, block.transactions().size() - 1,
                 i -> traces.get(i).tracer));
         ArrayNode out = JSON.arrayNode();
@@ -97,6 +100,11 @@ public final class DebugMethods implements MethodGroup {
             o.set("result", traces.get(i).result(block.transactions().get(i).gasLimit(), results.get(i)));
         }
         return out;
+    }
+
+    /** The precompiles of the fork that ruled {@code header}'s block (the 4byteTracer leaves calls to them out). */
+    private Set<Address> precompiles(BlockHeader header) {
+        return Set.copyOf(blocks.backend().forks().forkAt(header.timestamp()).precompiles().addresses());
     }
 
     /** Runs a trace, answering an abandoned one with its reason. */
@@ -114,18 +122,23 @@ public final class DebugMethods implements MethodGroup {
     private static final class Trace {
         final StructLogger structLogger;
         final CallTracer callTracer;
+        final FourByteTracer fourByteTracer;
         final Tracer tracer;
 
-        Trace(TraceOptions options, TraceBudget budget) {
-            structLogger = options.callTracer() ? null : new StructLogger(options, budget);
+        Trace(TraceOptions options, TraceBudget budget, Set<Address> precompiles) {
             callTracer = options.callTracer() ? new CallTracer(options.onlyTopCall(), options.withLog()) : null;
-            tracer = new TimedTracer(structLogger != null ? structLogger : callTracer, options.timeout());
+            fourByteTracer = options.fourByteTracer() ? new FourByteTracer(precompiles) : null;
+            structLogger = callTracer == null && fourByteTracer == null ? new StructLogger(options, budget) : null;
+            Tracer chosen = callTracer != null ? callTracer : fourByteTracer != null ? fourByteTracer : structLogger;
+            tracer = new TimedTracer(chosen, options.timeout());
         }
 
         JsonNode result(long gasLimit, TransactionResult result) {
             return switch (result) {
                 case TransactionResult.Rejected r -> throw serverError(rejection(r));
-                case TransactionResult.Executed e -> structLogger != null ? structLogger.result(e) : callTracer.result(gasLimit, e);
+                case TransactionResult.Executed e when callTracer != null -> callTracer.result(gasLimit, e);
+                case TransactionResult.Executed e when fourByteTracer != null -> fourByteTracer.result();
+                case TransactionResult.Executed e -> structLogger.result(e);
             };
         }
     }

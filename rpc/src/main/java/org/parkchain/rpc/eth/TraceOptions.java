@@ -14,7 +14,7 @@ import org.parkchain.rpc.RpcEncoding;
 /**
  * geth's trace config: no {@code tracer} for the struct logger (with {@code disableStack}, {@code disableStorage},
  * {@code enableMemory} — or the older {@code disableMemory: false} — {@code enableReturnData} and {@code limit}),
- * or {@code "callTracer"} with {@code tracerConfig} {@code onlyTopCall} and {@code withLog}; {@code timeout} as a
+ * {@code "4byteTracer"}, or {@code "callTracer"} with {@code tracerConfig} {@code onlyTopCall} and {@code withLog}; {@code timeout} as a
  * Go duration ("5s", "500ms"); for debug_traceCall, {@code stateOverrides}. Unknown fields are refused, so a typo
  * is not silently ignored.
  */
@@ -22,6 +22,7 @@ record TraceOptions(Optional<String> tracer, boolean disableStack, boolean disab
                     boolean enableReturnData, long limit, boolean onlyTopCall, boolean withLog, Duration timeout,
                     StateOverrides stateOverrides) {
     static final String CALL_TRACER = "callTracer";
+    static final String FOUR_BYTE_TRACER = "4byteTracer";
     /** geth's default for a trace's time. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     /** The most any trace may take: the RPC's own time limit stops it earlier. */
@@ -37,7 +38,11 @@ record TraceOptions(Optional<String> tracer, boolean disableStack, boolean disab
             DEFAULT_TIMEOUT, StateOverrides.NONE);
 
     boolean callTracer() {
-        return tracer.isPresent();
+        return tracer.filter(CALL_TRACER::equals).isPresent();
+    }
+
+    boolean fourByteTracer() {
+        return tracer.filter(FOUR_BYTE_TRACER::equals).isPresent();
     }
 
     static TraceOptions fromJson(JsonNode node) {
@@ -50,9 +55,9 @@ record TraceOptions(Optional<String> tracer, boolean disableStack, boolean disab
         Optional<String> tracer = Optional.empty();
         if (node.hasNonNull("tracer")) {
             String name = node.get("tracer").asText();
-            if (!name.equals(CALL_TRACER)) {
+            if (!name.equals(CALL_TRACER) && !name.equals(FOUR_BYTE_TRACER)) {
                 throw new InvalidEncodingException("tracer \"" + name + "\" not found: this node has the struct logger"
-                        + " (no tracer) and callTracer");
+                        + " (no tracer), callTracer and 4byteTracer");
             }
             tracer = Optional.of(name);
         }

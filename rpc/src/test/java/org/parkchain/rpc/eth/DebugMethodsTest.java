@@ -114,6 +114,15 @@ class DebugMethodsTest {
     }
 
     @Test
+    void the4byteTracerCountsSelectorsWithTheirArgumentSizes() throws Exception {
+        // CALLER calls REVERTER with no input (not counted); the request's own input is.
+        JsonNode counts = (JsonNode) call(new DebugMethods(backend, EthApiConfig.defaults()), "debug_traceCall",
+                "[{\"to\": \"" + CALLER.toHex() + "\", \"input\": \"0xa9059cbb" + "00".repeat(64) + "\"}, \"latest\","
+                        + " {\"tracer\": \"4byteTracer\"}]");
+        assertThat(counts.toString()).isEqualTo("{\"0xa9059cbb-64\":1}");
+    }
+
+    @Test
     void aStructLogPastItsSizeBudgetIsRefusedWithAClearError() {
         DebugMethods small = new DebugMethods(new BlockLookup(backend), new CallExecutor(backend, EthApiConfig.defaults()), 100_000);
         assertThatThrownBy(() -> call(small, "debug_traceCall",
