@@ -68,6 +68,7 @@ public final class TransactionProcessor {
         if (invalid.isPresent()) {
             return invalid.get();
         }
+        if (tracer != null) tracer.begin(state, sender, block.coinbase());
         UInt256 gasPrice = effectiveGasPrice(tx, block.baseFee());
         long blobGas = (long) tx.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB;
         UInt256 blobFee = UInt256.of(blobGas).mul(block.blobBaseFee());
@@ -108,6 +109,7 @@ public final class TransactionProcessor {
 
         List<org.parkchain.evm.Log> logs = result.isSuccess() ? state.logs() : List.of();
         state.endTransaction();
+        if (tracer != null) tracer.end(state);
         return new TransactionResult.Executed(result.isSuccess(), gasUsed, logs, result.output(), result.createdAddress(),
                 result.failureMessage());
     }

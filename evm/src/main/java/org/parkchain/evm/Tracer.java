@@ -17,6 +17,15 @@ public interface Tracer {
     enum CallType { CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2 }
 
     /**
+     * A transaction starts, before its sender pays for its gas: {@code world} is its state then (the transaction
+     * processor calls this; {@link Evm#execute} alone does not).
+     */
+    default void begin(WorldView world, Address sender, Address coinbase) {}
+
+    /** The transaction is over, its fees paid: {@code world} is the state after it (called by the processor). */
+    default void end(WorldView world) {}
+
+    /**
      * A frame starts. {@code to} is the account whose code runs (for DELEGATECALL and CALLCODE, the code's account,
      * as geth reports it); {@code value} is null where a frame carries none of its own (DELEGATECALL, STATICCALL).
      * Calls into precompiles and native contracts are frames too.

@@ -24,7 +24,7 @@ import org.parkchain.rpc.RpcParams;
 /**
  * geth's tracing API: debug_traceTransaction and debug_traceBlockByNumber/ByHash re-execute the block on its
  * parent's state (up to the traced transaction), debug_traceCall runs a call request as eth_call does; each with
- * the struct logger, the callTracer or the 4byteTracer ({@link TraceOptions}). A trace is bounded in time (geth's {@code timeout},
+ * the struct logger, the callTracer, the prestateTracer or the 4byteTracer ({@link TraceOptions}). A trace is bounded in time (geth's {@code timeout},
  * 5 s by default, and the RPC's call limit, which interrupts the EVM) and in size ({@link TraceOptions#MAX_TRACE_BYTES}).
  */
 public final class DebugMethods implements MethodGroup {
@@ -123,13 +123,16 @@ public final class DebugMethods implements MethodGroup {
         final StructLogger structLogger;
         final CallTracer callTracer;
         final FourByteTracer fourByteTracer;
+        final PrestateTracer prestateTracer;
         final Tracer tracer;
 
         Trace(TraceOptions options, TraceBudget budget, Set<Address> precompiles) {
             callTracer = options.callTracer() ? new CallTracer(options.onlyTopCall(), options.withLog()) : null;
             fourByteTracer = options.fourByteTracer() ? new FourByteTracer(precompiles) : null;
-            structLogger = callTracer == null && fourByteTracer == null ? new StructLogger(options, budget) : null;
-            Tracer chosen = callTracer != null ? callTracer : fourByteTracer != null ? fourByteTracer : structLogger;
+            prestateTracer = options.prestateTracer() ? new PrestateTracer(options.diffMode()) : null;
+            structLogger = options.tracer().isEmpty() ? new StructLogger(options, budget) : null;
+            Tracer chosen = callTracer != null ? callTracer : fourByteTracer != null ? fourByteTracer
+                    : prestateTracer != null ? prestateTracer : structLogger;
             tracer = new TimedTracer(chosen, options.timeout());
         }
 
@@ -138,6 +141,7 @@ public final class DebugMethods implements MethodGroup {
                 case TransactionResult.Rejected r -> throw serverError(rejection(r));
                 case TransactionResult.Executed e when callTracer != null -> callTracer.result(gasLimit, e);
                 case TransactionResult.Executed e when fourByteTracer != null -> fourByteTracer.result();
+                case TransactionResult.Executed e when prestateTracer != null -> prestateTracer.result();
                 case TransactionResult.Executed e -> structLogger.result(e);
             };
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.parkchain.evm.ExecutionResult;
 import org.parkchain.evm.Log;
 import org.parkchain.evm.Tracer;
+import org.parkchain.evm.WorldView;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.UInt256;
 
@@ -27,6 +28,16 @@ final class TimedTracer implements Tracer {
 
     private void check() {
         if (System.nanoTime() - deadline > 0) throw TraceAbandoned.timedOut(timeout);
+    }
+
+    @Override
+    public void begin(WorldView world, Address sender, Address coinbase) {
+        inner.begin(world, sender, coinbase);
+    }
+
+    @Override
+    public void end(WorldView world) {
+        inner.end(world);
     }
 
     @Override

@@ -14,15 +14,17 @@ import org.parkchain.rpc.RpcEncoding;
 /**
  * geth's trace config: no {@code tracer} for the struct logger (with {@code disableStack}, {@code disableStorage},
  * {@code enableMemory} — or the older {@code disableMemory: false} — {@code enableReturnData} and {@code limit}),
- * {@code "4byteTracer"}, or {@code "callTracer"} with {@code tracerConfig} {@code onlyTopCall} and {@code withLog}; {@code timeout} as a
+ * {@code "4byteTracer"}, {@code "prestateTracer"} (with {@code tracerConfig.diffMode}), or {@code "callTracer"} with {@code tracerConfig} {@code onlyTopCall} and {@code withLog}; {@code timeout} as a
  * Go duration ("5s", "500ms"); for debug_traceCall, {@code stateOverrides}. Unknown fields are refused, so a typo
  * is not silently ignored.
  */
 record TraceOptions(Optional<String> tracer, boolean disableStack, boolean disableStorage, boolean enableMemory,
-                    boolean enableReturnData, long limit, boolean onlyTopCall, boolean withLog, Duration timeout,
+                    boolean enableReturnData, long limit, boolean onlyTopCall, boolean withLog, boolean diffMode,
+                    Duration timeout,
                     StateOverrides stateOverrides) {
     static final String CALL_TRACER = "callTracer";
     static final String FOUR_BYTE_TRACER = "4byteTracer";
+    static final String PRESTATE_TRACER = "prestateTracer";
     /** geth's default for a trace's time. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     /** The most any trace may take: the RPC's own time limit stops it earlier. */
@@ -35,10 +37,14 @@ record TraceOptions(Optional<String> tracer, boolean disableStack, boolean disab
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
     static final TraceOptions DEFAULT = new TraceOptions(Optional.empty(), false, false, false, false, 0, false, false,
-            DEFAULT_TIMEOUT, StateOverrides.NONE);
+            false, DEFAULT_TIMEOUT, StateOverrides.NONE);
 
     boolean callTracer() {
         return tracer.filter(CALL_TRACER::equals).isPresent();
+    }
+
+    boolean prestateTracer() {
+        return tracer.filter(PRESTATE_TRACER::equals).isPresent();
     }
 
     boolean fourByteTracer() {
@@ -55,14 +61,15 @@ record TraceOptions(Optional<String> tracer, boolean disableStack, boolean disab
         Optional<String> tracer = Optional.empty();
         if (node.hasNonNull("tracer")) {
             String name = node.get("tracer").asText();
-            if (!name.equals(CALL_TRACER) && !name.equals(FOUR_BYTE_TRACER)) {
+            if (!name.equals(CALL_TRACER) && !name.equals(FOUR_BYTE_TRACER) && !name.equals(PRESTATE_TRACER)) {
                 throw new InvalidEncodingException("tracer \"" + name + "\" not found: this node has the struct logger"
-                        + " (no tracer), callTracer and 4byteTracer");
+                        + " (no tracer), callTracer, prestateTracer and 4byteTracer");
             }
             tracer = Optional.of(name);
         }
         boolean onlyTopCall = false;
         boolean withLog = false;
+        boolean diffMode = false;
         JsonNode config = node.get("tracerConfig");
         if (config != null && !config.isNull()) {
             if (!config.isObject()) throw new InvalidEncodingException("tracerConfig: expected an object");
@@ -70,6 +77,7 @@ record TraceOptions(Optional<String> tracer, boolean disableStack, boolean disab
                 switch (e.getKey()) {
                     case "onlyTopCall" -> onlyTopCall = flag(e.getValue(), "tracerConfig.onlyTopCall");
                     case "withLog" -> withLog = flag(e.getValue(), "tracerConfig.withLog");
+                    case "diffMode" -> diffMode = flag(e.getValue(), "tracerConfig.diffMode");
                     default -> throw new InvalidEncodingException("unknown tracerConfig field \"" + e.getKey() + "\"");
                 }
             }
@@ -85,7 +93,7 @@ record TraceOptions(Optional<String> tracer, boolean disableStack, boolean disab
                 ? StateOverrides.fromJson(node.get("stateOverrides")) : StateOverrides.NONE;
         return new TraceOptions(tracer, flag(node.get("disableStack"), "disableStack"),
                 flag(node.get("disableStorage"), "disableStorage"), enableMemory,
-                flag(node.get("enableReturnData"), "enableReturnData"), limit, onlyTopCall, withLog, timeout, overrides);
+                flag(node.get("enableReturnData"), "enableReturnData"), limit, onlyTopCall, withLog, diffMode, timeout, overrides);
     }
 
     private static boolean flag(JsonNode node, String name) {

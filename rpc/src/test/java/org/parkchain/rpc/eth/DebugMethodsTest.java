@@ -123,6 +123,25 @@ class DebugMethodsTest {
     }
 
     @Test
+    void thePrestateTracerShowsTouchedAccountsBeforeAndWithDiffModeWhatChanged() throws Exception {
+        String zero = "0x" + "00".repeat(32);
+        JsonNode pre = traceCall(RETURNER, "{\"tracer\": \"prestateTracer\"}");
+        JsonNode returner = pre.get(RETURNER.toHex());
+        assertThat(returner.get("code").textValue()).isEqualTo(Hex.encode(backend.state(backend.head().header()).code(RETURNER)));
+        assertThat(returner.get("nonce").intValue()).isEqualTo(1);
+        assertThat(returner.get("balance").textValue()).isEqualTo("0x0");
+        assertThat(returner.at("/storage/" + zero).textValue()).isEqualTo(zero);
+        assertThat(pre.has(Address.ZERO.toHex())).isTrue(); // the sender
+
+        JsonNode diff = traceCall(RETURNER, "{\"tracer\": \"prestateTracer\", \"tracerConfig\": {\"diffMode\": true}}");
+        assertThat(diff.at("/pre/" + RETURNER.toHex() + "/storage/" + zero).textValue()).isEqualTo(zero);
+        JsonNode after = diff.at("/post/" + RETURNER.toHex());
+        assertThat(after.at("/storage/" + zero).textValue()).isEqualTo("0x" + "00".repeat(31) + "2a");
+        assertThat(after.has("balance") || after.has("code") || after.has("nonce")).isFalse();
+        assertThat(diff.at("/post/" + Address.ZERO.toHex() + "/nonce").intValue()).isEqualTo(1);
+    }
+
+    @Test
     void aStructLogPastItsSizeBudgetIsRefusedWithAClearError() {
         DebugMethods small = new DebugMethods(new BlockLookup(backend), new CallExecutor(backend, EthApiConfig.defaults()), 100_000);
         assertThatThrownBy(() -> call(small, "debug_traceCall",
