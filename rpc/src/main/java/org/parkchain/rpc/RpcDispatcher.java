@@ -267,6 +267,9 @@ final class RpcDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome.Failed(new RpcError.ServerError(RpcError.ServerError.TIMEOUT, "request interrupted"));
+        } catch (org.parkchain.evm.ExecutionInterrupted e) {
+            // The timeout cancelled the call and the EVM stopped: the caller already has its timeout error.
+            return new Outcome.Failed(new RpcError.ServerError(RpcError.ServerError.TIMEOUT, "request interrupted"));
         } catch (Exception | StackOverflowError | NoClassDefFoundError | ExceptionInInitializerError e) {
             LOG.log(System.Logger.Level.WARNING, "RPC method " + name + " failed", e);
             return new Outcome.Failed(new RpcError.InternalError("internal error while executing " + name));
