@@ -89,6 +89,7 @@ public final class RaftMember implements AutoCloseable {
     private final RaftPeerId selfId;
     private final ClientId producerClientId = ClientId.randomId();
     private final AtomicLong callIds = new AtomicLong();
+    private final AtomicLong blocksFetched = new AtomicLong();
     private final Set<String> unverifiedPeers = ConcurrentHashMap.newKeySet();
     private final long startedNanos = System.nanoTime();
     private volatile long leaderLastKnownNanos = System.nanoTime();
@@ -160,7 +161,7 @@ public final class RaftMember implements AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
         RaftServerConfigKeys.Log.setPurgePreservationLogNum(properties, spec.keepLogEntries());
         RaftServerConfigKeys.Log.setPurgeGap(properties, (int) Math.max(1, Math.min(spec.keepLogEntries(), 1024)));
-        RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf("1MB"));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(spec.logSegmentBytes()));
         // Ratis does not ship snapshot files: a member behind the purged log is notified and fetches blocks itself.
         RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(properties, false);
 
@@ -342,6 +343,7 @@ public final class RaftMember implements AutoCloseable {
                             + ChainStateMachine.describe(outcome));
                 }
                 fetched++;
+                blocksFetched.incrementAndGet();
             }
             if (answer.blocks().isEmpty() || chain.head().number() >= answer.headNumber()) {
                 break;
@@ -424,6 +426,11 @@ public final class RaftMember implements AutoCloseable {
     /** Why this member stopped applying blocks or was refused, if it did. */
     public Optional<String> halted() {
         return applier.halted();
+    }
+
+    /** Blocks this member fetched from a peer and re-executed because they were behind the peer's purged log. */
+    public long blocksFetched() {
+        return blocksFetched.get();
     }
 
     /** Blocks this member produced while leading. */

@@ -34,6 +34,9 @@ final class TestCluster implements AutoCloseable {
     private final DevCertificateAuthority ca = DevCertificateAuthority.create("test park CA");
     private final List<ClusterMember> members = new ArrayList<>();
     final Map<String, Node> nodes = new TreeMap<>();
+    long snapshotEvery = 10_000;
+    long keepLogEntries = 1_000;
+    long logSegmentBytes = 1 << 20;
 
     /** One member: its chain and pool, and the Raft member while it runs. */
     static final class Node {
@@ -83,7 +86,7 @@ final class TestCluster implements AutoCloseable {
         Path trusted = dir.resolve(id + "-ca.pem");
         DevCertificateAuthority.writeCertificate(issuer.certificate(), trusted);
         ClusterSpec spec = new ClusterSpec(id, members, new ClusterSpec.TlsFiles(trusted, cert, key),
-                Duration.ofMillis(600), Duration.ofMillis(1200), 10_000, 1_000);
+                Duration.ofMillis(600), Duration.ofMillis(1200), snapshotEvery, keepLogEntries, logSegmentBytes);
         ClusterTls tls = ClusterTls.load(spec.tls());
         RaftMember.Settings settings = new RaftMember.Settings(spec, tls, dir.resolve("raft-" + id),
                 SequencerConfig.instant(Address.fromLong(0xc0ffee)), corruptAt);
