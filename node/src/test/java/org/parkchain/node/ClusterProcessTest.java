@@ -40,7 +40,8 @@ class ClusterProcessTest {
         Map<String, NodeProcess> nodes = new LinkedHashMap<>();
         try {
             for (String id : List.of("n1", "n2", "n3")) {
-                nodes.put(id, NodeProcess.start("--data-dir", dir.resolve("data/" + id).toString(), "--genesis",
+                // On the cluster file's rpc port, so that 'cluster status' finds every member where the file says.
+                nodes.put(id, NodeProcess.startServing("--data-dir", dir.resolve("data/" + id).toString(), "--genesis",
                         dir.resolve("genesis.json").toString(), "--cluster", dir.resolve(id + ".json").toString(),
                         "--permissioning", "open"));
             }
@@ -62,6 +63,12 @@ class ClusterProcessTest {
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.body()).contains("\"cluster\"");
             assertThat(followerRpc.get("/metrics").body()).contains("parkchain_cluster_term", "parkchain_cluster_applied_index");
+            StringWriter statusOut = new StringWriter();
+            CommandLine statusCl = Main.commandLine();
+            statusCl.setOut(new PrintWriter(statusOut, true));
+            assertThat(statusCl.execute("cluster", "status", "--rpc", nodes.get(follower).url.toString())).isZero();
+            assertThat(statusOut.toString()).contains("leader " + leader, "n1", "n2", "n3", "LEADER", "FOLLOWER")
+                    .doesNotContain("unreachable", "DIVERGED");
 
             nodes.get(leader).kill();
             Map<String, NodeProcess> survivors = new LinkedHashMap<>(nodes);

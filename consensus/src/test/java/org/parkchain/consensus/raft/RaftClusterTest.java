@@ -80,6 +80,20 @@ class RaftClusterTest {
     }
 
     @Test
+    void aMemberThatLostItsQuorumIsUnhealthyAndSaysNoLeaderIsKnown() throws Exception {
+        try (TestCluster cluster = new TestCluster(dir, 3)) {
+            cluster.startAll();
+            cluster.awaitLeader();
+            cluster.stop("n2");
+            cluster.stop("n3");
+            TestCluster.Node n1 = cluster.node("n1");
+            await("n1 reports that no leader is known", () -> !n1.member.health().healthy());
+            assertThat(n1.member.health().detail()).contains("no leader known");
+            assertThat(n1.member.status().leader()).isNull();
+        }
+    }
+
+    @Test
     void aMemberWhoseExecutionDisagreesReportsDivergenceAndStops() throws Exception {
         try (TestCluster cluster = new TestCluster(dir, 3)) {
             cluster.start("n1");
