@@ -54,6 +54,9 @@ final class ChainStateMachine extends BaseStateMachine {
         /** A transaction forwarded by a follower: admit it to the pool. */
         ClusterMessages.TransactionAnswer forwarded(byte[] raw);
 
+        /** Copies of transactions the leader admitted: keep them in the pool (not forwarded again). */
+        void copies(List<byte[]> raws);
+
         /** Fetch the blocks this member misses from {@code leader} and apply them; the position of the last one. */
         TermIndex catchUp(RaftPeerId leader, TermIndex firstAvailable);
     }
@@ -169,6 +172,10 @@ final class ChainStateMachine extends BaseStateMachine {
             byte[] answer = switch (ClusterMessages.kind(bytes)) {
                 case ClusterMessages.TRANSACTION -> callbacks.forwarded(ClusterMessages.transactionOf(bytes)).encode();
                 case ClusterMessages.BLOCKS -> blocks(ClusterMessages.BlocksQuery.decode(bytes)).encode();
+                case ClusterMessages.COPIES -> {
+                    callbacks.copies(ClusterMessages.copiesOf(bytes));
+                    yield new byte[0];
+                }
                 case ClusterMessages.IDENTITY -> {
                     BlockHeader head = applier.chain().head();
                     yield new ClusterMessages.IdentityAnswer(applier.identity(), head.number(), head.hash()).encode();

@@ -86,6 +86,7 @@ public final class RaftMember implements AutoCloseable {
     private final BlockApplier applier;
     private final RaftBlockProducer producer;
     private final TransactionForwarder forwarder;
+    private final FollowerCopies followerCopies;
     private final RaftPeerId selfId;
     private final ClientId producerClientId = ClientId.randomId();
     private final AtomicLong callIds = new AtomicLong();
@@ -96,6 +97,8 @@ public final class RaftMember implements AutoCloseable {
     private volatile String refused;
     private RaftServer server;
     private RaftClient client;
+    /** For copies to followers: no retries, short timeout, so one unreachable follower does not hold up the others. */
+    private RaftClient copiesClient;
     private Thread peerCheck;
     private volatile boolean closed;
 
@@ -110,6 +113,7 @@ public final class RaftMember implements AutoCloseable {
         this.producer = new RaftBlockProducer(chain, pool, applier, proposer, settings.sequencing(), this::submitEntry,
                 System::currentTimeMillis);
         this.forwarder = new TransactionForwarder(this::forwardToLeader, pool::contains);
+        this.followerCopies = new FollowerCopies(this::otherMembers, this::sendCopies);
         chain.addListener(block -> forwarder.mined(block.block().transactions().stream().map(Transaction::hash).toList()));
     }
 
@@ -187,6 +191,14 @@ public final class RaftMember implements AutoCloseable {
                 .setParameters(parameters)
                 .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3, TimeDuration.valueOf(300, TimeUnit.MILLISECONDS)))
                 .build();
+        RaftProperties copiesProperties = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(copiesProperties, TimeDuration.valueOf(1, TimeUnit.SECONDS));
+        copiesClient = RaftClient.newBuilder()
+                .setRaftGroup(group)
+                .setProperties(copiesProperties)
+                .setParameters(parameters)
+                .setRetryPolicy(RetryPolicies.noRetry())
+                .build();
         for (ClusterMember m : spec.members()) {
             if (!m.id().equals(spec.self())) {
                 unverifiedPeers.add(m.id());
@@ -250,6 +262,7 @@ public final class RaftMember implements AutoCloseable {
 
     private void afterAdmission(Hash hash, byte[] raw) {
         if (isLeader()) {
+            followerCopies.copy(raw);
             return;
         }
         Optional<ClusterMessages.TransactionAnswer> refusal = forwarder.forward(hash, raw);
@@ -284,6 +297,44 @@ public final class RaftMember implements AutoCloseable {
         } catch (RuntimeException e) {
             return ClusterMessages.TransactionAnswer.refused(new TransactionRejectedException(
                     TransactionRejectedException.Reason.MALFORMED, "invalid transaction: " + e.getMessage()));
+        }
+    }
+
+    private List<String> otherMembers() {
+        List<String> ids = new ArrayList<>();
+        try {
+            RaftServer.Division division = server.getDivision(GROUP);
+            for (RaftPeer p : division.getRaftConf().getAllPeers()) {
+                if (!p.getId().equals(selfId)) {
+                    ids.add(p.getId().toString());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not running: nobody to copy to
+        }
+        return ids;
+    }
+
+    private void sendCopies(String follower, List<byte[]> raws) {
+        try {
+            RaftClientReply reply = copiesClient.io().sendStaleRead(message(ClusterMessages.copiesQuery(raws)), 0,
+                    RaftPeerId.valueOf(follower));
+            if (!reply.isSuccess()) {
+                throw new IllegalStateException(String.valueOf(reply.getException()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Copies from the leader go into this member's pool as they are; refusals (known, mined, stale) are expected. */
+    private void keepCopies(List<byte[]> raws) {
+        for (byte[] raw : raws) {
+            try {
+                pool.submit(raw);
+            } catch (RuntimeException e) {
+                // already here, already mined, or no longer valid on this member's state
+            }
         }
     }
 
@@ -523,10 +574,14 @@ public final class RaftMember implements AutoCloseable {
         closed = true;
         producer.stop();
         forwarder.close();
+        followerCopies.close();
         if (peerCheck != null) {
             peerCheck.interrupt();
         }
         try {
+            if (copiesClient != null) {
+                copiesClient.close();
+            }
             if (client != null) {
                 client.close();
             }
@@ -571,6 +626,11 @@ public final class RaftMember implements AutoCloseable {
         @Override
         public ClusterMessages.TransactionAnswer forwarded(byte[] raw) {
             return admitForwarded(raw);
+        }
+
+        @Override
+        public void copies(List<byte[]> raws) {
+            keepCopies(raws);
         }
 
         @Override

@@ -37,6 +37,7 @@ final class TestCluster implements AutoCloseable {
     long snapshotEvery = 10_000;
     long keepLogEntries = 1_000;
     long logSegmentBytes = 1 << 20;
+    SequencerConfig sequencing = SequencerConfig.instant(Address.fromLong(0xc0ffee));
 
     /** One member: its chain and pool, and the Raft member while it runs. */
     static final class Node {
@@ -108,7 +109,7 @@ final class TestCluster implements AutoCloseable {
         node.spec = spec;
         node.tls = tls;
         RaftMember.Settings settings = new RaftMember.Settings(spec, tls, dir.resolve("raft-" + id),
-                SequencerConfig.instant(Address.fromLong(0xc0ffee)), corruptAt);
+                sequencing, corruptAt);
         node.member = RaftMember.start(settings, node.chain, node.executor, node.pool);
         return node;
     }
