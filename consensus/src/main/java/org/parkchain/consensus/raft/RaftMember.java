@@ -265,6 +265,10 @@ public final class RaftMember implements AutoCloseable {
             followerCopies.copy(raw);
             return;
         }
+        if (info().map(DivisionInfo::getLeaderId).isEmpty()) {
+            forwarder.later(hash, raw); // no leader now: the copy is sent as soon as one is elected
+            return;
+        }
         Optional<ClusterMessages.TransactionAnswer> refusal = forwarder.forward(hash, raw);
         if (refusal.isPresent()) {
             pool.remove(List.of(hash));
