@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,10 @@ public final class ParkchainNode implements AutoCloseable {
     private final List<PrivateKey> devKeys;
     private final List<AutoCloseable> closeInOrder;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** How long production may stand still while transactions wait before {@code /health} says so. */
+    static final Duration STALL_AFTER = Duration.ofSeconds(30);
+    /** Block events that may wait for subscribers and filters before the oldest are dropped (never the producer). */
+    private static final int EVENT_BACKLOG = 256;
 
     private ParkchainNode(NodeConfig config, Blockchain chain, TransactionPool pool, SoloSequencer sequencer,
                           RpcServer rpc, List<PrivateKey> devKeys, List<AutoCloseable> closeInOrder) {
@@ -103,14 +108,17 @@ public final class ParkchainNode implements AutoCloseable {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SubscriptionHub hub = new SubscriptionHub();
             List<PrivateKey> devKeys = config.dev() ? Genesis.devKeys() : List.of();
-            ChainBackend backend = new ChainBackend(chain, pool, processor);
-            EthApi eth = new EthApi(backend, config.eth(), hub, devKeys);
-            wireEvents(chain, pool, backend, eth, registry);
-
             SequencerConfig sequencing = config.blockTime()
                     .map(t -> SequencerConfig.period(t.toMillis(), Address.ZERO))
                     .orElseGet(() -> SequencerConfig.instant(Address.ZERO));
             SoloSequencer sequencer = new SoloSequencer(chain, executor, pool, sequencing);
+            ProductionHealth production = new ProductionHealth(sequencer::fatalError, sequencer::lastFailure,
+                    pool::pendingCount, STALL_AFTER, System::nanoTime);
+            ChainBackend backend = new ChainBackend(chain, pool, processor, production::refusal);
+            EthApi eth = new EthApi(backend, config.eth(), hub, devKeys);
+            ChainEventRelay<Blockchain.NewBlock> relay = wireEvents(chain, pool, backend, eth, registry, production);
+            resources.add(0, relay);
+
             sequencer.start();
             resources.add(0, sequencer);
 
@@ -118,7 +126,7 @@ public final class ParkchainNode implements AutoCloseable {
             new NetApi(chain.chainId(), NetApi.clientVersion(version())).registerInto(methods);
             eth.registerInto(methods);
             RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry,
-                    new ParkReadApi(new ParkViews(chain)));
+                    List.of(new ParkReadApi(new ParkViews(chain))), List.of(production));
             resources.add(0, rpc);
             return new ParkchainNode(config, chain, pool, sequencer, rpc, devKeys, resources);
         } catch (RuntimeException e) {
@@ -173,9 +181,13 @@ public final class ParkchainNode implements AutoCloseable {
         return RocksDbChainStore.open(dir);
     }
 
-    /** New blocks and pool arrivals reach subscribers, filters and the metrics. */
-    private static void wireEvents(Blockchain chain, TransactionPool pool, ChainBackend backend, EthApi eth,
-                                   PrometheusMeterRegistry registry) {
+    /**
+     * New blocks and pool arrivals reach subscribers, filters and the metrics. The producer's thread only counts,
+     * keeps the block for the first reads and queues the event: subscribers and filters are served by the relay's
+     * thread, so block production never waits for them, however many there are or however slowly they read.
+     */
+    private static ChainEventRelay<Blockchain.NewBlock> wireEvents(Blockchain chain, TransactionPool pool,
+            ChainBackend backend, EthApi eth, PrometheusMeterRegistry registry, ProductionHealth production) {
         Counter blocks = Counter.builder("parkchain_blocks_total").description("blocks appended since start")
                 .register(registry);
         Counter transactions = Counter.builder("parkchain_transactions_total")
@@ -186,13 +198,19 @@ public final class ParkchainNode implements AutoCloseable {
                 .description("transactions in the pool, pending and queued").register(registry);
         Gauge.builder("parkchain_txpool_pending", pool, TransactionPool::pendingCount)
                 .description("executable transactions in the pool").register(registry);
+        ChainEventRelay<Blockchain.NewBlock> relay = new ChainEventRelay<>("chain-events", EVENT_BACKLOG,
+                event -> eth.onNewBlock(backend.remember(event.block(), event.receipts()), event.receipts()),
+                () -> eth.onEventsLost("events lost: subscribers fell behind block production"));
+        Gauge.builder("parkchain_event_backlog", relay, ChainEventRelay::backlog)
+                .description("new blocks waiting to be told to subscribers and filters").register(registry);
         chain.addListener(event -> {
+            production.blockAppended();
             blocks.increment();
             transactions.increment(event.block().transactions().size());
-            EthBackend.ChainBlock block = backend.remember(event.block(), event.receipts());
-            eth.onNewBlock(block, event.receipts());
+            relay.publish(event);
         });
         pool.onPending(p -> eth.onPendingTransaction(p.transaction(), p.sender()));
+        return relay;
     }
 
     public NodeConfig config() {
@@ -222,14 +240,22 @@ public final class ParkchainNode implements AutoCloseable {
         return rpc.port();
     }
 
-    /** {@code http://127.0.0.1:PORT/}. */
+    /** {@code http://127.0.0.1:PORT/} (loopback when listening on every interface). */
     public URI rpcUrl() {
-        return URI.create("http://" + config.rpc().host() + ":" + rpcPort() + "/");
+        return URI.create("http://" + reachableHost() + ":" + rpcPort() + "/");
     }
 
     /** {@code ws://127.0.0.1:PORT/}: the same port upgraded to a WebSocket. */
     public URI webSocketUrl() {
-        return URI.create("ws://" + config.rpc().host() + ":" + rpcPort() + "/");
+        return URI.create("ws://" + reachableHost() + ":" + rpcPort() + "/");
+    }
+
+    private String reachableHost() {
+        String host = config.rpc().host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** What the command line prints once the node serves; the last line's URL is what scripts look for. */
@@ -270,6 +296,11 @@ public final class ParkchainNode implements AutoCloseable {
     static String version() {
         String v = ParkchainNode.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0-dev" : v;
+    }
+
+    /** The error that stopped block production for good, if one did; the command line then exits non-zero. */
+    public Optional<Throwable> fatalError() {
+        return sequencer.fatalError();
     }
 
     Optional<SoloSequencer> sequencer() {
