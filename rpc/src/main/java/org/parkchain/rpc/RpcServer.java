@@ -98,6 +98,9 @@ public final class RpcServer implements AutoCloseable {
                 // closed; WebSocket clients answer our pings, so live ones always read as active.
                 .setReadIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()))
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                // HTTP/1.1 only: detecting HTTP/2's cleartext preface delays the connection handler until the first
+                // bytes arrive, and the connection cap and header timeout must see connections that send nothing.
+                .setHttp2ClearTextEnabled(false)
                 .setTcpNoDelay(true);
         this.server = vertx.createHttpServer(options)
                 .connectionHandler(this::onConnection)
@@ -217,7 +220,8 @@ public final class RpcServer implements AutoCloseable {
             return;
         }
         if (!hostAllowlist.allows(Optional.ofNullable(request.getHeader("Host")))) {
-            // geth's words; the operator adds the name with --rpc-host-allowlist.
+            // geth's words; the operator adds the name with --rpc-host-allowlist. The body is not read: close.
+            response.putHeader("Connection", "close");
             plain(response, 403, "invalid host specified");
             return;
         }
