@@ -60,6 +60,7 @@ public final class ParkchainNode implements AutoCloseable {
     private final TransactionPool pool;
     private final SoloSequencer sequencer;
     private final RpcServer rpc;
+    private final SubscriptionHub hub;
     private final List<PrivateKey> devKeys;
     private final List<AutoCloseable> closeInOrder;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -69,7 +70,8 @@ public final class ParkchainNode implements AutoCloseable {
     private static final int EVENT_BACKLOG = 256;
 
     private ParkchainNode(NodeConfig config, Blockchain chain, TransactionPool pool, SoloSequencer sequencer,
-                          RpcServer rpc, List<PrivateKey> devKeys, List<AutoCloseable> closeInOrder) {
+                          RpcServer rpc, SubscriptionHub hub, List<PrivateKey> devKeys, List<AutoCloseable> closeInOrder) {
+        this.hub = hub;
         this.config = config;
         this.chain = chain;
         this.pool = pool;
@@ -128,7 +130,7 @@ public final class ParkchainNode implements AutoCloseable {
             RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry,
                     List.of(new ParkReadApi(new ParkViews(chain))), List.of(production));
             resources.add(0, rpc);
-            return new ParkchainNode(config, chain, pool, sequencer, rpc, devKeys, resources);
+            return new ParkchainNode(config, chain, pool, sequencer, rpc, hub, devKeys, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -301,6 +303,11 @@ public final class ParkchainNode implements AutoCloseable {
     /** The error that stopped block production for good, if one did; the command line then exits non-zero. */
     public Optional<Throwable> fatalError() {
         return sequencer.fatalError();
+    }
+
+    /** Where subscriptions get their events (tests subscribe here directly). */
+    SubscriptionHub subscriptions() {
+        return hub;
     }
 
     Optional<SoloSequencer> sequencer() {
