@@ -97,7 +97,8 @@ public final class ParkchainNode implements AutoCloseable {
             Blockchain chain = Blockchain.open(store, genesis);
             resources.set(0, chain);
 
-            SystemContracts systemContracts = new SystemContracts();
+            // With verified permissioning the contracts also bring the rules that hold at every call depth.
+            SystemContracts systemContracts = new SystemContracts(config.permissioning());
             systemContracts.recogniseTokens(chain.state(chain.head()));
             PermissionPolicy policy = new PermissionPolicy(config.permissioning());
             ParkAdmission admission = new ParkAdmission(policy);
