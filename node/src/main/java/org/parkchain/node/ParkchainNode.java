@@ -61,17 +61,27 @@ public final class ParkchainNode implements AutoCloseable {
     private final SoloSequencer sequencer;
     private final RpcServer rpc;
     private final SubscriptionHub hub;
+    private final Optional<String> storageNotice;
     private final List<PrivateKey> devKeys;
     private final List<AutoCloseable> closeInOrder;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** How long production may stand still while transactions wait before {@code /health} says so. */
     static final Duration STALL_AFTER = Duration.ofSeconds(30);
+    /**
+     * Below this much free disk space the node refuses new transactions and {@code /health} fails (a block must never
+     * fail to be written for lack of space); the system property {@code parkchain.minFreeDiskBytes} changes it.
+     */
+    static long minFreeDiskBytes() {
+        return Long.getLong("parkchain.minFreeDiskBytes", 256L * 1024 * 1024);
+    }
     /** Block events that may wait for subscribers and filters before the oldest are dropped (never the producer). */
     private static final int EVENT_BACKLOG = 256;
 
     private ParkchainNode(NodeConfig config, Blockchain chain, TransactionPool pool, SoloSequencer sequencer,
-                          RpcServer rpc, SubscriptionHub hub, List<PrivateKey> devKeys, List<AutoCloseable> closeInOrder) {
+                          RpcServer rpc, SubscriptionHub hub, Optional<String> storageNotice, List<PrivateKey> devKeys,
+                          List<AutoCloseable> closeInOrder) {
         this.hub = hub;
+        this.storageNotice = storageNotice;
         this.config = config;
         this.chain = chain;
         this.pool = pool;
@@ -94,8 +104,10 @@ public final class ParkchainNode implements AutoCloseable {
             Genesis genesis = genesis(config);
             ChainStore store = store(config);
             resources.add(0, store);
+            requireServable(config, store);
             Blockchain chain = Blockchain.open(store, genesis);
             resources.set(0, chain);
+            Optional<String> storageNotice = reportRecovery(store, chain);
 
             // With verified permissioning the contracts also bring the rules that hold at every call depth.
             SystemContracts systemContracts = new SystemContracts(config.permissioning());
@@ -117,7 +129,15 @@ public final class ParkchainNode implements AutoCloseable {
             SoloSequencer sequencer = new SoloSequencer(chain, executor, pool, sequencing);
             ProductionHealth production = new ProductionHealth(sequencer::fatalError, sequencer::lastFailure,
                     pool::pendingCount, STALL_AFTER, System::nanoTime);
-            ChainBackend backend = new ChainBackend(chain, pool, processor, production::refusal);
+            List<org.parkchain.rpc.HealthCheck> healthChecks = new ArrayList<>(List.of(production));
+            java.util.function.Supplier<Optional<String>> admissionClosed = production::refusal;
+            if (store instanceof RocksDbChainStore rocks) {
+                StorageHealth storage = new StorageHealth(rocks.directory(), rocks::fault,
+                        StorageHealth.usableSpace(rocks.directory()), minFreeDiskBytes());
+                healthChecks.add(storage);
+                admissionClosed = () -> production.refusal().or(storage::refusal);
+            }
+            ChainBackend backend = new ChainBackend(chain, pool, processor, admissionClosed);
             EthApi eth = new EthApi(backend, config.eth(), hub, devKeys);
             ChainEventRelay<Blockchain.NewBlock> relay = wireEvents(chain, pool, backend, eth, registry, production);
             resources.add(0, relay);
@@ -129,9 +149,9 @@ public final class ParkchainNode implements AutoCloseable {
             new NetApi(chain.chainId(), NetApi.clientVersion(version())).registerInto(methods);
             eth.registerInto(methods);
             RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry,
-                    List.of(new ParkReadApi(new ParkViews(chain))), List.of(production));
+                    List.of(new ParkReadApi(new ParkViews(chain))), healthChecks);
             resources.add(0, rpc);
-            return new ParkchainNode(config, chain, pool, sequencer, rpc, hub, devKeys, resources);
+            return new ParkchainNode(config, chain, pool, sequencer, rpc, hub, storageNotice, devKeys, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -169,6 +189,39 @@ public final class ParkchainNode implements AutoCloseable {
             return ParkGenesis.load(kept);
         }
         throw new IllegalArgumentException("--genesis FILE is required to start a new chain in " + dataDir);
+    }
+
+    /**
+     * A store that holds a chain must be able to serve it: its head block, body, receipts and state root present.
+     * Otherwise the node refuses to start with the first problem found, rather than fail on the first request.
+     */
+    private static void requireServable(NodeConfig config, ChainStore store) {
+        if (store.head().isEmpty()) {
+            return; // a new chain
+        }
+        org.parkchain.chain.ChainCheck.Report report = org.parkchain.chain.ChainCheck.quick(store);
+        if (!report.sound()) {
+            throw new org.parkchain.chain.StoreException("the chain data in " + config.dataDir().map(Path::toString)
+                    .orElse("memory") + " cannot be served: " + report.problems().get(0)
+                    + " (run ./parkchain db check --data-dir DIR for a full report)");
+        }
+    }
+
+    /** A store recovered from a damaged log has lost what came after its head: say so, with the block, before serving. */
+    private static Optional<String> reportRecovery(ChainStore store, Blockchain chain) {
+        if (store instanceof RocksDbChainStore rocks && rocks.recoveredFromDamagedLog()) {
+            String notice = "the write-ahead log in " + rocks.directory() + " ended in a damaged or incomplete record; "
+                    + "the chain was recovered to block " + chain.head().number() + " (" + chain.head().hash()
+                    + "); anything written after it is lost";
+            LOG.log(System.Logger.Level.WARNING, "storage: " + notice);
+            return Optional.of(notice);
+        }
+        return Optional.empty();
+    }
+
+    /** What storage reported when the node opened it (a recovery that lost blocks), if anything. */
+    public Optional<String> storageNotice() {
+        return storageNotice;
     }
 
     private static ChainStore store(NodeConfig config) {
@@ -268,6 +321,7 @@ public final class ParkchainNode implements AutoCloseable {
                 .map(t -> "a block every " + t.toMillis() + " ms").orElse("instant blocks") + ", "
                 + config.dataDir().map(d -> "data in " + d.toAbsolutePath()).orElse("in memory"));
         out.println("Head block #" + chain.head().number() + " " + chain.head().hash());
+        storageNotice.ifPresent(notice -> out.println("Storage warning: " + notice));
         if (!devKeys.isEmpty()) {
             out.println("Dev accounts (10,000 coins each at genesis; test mnemonic, m/44'/60'/0'/0/i):");
             for (int i = 0; i < devKeys.size(); i++) {
