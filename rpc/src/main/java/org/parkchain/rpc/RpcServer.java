@@ -60,6 +60,12 @@ public final class RpcServer implements AutoCloseable {
     /** Open TCP connections and, for each, the calls it has running or waiting (see {@link CallLanes}). */
     private final Map<HttpConnection, CallLanes.Connection> connections = new ConcurrentHashMap<>();
     private final AtomicInteger openConnections = new AtomicInteger();
+    /** Parses and dispatches batches and large requests off the event loops (see {@link #intake}). */
+    private final java.util.concurrent.ThreadPoolExecutor intake;
+    /** A single call larger than this is handled as a large request. */
+    private static final int SMALL_REQUEST_BYTES = 16 * 1024;
+    /** Batches and large requests waiting for the intake thread; beyond that a request is answered busy. */
+    private static final int MAX_WAITING_INTAKE = 1024;
     private final AtomicBoolean closing = new AtomicBoolean();
     /** Bodies and messages received whose reply has not yet been handed to the connection. */
     private final AtomicInteger unanswered = new AtomicInteger();
@@ -74,6 +80,12 @@ public final class RpcServer implements AutoCloseable {
         this.metrics = new RpcMetrics(registry);
         this.dispatcher = new RpcDispatcher(config, methods, subscriptions, metrics);
         this.hostAllowlist = new HostAllowlist(config.hostAllowlist());
+        this.intake = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(MAX_WAITING_INTAKE), r -> {
+                    Thread t = new Thread(r, "rpc-intake");
+                    t.setDaemon(true);
+                    return t;
+                });
         this.notifier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "rpc-notifier");
             t.setDaemon(true);
@@ -163,6 +175,42 @@ public final class RpcServer implements AutoCloseable {
 
     public RpcConfig config() {
         return config;
+    }
+
+    /**
+     * Hands a request to the dispatcher. A single small call is parsed and dispatched right here on the event loop
+     * (it is quick); a batch or a large body goes to the intake thread, so that parsing and dispatching a burst of
+     * thousands of calls never holds up the small calls of other connections that share the event loop.
+     */
+    private CompletableFuture<Optional<String>> intake(byte[] body, RequestScope scope) {
+        if (!isBatchOrLarge(body)) {
+            return dispatcher.handle(body, scope);
+        }
+        CompletableFuture<Optional<String>> reply = new CompletableFuture<>();
+        try {
+            intake.execute(() -> dispatcher.handle(body, scope).whenComplete((r, e) -> reply.complete(
+                    r != null ? r : Optional.of(busy()))));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            reply.complete(Optional.of(busy()));
+        }
+        return reply;
+    }
+
+    private String busy() {
+        return dispatcher.write(RpcDispatcher.error(NullNode.getInstance(), new RpcError.ServerError(
+                RpcError.ServerError.LIMIT_EXCEEDED, "server busy: too many requests waiting, try again later")));
+    }
+
+    private static boolean isBatchOrLarge(byte[] body) {
+        if (body.length > SMALL_REQUEST_BYTES) {
+            return true;
+        }
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '[';
+            }
+        }
+        return false;
     }
 
     /** TCP connections open now (HTTP and WebSocket). */
@@ -385,7 +433,7 @@ public final class RpcServer implements AutoCloseable {
                 return;
             }
             unanswered.incrementAndGet();
-            dispatcher.handle(body.getBytes(), RequestScope.http(callsOf(request.connection()))).thenAccept(reply -> context.runOnContext(v -> {
+            intake(body.getBytes(), RequestScope.http(callsOf(request.connection()))).thenAccept(reply -> context.runOnContext(v -> {
                 if (reply.isPresent()) {
                     response.putHeader("Content-Type", JSON).end(reply.get());
                 } else {
@@ -491,7 +539,7 @@ public final class RpcServer implements AutoCloseable {
             }
             RequestScope scope = RequestScope.webSocket(session);
             unanswered.incrementAndGet();
-            reply(session, scope, dispatcher.handle(text, scope));
+            reply(session, scope, intake(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), scope));
         });
         // Some clients send JSON in binary frames; it is the same UTF-8 text.
         socket.binaryMessageHandler(bytes -> {
@@ -500,7 +548,7 @@ public final class RpcServer implements AutoCloseable {
             }
             RequestScope scope = RequestScope.webSocket(session);
             unanswered.incrementAndGet();
-            reply(session, scope, dispatcher.handle(bytes.getBytes(), scope));
+            reply(session, scope, intake(bytes.getBytes(), scope));
         });
         // Vert.x reports an over-long message here and would keep reading the rest of it; like geth, we hang up
         // (1009 = message too big), which is also the right answer to any other broken stream.
@@ -580,6 +628,7 @@ public final class RpcServer implements AutoCloseable {
         } finally {
             dispatcher.close();
             notifier.shutdownNow();
+            intake.shutdownNow();
             try {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
