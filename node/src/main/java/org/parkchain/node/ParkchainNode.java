@@ -65,7 +65,10 @@ public final class ParkchainNode implements AutoCloseable {
     private final List<PrivateKey> devKeys;
     private final List<AutoCloseable> closeInOrder;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** How long production may stand still while transactions wait before {@code /health} says so. */
+    /**
+     * How long production may stand still while transactions wait before {@code /health} says so (three block
+     * periods when that is longer).
+     */
     static final Duration STALL_AFTER = Duration.ofSeconds(30);
     /**
      * Below this much free disk space the node refuses new transactions and {@code /health} fails (a block must never
@@ -127,8 +130,11 @@ public final class ParkchainNode implements AutoCloseable {
                     .map(t -> SequencerConfig.period(t.toMillis(), Address.ZERO))
                     .orElseGet(() -> SequencerConfig.instant(Address.ZERO));
             SoloSequencer sequencer = new SoloSequencer(chain, executor, pool, sequencing);
+            // A fixed block period longer than 10 s makes waiting normal: allow three periods before calling it a stall.
+            Duration stallAfter = config.blockTime().map(t -> t.multipliedBy(3)).filter(t -> t.compareTo(STALL_AFTER) > 0)
+                    .orElse(STALL_AFTER);
             ProductionHealth production = new ProductionHealth(sequencer::fatalError, sequencer::lastFailure,
-                    pool::pendingCount, STALL_AFTER, System::nanoTime);
+                    pool::pendingCount, stallAfter, System::nanoTime);
             List<org.parkchain.rpc.HealthCheck> healthChecks = new ArrayList<>(List.of(production));
             java.util.function.Supplier<Optional<String>> admissionClosed = production::refusal;
             if (store instanceof RocksDbChainStore rocks) {
