@@ -25,6 +25,8 @@ import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.chain.pool.ChainPoolHead;
 import org.parkchain.chain.pool.PoolConfig;
 import org.parkchain.chain.pool.TransactionPool;
+import org.parkchain.consensus.DevChain;
+import org.parkchain.consensus.DevClock;
 import org.parkchain.consensus.SequencerConfig;
 import org.parkchain.consensus.SoloSequencer;
 import org.parkchain.evm.Evm;
@@ -38,6 +40,8 @@ import org.parkchain.regime.SystemContracts;
 import org.parkchain.rpc.RpcMethods;
 import org.parkchain.rpc.RpcServer;
 import org.parkchain.rpc.SubscriptionHub;
+import org.parkchain.rpc.eth.DevBackend;
+import org.parkchain.rpc.eth.DevMethods;
 import org.parkchain.rpc.eth.EthApi;
 import org.parkchain.rpc.eth.EthBackend;
 import org.parkchain.rpc.eth.NetApi;
@@ -129,7 +133,9 @@ public final class ParkchainNode implements AutoCloseable {
             SequencerConfig sequencing = config.blockTime()
                     .map(t -> SequencerConfig.period(t.toMillis(), Address.ZERO))
                     .orElseGet(() -> SequencerConfig.instant(Address.ZERO));
-            SoloSequencer sequencer = new SoloSequencer(chain, executor, pool, sequencing);
+            // The dev chain's clock can be moved forward (evm_increaseTime and kin); otherwise the wall clock.
+            DevClock clock = new DevClock();
+            SoloSequencer sequencer = new SoloSequencer(chain, executor, pool, sequencing, clock);
             // A fixed block period longer than 10 s makes waiting normal: allow three periods before calling it a stall.
             Duration stallAfter = config.blockTime().map(t -> t.multipliedBy(3)).filter(t -> t.compareTo(STALL_AFTER) > 0)
                     .orElse(STALL_AFTER);
@@ -143,17 +149,22 @@ public final class ParkchainNode implements AutoCloseable {
                 healthChecks.add(storage);
                 admissionClosed = () -> production.refusal().or(storage::refusal);
             }
-            ChainBackend backend = new ChainBackend(chain, pool, processor, admissionClosed);
+            ChainBackend backend = new ChainBackend(chain, pool, processor, executor, admissionClosed);
             EthApi eth = new EthApi(backend, config.eth(), hub, devKeys);
             ChainEventRelay<Blockchain.NewBlock> relay = wireEvents(chain, pool, backend, eth, registry, production);
             resources.add(0, relay);
 
             sequencer.start();
             resources.add(0, sequencer);
+            Optional<DevBackend> dev = config.dev()
+                    ? Optional.of(new DevChainBackend(new DevChain(chain, executor, pool, sequencer, sequencing, clock)))
+                    : Optional.empty();
 
             RpcMethods methods = new RpcMethods();
-            new NetApi(chain.chainId(), NetApi.clientVersion(version())).registerInto(methods);
+            String clientVersion = config.dev() ? NetApi.devClientVersion(version()) : NetApi.clientVersion(version());
+            new NetApi(chain.chainId(), clientVersion).registerInto(methods);
             eth.registerInto(methods);
+            new DevMethods(backend, dev, clientVersion).registerInto(methods);
             RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry,
                     List.of(new ParkReadApi(new ParkViews(chain))), healthChecks);
             resources.add(0, rpc);

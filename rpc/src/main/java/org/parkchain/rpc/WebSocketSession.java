@@ -33,8 +33,6 @@ final class WebSocketSession {
     private static final short POLICY_VIOLATION = 1008;
     /** WebSocket close code 1001, "going away": the server is shutting down. */
     private static final short GOING_AWAY = 1001;
-    /** Notifications held back while a subscribe reply is on its way; more than this means a flood. */
-    private static final int MAX_EARLY_EVENTS = 1024;
 
     /** A subscription that delivers only after its id has been sent, buffering what arrives before that. */
     private final class Feed {
@@ -49,7 +47,8 @@ final class WebSocketSession {
 
         synchronized void deliver(JsonNode result) {
             if (!live) {
-                if (early.size() >= MAX_EARLY_EVENTS) {
+                // Held back while the subscribe reply is on its way; they count against the same bound as queued ones.
+                if (early.size() >= config.maxQueuedNotifications()) {
                     disconnectSlowConsumer("subscription queue overflow: client too slow");
                     return;
                 }
