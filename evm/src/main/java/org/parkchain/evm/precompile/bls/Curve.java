@@ -115,7 +115,7 @@ final class Curve<F extends FieldElement<F>> {
         return result;
     }
 
-    /** Whether p lies in the subgroup of order r, checked directly as r·p = O. */
+    /** Whether p lies in the subgroup of order r, by the definition r·p = O (the reference for {@link Endomorphisms}). */
     boolean isInSubgroup(Affine<F> p) {
         return p.infinity() || multiply(toJacobian(p), ORDER).isInfinity();
     }

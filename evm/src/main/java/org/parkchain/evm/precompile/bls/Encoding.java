@@ -65,13 +65,13 @@ final class Encoding {
 
     static Curve.Affine<Fp> g1InSubgroup(byte[] in, int offset) {
         Curve.Affine<Fp> p = g1(in, offset);
-        if (!Curve.G1.isInSubgroup(p)) throw new InvalidInput(G1_NOT_IN_SUBGROUP);
+        if (!Endomorphisms.inG1(p)) throw new InvalidInput(G1_NOT_IN_SUBGROUP);
         return p;
     }
 
     static Curve.Affine<Fp2> g2InSubgroup(byte[] in, int offset) {
         Curve.Affine<Fp2> p = g2(in, offset);
-        if (!Curve.G2.isInSubgroup(p)) throw new InvalidInput(G2_NOT_IN_SUBGROUP);
+        if (!Endomorphisms.inG2(p)) throw new InvalidInput(G2_NOT_IN_SUBGROUP);
         return p;
     }
 
