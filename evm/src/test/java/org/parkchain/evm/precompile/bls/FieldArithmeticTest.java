@@ -85,14 +85,27 @@ class FieldArithmeticTest {
     void fp12InverseFrobeniusAndConjugationMatchTheirDefinitions() {
         for (int n = 0; n < 5; n++) {
             Fp12 f = randomFp12(), g = randomFp12();
+            assertThat(f.multiply(g)).isEqualTo(f.multiplySchoolbook(g));
+            assertThat(f.square()).isEqualTo(f.multiplySchoolbook(f));
             assertThat(f.multiply(f.inverse())).isEqualTo(Fp12.ONE);
-            assertThat(f.square()).isEqualTo(f.multiply(f));
             assertThat(f.multiply(g)).isEqualTo(g.multiply(f));
             assertThat(f.frobenius()).isEqualTo(f.pow(P));
             assertThat(f.conjugate()).isEqualTo(f.pow(P.pow(6)));
             Fp2 a = randomFp2(), b = randomFp2(), d = randomFp2();
             Fp12 line = new Fp12(new Fp2[] {a, Fp2.ZERO, Fp2.ZERO, b, Fp2.ZERO, d});
-            assertThat(f.multiplyByLine(a, b, d)).isEqualTo(f.multiply(line));
+            assertThat(f.multiplyByLine(a, b, d)).isEqualTo(f.multiplySchoolbook(line));
+        }
+    }
+
+    @Test
+    void cyclotomicSquaringMatchesSquaringOnTheCyclotomicSubgroup() {
+        for (int n = 0; n < 5; n++) {
+            Fp12 f = randomFp12();
+            // f^((p^6 - 1)(p^2 + 1)) lies in the cyclotomic subgroup.
+            Fp12 g = f.conjugate().multiply(f.inverse());
+            g = g.frobenius().frobenius().multiply(g);
+            assertThat(g.cyclotomicSquare()).isEqualTo(g.square());
+            assertThat(f.cyclotomicSquare()).isNotEqualTo(f.square());
         }
     }
 }
