@@ -105,14 +105,77 @@ final class Curve<F extends FieldElement<F>> {
         return new Jacobian<>(x3, y3, z3);
     }
 
-    /** k·p for k ≥ 0, double-and-add from the top bit (inputs are public, so no constant-time ladder is needed). */
-    Jacobian<F> multiply(Jacobian<F> p, BigInteger k) {
+    /** p + q for an affine q ("madd-2007-bl", Z2 = 1): four fewer products than {@link #add}. */
+    Jacobian<F> addAffine(Jacobian<F> p, Affine<F> q) {
+        if (q.infinity()) return p;
+        if (p.isInfinity()) return toJacobian(q);
+        F z1z1 = p.z().square();
+        F u2 = q.x().multiply(z1z1);
+        F s2 = q.y().multiply(p.z()).multiply(z1z1);
+        F h = u2.subtract(p.x());
+        F r = s2.subtract(p.y());
+        if (h.isZero()) return r.isZero() ? doubled(p) : infinity;
+        F hh = h.square();
+        F i = hh.add(hh);
+        i = i.add(i);
+        F j = h.multiply(i);
+        r = r.add(r);
+        F v = p.x().multiply(i);
+        F x3 = r.square().subtract(j).subtract(v).subtract(v);
+        F y1j = p.y().multiply(j);
+        F y3 = r.multiply(v.subtract(x3)).subtract(y1j).subtract(y1j);
+        F z3 = p.z().add(h).square().subtract(z1z1).subtract(hh);
+        return new Jacobian<>(x3, y3, z3);
+    }
+
+    /** k·p for k ≥ 0 by plain double-and-add: the reference {@link #multiply} is tested against. */
+    Jacobian<F> multiplyNaive(Jacobian<F> p, BigInteger k) {
         Jacobian<F> result = infinity;
         for (int i = k.bitLength() - 1; i >= 0; i--) {
             result = doubled(result);
             if (k.testBit(i)) result = add(result, p);
         }
         return result;
+    }
+
+    /**
+     * k·p for k ≥ 0 with a width-4 NAF: digits in {0, ±1, ±3, ±5, ±7}, at most one nonzero in any four, so about
+     * bits/5 additions (of precomputed odd multiples) instead of bits/2. Inputs are public: not constant-time.
+     */
+    Jacobian<F> multiply(Jacobian<F> p, BigInteger k) {
+        if (k.bitLength() <= 8) return multiplyNaive(p, k);
+        @SuppressWarnings("unchecked")
+        Jacobian<F>[] odd = new Jacobian[4]; // p, 3p, 5p, 7p
+        odd[0] = p;
+        Jacobian<F> twice = doubled(p);
+        for (int i = 1; i < 4; i++) odd[i] = add(odd[i - 1], twice);
+        int[] naf = wnaf(k);
+        Jacobian<F> result = infinity;
+        for (int i = naf.length - 1; i >= 0; i--) {
+            result = doubled(result);
+            int d = naf[i];
+            if (d > 0) result = add(result, odd[d >> 1]);
+            else if (d < 0) result = add(result, negate(odd[(-d) >> 1]));
+        }
+        return result;
+    }
+
+    /** The width-4 non-adjacent form of k ≥ 0, least significant digit first. */
+    static int[] wnaf(BigInteger k) {
+        int[] digits = new int[k.bitLength() + 1];
+        BigInteger n = k;
+        int i = 0;
+        while (n.signum() > 0) {
+            int d = 0;
+            if (n.testBit(0)) {
+                d = n.intValue() & 15;
+                if (d >= 8) d -= 16;
+                n = n.subtract(BigInteger.valueOf(d));
+            }
+            digits[i++] = d;
+            n = n.shiftRight(1);
+        }
+        return java.util.Arrays.copyOf(digits, i);
     }
 
     /** Whether p lies in the subgroup of order r, by the definition r·p = O (the reference for {@link Endomorphisms}). */

@@ -38,9 +38,9 @@ final class Encoding {
         for (int i = 0; i < 16; i++) {
             if (in[offset + i] != 0) throw new InvalidInput(BAD_TOP_BYTES);
         }
-        BigInteger v = new BigInteger(1, Arrays.copyOfRange(in, offset + 16, offset + FP));
-        if (v.compareTo(Fp.P) >= 0) throw new InvalidInput(NOT_BELOW_P);
-        return Fp.of(v);
+        Fp v = Fp.fromBytes(in, offset + 16);
+        if (v == null) throw new InvalidInput(NOT_BELOW_P);
+        return v;
     }
 
     static Fp2 fp2(byte[] in, int offset) {
@@ -103,8 +103,6 @@ final class Encoding {
     }
 
     private static void put(byte[] out, int offset, Fp v) {
-        byte[] b = v.toBigInteger().toByteArray();
-        int skip = b.length > 48 ? b.length - 48 : 0;
-        System.arraycopy(b, skip, out, offset + FP - (b.length - skip), b.length - skip);
+        v.toBytes(out, offset + 16);
     }
 }

@@ -26,6 +26,10 @@ final class Fp implements FieldElement<Fp> {
     private static final long P_INV = BigInteger.ONE.shiftLeft(64).subtract(P.modInverse(BigInteger.ONE.shiftLeft(64))).longValue();
     private static final BigInteger R = BigInteger.ONE.shiftLeft(384).mod(P);
     private static final BigInteger R_INV = R.modInverse(P);
+    /** R² and R³ mod p: a Montgomery product with them moves a plain integer, or an inverse, into Montgomery form. */
+    private static final long[] R2 = limbs(R.multiply(R).mod(P));
+    private static final long[] R3 = limbs(R.pow(3).mod(P));
+    private static final long[] ONE_PLAIN = {1, 0, 0, 0, 0, 0};
     private static final BigInteger SQRT_EXPONENT = P.add(BigInteger.ONE).shiftRight(2);
     private static final BigInteger LEGENDRE_EXPONENT = P.subtract(BigInteger.ONE).shiftRight(1);
 
@@ -40,7 +44,36 @@ final class Fp implements FieldElement<Fp> {
 
     /** {@code value} mod p. */
     static Fp of(BigInteger value) {
-        return new Fp(limbs(value.mod(P).multiply(R).mod(P)));
+        return new Fp(montgomeryProduct(limbs(value.mod(P)), R2));
+    }
+
+    /**
+     * The 48 big-endian bytes at {@code offset} as a field element, or null when the integer is not below p (the
+     * caller refuses such input).
+     */
+    static Fp fromBytes(byte[] in, int offset) {
+        long[] v = new long[6];
+        for (int i = 0; i < 6; i++) {
+            long limb = 0;
+            int at = offset + 40 - 8 * i;
+            for (int b = 0; b < 8; b++) limb = (limb << 8) | (in[at + b] & 0xffL);
+            v[i] = limb;
+        }
+        if (!lessThanModulus(v)) return null;
+        return new Fp(montgomeryProduct(v, R2));
+    }
+
+    /** Writes the canonical integer as 48 big-endian bytes at {@code offset}. */
+    void toBytes(byte[] out, int offset) {
+        long[] v = montgomeryProduct(l, ONE_PLAIN);
+        for (int i = 0; i < 6; i++) {
+            long limb = v[i];
+            int at = offset + 40 - 8 * i;
+            for (int b = 7; b >= 0; b--) {
+                out[at + b] = (byte) limb;
+                limb >>>= 8;
+            }
+        }
     }
 
     static Fp of(long value) {
@@ -49,9 +82,7 @@ final class Fp implements FieldElement<Fp> {
 
     /** The canonical integer in [0, p). */
     BigInteger toBigInteger() {
-        long[] one = new long[6];
-        one[0] = 1;
-        long[] v = montgomeryProduct(l, one);
+        long[] v = montgomeryProduct(l, ONE_PLAIN);
         byte[] bytes = new byte[48];
         for (int i = 0; i < 6; i++) {
             long limb = v[i];
@@ -109,10 +140,8 @@ final class Fp implements FieldElement<Fp> {
     @Override
     public Fp inverse() {
         if (isZero()) return ZERO;
-        // Montgomery form a·R inverts to a^-1·R^-1; multiplying by R² mod p (twice by R here) restores the form.
-        BigInteger montgomery = raw();
-        BigInteger inv = montgomery.modInverse(P).multiply(R).mod(P).multiply(R).mod(P);
-        return new Fp(limbs(inv));
+        // Montgomery form a·R inverts to a^-1·R^-1; a Montgomery product with R³ gives a^-1·R.
+        return new Fp(montgomeryProduct(limbs(raw().modInverse(P)), R3));
     }
 
     /** x^e for a non-negative exponent, square-and-multiply from the top bit. */
@@ -140,7 +169,7 @@ final class Fp implements FieldElement<Fp> {
     /** RFC 9380's sgn0 on F_p: the parity of the canonical integer. */
     @Override
     public boolean sgn0() {
-        return toBigInteger().testBit(0);
+        return (montgomeryProduct(l, ONE_PLAIN)[0] & 1) != 0;
     }
 
     @Override

@@ -45,6 +45,22 @@ class FieldArithmeticTest {
     }
 
     @Test
+    void bytesRoundTripAndValuesFromPUpAreRefused() {
+        for (int i = 0; i < 200; i++) {
+            BigInteger a = i == 0 ? P.subtract(BigInteger.ONE) : randomBelowP();
+            byte[] bytes = new byte[48];
+            Fp.of(a).toBytes(bytes, 0);
+            assertThat(new BigInteger(1, bytes)).isEqualTo(a);
+            assertThat(Fp.fromBytes(bytes, 0)).isEqualTo(Fp.of(a));
+            assertThat(Fp.of(a).sgn0()).isEqualTo(a.testBit(0));
+        }
+        byte[] p = new byte[48];
+        byte[] raw = P.toByteArray();
+        System.arraycopy(raw, raw.length - 48, p, 0, 48);
+        assertThat(Fp.fromBytes(p, 0)).isNull();
+    }
+
+    @Test
     void squareRootsAndSquarenessInFpAndFp2() {
         for (int i = 0; i < 50; i++) {
             Fp a = Fp.of(randomBelowP());

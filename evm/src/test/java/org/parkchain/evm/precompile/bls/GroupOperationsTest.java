@@ -24,6 +24,23 @@ class GroupOperationsTest {
     }
 
     @Test
+    void nafMultiplicationAndMixedAdditionAgreeWithTheirReferences() {
+        Curve<Fp2> c = Curve.G2;
+        Curve.Jacobian<Fp2> q = c.toJacobian(PairingTest.G2);
+        for (int i = 0; i < 20; i++) {
+            BigInteger k = new BigInteger(i < 10 ? 256 : 12, random);
+            assertThat(c.toAffine(c.multiply(q, k))).isEqualTo(c.toAffine(c.multiplyNaive(q, k)));
+            Curve.Jacobian<Fp2> a = c.multiply(q, k);
+            Curve.Affine<Fp2> b = PairingTest.g2Times(new BigInteger(64, random));
+            assertThat(c.toAffine(c.addAffine(a, b))).isEqualTo(c.toAffine(c.add(a, c.toJacobian(b))));
+        }
+        Curve.Jacobian<Fp2> a = c.multiply(q, BigInteger.valueOf(3));
+        assertThat(c.toAffine(c.addAffine(a, c.toAffine(a)))).isEqualTo(c.toAffine(c.doubled(a)));
+        assertThat(c.addAffine(a, c.toAffine(c.negate(a))).isInfinity()).isTrue();
+        assertThat(c.toAffine(c.addAffine(c.infinity(), PairingTest.G2))).isEqualTo(PairingTest.G2);
+    }
+
+    @Test
     void pippengerAgreesWithOnePairAtATime() {
         for (int n : new int[] {8, 13, 40}) {
             List<Curve.Affine<Fp>> g1 = new ArrayList<>();
