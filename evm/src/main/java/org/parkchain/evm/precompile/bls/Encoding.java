@@ -2,6 +2,8 @@ package org.parkchain.evm.precompile.bls;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.parkchain.evm.precompile.ec.Curve;
+import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
  * EIP-2537's byte encodings. An F_p element is 64 big-endian bytes whose top 16 are zero and whose value is below
@@ -53,14 +55,14 @@ final class Encoding {
     static Curve.Affine<Fp> g1(byte[] in, int offset) {
         Fp x = fp(in, offset);
         Fp y = fp(in, offset + FP);
-        return onCurve(Curve.G1, new Curve.Affine<>(x, y, x.isZero() && y.isZero()));
+        return onCurve(Bls12381.G1, new Curve.Affine<>(x, y, x.isZero() && y.isZero()));
     }
 
     /** A point of G2's curve (not necessarily of the subgroup). */
     static Curve.Affine<Fp2> g2(byte[] in, int offset) {
         Fp2 x = fp2(in, offset);
         Fp2 y = fp2(in, offset + FP2);
-        return onCurve(Curve.G2, new Curve.Affine<>(x, y, x.isZero() && y.isZero()));
+        return onCurve(Bls12381.G2, new Curve.Affine<>(x, y, x.isZero() && y.isZero()));
     }
 
     static Curve.Affine<Fp> g1InSubgroup(byte[] in, int offset) {

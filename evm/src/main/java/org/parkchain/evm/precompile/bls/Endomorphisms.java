@@ -1,6 +1,8 @@
 package org.parkchain.evm.precompile.bls;
 
 import java.math.BigInteger;
+import org.parkchain.evm.precompile.ec.Curve;
+import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
  * Fast subgroup checks and G2 cofactor clearing through the curves' endomorphisms; each replaces a scalar
@@ -28,7 +30,7 @@ final class Endomorphisms {
 
     static boolean inG1(Curve.Affine<Fp> p) {
         if (p.infinity()) return true;
-        Curve<Fp> c = Curve.G1;
+        Curve<Fp> c = Bls12381.G1;
         Curve.Jacobian<Fp> phi = new Curve.Jacobian<>(p.x().multiply(BETA), p.y(), Fp.ONE);
         Curve.Jacobian<Fp> minusU2P = c.negate(c.multiply(c.toJacobian(p), U_SQUARED));
         return equal(c, phi, minusU2P);
@@ -36,14 +38,14 @@ final class Endomorphisms {
 
     static boolean inG2(Curve.Affine<Fp2> p) {
         if (p.infinity()) return true;
-        Curve<Fp2> c = Curve.G2;
+        Curve<Fp2> c = Bls12381.G2;
         Curve.Jacobian<Fp2> q = c.toJacobian(p);
         return equal(c, psi(q), timesU(q));
     }
 
     /** h_eff·P on G2's twist. */
     static Curve.Jacobian<Fp2> clearG2Cofactor(Curve.Jacobian<Fp2> p) {
-        Curve<Fp2> c = Curve.G2;
+        Curve<Fp2> c = Bls12381.G2;
         Curve.Jacobian<Fp2> t1 = timesU(p);
         Curve.Jacobian<Fp2> t2 = psi(p);
         Curve.Jacobian<Fp2> t3 = psi(psi(c.doubled(p)));
@@ -61,7 +63,7 @@ final class Endomorphisms {
 
     /** u·P = -(|u|·P). */
     private static Curve.Jacobian<Fp2> timesU(Curve.Jacobian<Fp2> p) {
-        return Curve.G2.negate(Curve.G2.multiply(p, U_ABS));
+        return Bls12381.G2.negate(Bls12381.G2.multiply(p, U_ABS));
     }
 
     /** Equality of Jacobian points without inversions: X1·Z2² = X2·Z1² and Y1·Z2³ = Y2·Z1³. */

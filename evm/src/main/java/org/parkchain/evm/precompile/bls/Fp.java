@@ -2,6 +2,7 @@ package org.parkchain.evm.precompile.bls;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
  * An element of BLS12-381's base field F_p, p a 381-bit prime, kept in Montgomery form (a·2^384 mod p) on six

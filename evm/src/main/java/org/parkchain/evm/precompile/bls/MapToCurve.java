@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.parkchain.evm.precompile.ec.Curve;
+import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
  * EIP-2537's field-to-curve maps (RFC 9380, section 6.6.3): the simplified SWU map onto a curve E' isogenous to the
@@ -14,17 +16,17 @@ import java.util.function.UnaryOperator;
  */
 final class MapToCurve<F extends FieldElement<F>> {
     static final MapToCurve<Fp> G1 = new MapToCurve<>(
-            Curve.G1,
+            Bls12381.G1,
             Fp.of(hex("144698a3b8e9433d693a02c96d4982b0ea985383ee66a8d8e8981aefd881ac98936f8da0e0f97f5cf428082d584c1d")),
             Fp.of(hex("12e2908d11688030018b12e8753eee3b2016c1f0f24f4070a0b9c14fcef35ef55a23215a316ceaa5d1cc48e98e172be0")),
             Fp.of(11),
-            p -> Curve.G1.multiply(p, new BigInteger("d201000000010001", 16)), // h_eff = 1 - u
+            p -> Bls12381.G1.multiply(p, new BigInteger("d201000000010001", 16)), // h_eff = 1 - u
             IsogenyG1.X_NUM, IsogenyG1.X_DEN, IsogenyG1.Y_NUM, IsogenyG1.Y_DEN,
             h -> Fp.of(hex(h)),
             Fp.ONE);
 
     static final MapToCurve<Fp2> G2 = new MapToCurve<>(
-            Curve.G2,
+            Bls12381.G2,
             Fp2.of(0, 240),
             Fp2.of(1012, 1012),
             Fp2.of(-2, -1),

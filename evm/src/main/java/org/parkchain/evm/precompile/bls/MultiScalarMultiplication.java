@@ -3,6 +3,8 @@ package org.parkchain.evm.precompile.bls;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import org.parkchain.evm.precompile.ec.Curve;
+import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
  * Σ k_i·P_i. Few pairs: one double-and-add per pair. Many pairs: Pippenger's bucket method, which EIP-2537's

@@ -1,6 +1,7 @@
 package org.parkchain.evm.precompile.bls;
 
 import java.util.List;
+import org.parkchain.evm.precompile.ec.Curve;
 
 /**
  * The optimal ate pairing on BLS12-381, used as a product check: whether Π e(P_i, Q_i) = 1 for P_i in G1 and Q_i
@@ -37,7 +38,7 @@ final class Pairing {
 
     static Fp12 millerLoop(List<Pair> pairs) {
         int n = pairs.size();
-        Curve<Fp2> c = Curve.G2;
+        Curve<Fp2> c = Bls12381.G2;
         @SuppressWarnings("unchecked")
         Curve.Jacobian<Fp2>[] t = new Curve.Jacobian[n];
         for (int i = 0; i < n; i++) t[i] = c.toJacobian(pairs.get(i).q());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.parkchain.evm.precompile.ec.Curve;
 
 /** The endomorphism shortcuts against the definitions they replace: r·P = O, and h_eff·P. */
 class EndomorphismsTest {
@@ -21,15 +22,15 @@ class EndomorphismsTest {
     @Test
     void g1CheckAgreesWithMultiplicationByTheOrder() {
         assertThat(Endomorphisms.inG1(PairingTest.G1)).isTrue();
-        assertThat(Endomorphisms.inG1(Curve.G1.affineInfinity())).isTrue();
+        assertThat(Endomorphisms.inG1(Bls12381.G1.affineInfinity())).isTrue();
         for (int i = 0; i < 20; i++) {
             Curve.Affine<Fp> raw = MapToCurve.G1.isogeny(MapToCurve.G1.simplifiedSwu(Fp.of(new BigInteger(381, random))));
-            assertThat(Endomorphisms.inG1(raw)).isEqualTo(Curve.G1.isInSubgroup(raw)).isFalse();
+            assertThat(Endomorphisms.inG1(raw)).isEqualTo(Bls12381.G1.isInSubgroup(raw)).isFalse();
             Curve.Affine<Fp> member = PairingTest.g1Times(new BigInteger(255, random));
             assertThat(Endomorphisms.inG1(member)).isTrue();
             // A subgroup point plus a small-order component is on the curve but outside G1.
-            Curve.Affine<Fp> mixed = Curve.G1.toAffine(Curve.G1.add(Curve.G1.toJacobian(member), Curve.G1.toJacobian(raw)));
-            assertThat(Endomorphisms.inG1(mixed)).isEqualTo(Curve.G1.isInSubgroup(mixed));
+            Curve.Affine<Fp> mixed = Bls12381.G1.toAffine(Bls12381.G1.add(Bls12381.G1.toJacobian(member), Bls12381.G1.toJacobian(raw)));
+            assertThat(Endomorphisms.inG1(mixed)).isEqualTo(Bls12381.G1.isInSubgroup(mixed));
         }
     }
 
@@ -39,7 +40,7 @@ class EndomorphismsTest {
         for (int i = 0; i < 10; i++) {
             Fp2 u = new Fp2(Fp.of(new BigInteger(381, random)), Fp.of(new BigInteger(381, random)));
             Curve.Affine<Fp2> raw = MapToCurve.G2.isogeny(MapToCurve.G2.simplifiedSwu(u));
-            assertThat(Endomorphisms.inG2(raw)).isEqualTo(Curve.G2.isInSubgroup(raw)).isFalse();
+            assertThat(Endomorphisms.inG2(raw)).isEqualTo(Bls12381.G2.isInSubgroup(raw)).isFalse();
             Curve.Affine<Fp2> member = PairingTest.g2Times(new BigInteger(255, random));
             assertThat(Endomorphisms.inG2(member)).isTrue();
         }
@@ -49,9 +50,9 @@ class EndomorphismsTest {
     void g2CofactorClearingEqualsMultiplicationByHEff() {
         for (int i = 0; i < 5; i++) {
             Fp2 u = new Fp2(Fp.of(new BigInteger(381, random)), Fp.of(new BigInteger(381, random)));
-            Curve.Jacobian<Fp2> raw = Curve.G2.toJacobian(MapToCurve.G2.isogeny(MapToCurve.G2.simplifiedSwu(u)));
-            assertThat(Curve.G2.toAffine(Endomorphisms.clearG2Cofactor(raw)))
-                    .isEqualTo(Curve.G2.toAffine(Curve.G2.multiply(raw, G2_COFACTOR)));
+            Curve.Jacobian<Fp2> raw = Bls12381.G2.toJacobian(MapToCurve.G2.isogeny(MapToCurve.G2.simplifiedSwu(u)));
+            assertThat(Bls12381.G2.toAffine(Endomorphisms.clearG2Cofactor(raw)))
+                    .isEqualTo(Bls12381.G2.toAffine(Bls12381.G2.multiply(raw, G2_COFACTOR)));
         }
     }
 }

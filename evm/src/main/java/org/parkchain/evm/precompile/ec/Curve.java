@@ -1,70 +1,67 @@
-package org.parkchain.evm.precompile.bls;
+package org.parkchain.evm.precompile.ec;
 
 import java.math.BigInteger;
 
 /**
- * A short Weierstrass curve y² = x³ + b over a field F (BLS12-381's G1 curve over F_p with b = 4, and its M-type
- * twist over F_p2 with b = 4(1 + i) for G2), with group arithmetic in Jacobian coordinates: (X, Y, Z) stands for
+ * A short Weierstrass curve y² = x³ + b over a field F (BLS12-381's and BN254's G1 curves over F_p, their twists
+ * over F_p2 for G2) whose prime subgroup has order r, with group arithmetic in Jacobian coordinates: (X, Y, Z) stands for
  * the affine point (X/Z², Y/Z³), and Z = 0 for the point at infinity. The formulas are the standard a = 0 ones
  * (doubling "dbl-2009-l", addition "add-2007-bl" from the Explicit-Formulas Database).
  */
-final class Curve<F extends FieldElement<F>> {
+public final class Curve<F extends FieldElement<F>> {
     /** An affine point; infinity is its own flag since (0, 0) is not on these curves. */
-    record Affine<F>(F x, F y, boolean infinity) {}
+    public record Affine<F>(F x, F y, boolean infinity) {}
 
-    record Jacobian<F extends FieldElement<F>>(F x, F y, F z) {
-        boolean isInfinity() {
+    public record Jacobian<F extends FieldElement<F>>(F x, F y, F z) {
+        public boolean isInfinity() {
             return z.isZero();
         }
     }
 
-    static final Curve<Fp> G1 = new Curve<>(Fp.ZERO, Fp.ONE, Fp.of(4));
-    static final Curve<Fp2> G2 = new Curve<>(Fp2.ZERO, Fp2.ONE, Fp2.of(4, 4));
-    /** The order r of the prime subgroups G1 and G2. */
-    static final BigInteger ORDER = new BigInteger("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16);
-
     private final F zero;
     private final F one;
     private final F b;
+    private final BigInteger order;
     private final Jacobian<F> infinity;
     private final Affine<F> affineInfinity;
 
-    private Curve(F zero, F one, F b) {
+    public Curve(F zero, F one, F b, BigInteger order) {
         this.zero = zero;
         this.one = one;
         this.b = b;
+        this.order = order;
         this.infinity = new Jacobian<>(one, one, zero);
         this.affineInfinity = new Affine<>(zero, zero, true);
     }
 
-    Jacobian<F> infinity() {
+    public Jacobian<F> infinity() {
         return infinity;
     }
 
-    Affine<F> affineInfinity() {
+    public Affine<F> affineInfinity() {
         return affineInfinity;
     }
 
-    boolean isOnCurve(Affine<F> p) {
+    public boolean isOnCurve(Affine<F> p) {
         return p.infinity() || p.y().square().equals(p.x().square().multiply(p.x()).add(b));
     }
 
-    Jacobian<F> toJacobian(Affine<F> p) {
+    public Jacobian<F> toJacobian(Affine<F> p) {
         return p.infinity() ? infinity : new Jacobian<>(p.x(), p.y(), one);
     }
 
-    Affine<F> toAffine(Jacobian<F> p) {
+    public Affine<F> toAffine(Jacobian<F> p) {
         if (p.isInfinity()) return affineInfinity;
         F zInv = p.z().inverse();
         F zInv2 = zInv.square();
         return new Affine<>(p.x().multiply(zInv2), p.y().multiply(zInv2).multiply(zInv), false);
     }
 
-    Jacobian<F> negate(Jacobian<F> p) {
+    public Jacobian<F> negate(Jacobian<F> p) {
         return new Jacobian<>(p.x(), p.y().negate(), p.z());
     }
 
-    Jacobian<F> doubled(Jacobian<F> p) {
+    public Jacobian<F> doubled(Jacobian<F> p) {
         if (p.isInfinity() || p.y().isZero()) return infinity;
         F a = p.x().square();
         F bb = p.y().square();
@@ -82,7 +79,7 @@ final class Curve<F extends FieldElement<F>> {
         return new Jacobian<>(x3, y3, yz.add(yz));
     }
 
-    Jacobian<F> add(Jacobian<F> p, Jacobian<F> q) {
+    public Jacobian<F> add(Jacobian<F> p, Jacobian<F> q) {
         if (p.isInfinity()) return q;
         if (q.isInfinity()) return p;
         F z1z1 = p.z().square();
@@ -106,7 +103,7 @@ final class Curve<F extends FieldElement<F>> {
     }
 
     /** p + q for an affine q ("madd-2007-bl", Z2 = 1): four fewer products than {@link #add}. */
-    Jacobian<F> addAffine(Jacobian<F> p, Affine<F> q) {
+    public Jacobian<F> addAffine(Jacobian<F> p, Affine<F> q) {
         if (q.infinity()) return p;
         if (p.isInfinity()) return toJacobian(q);
         F z1z1 = p.z().square();
@@ -129,7 +126,7 @@ final class Curve<F extends FieldElement<F>> {
     }
 
     /** k·p for k ≥ 0 by plain double-and-add: the reference {@link #multiply} is tested against. */
-    Jacobian<F> multiplyNaive(Jacobian<F> p, BigInteger k) {
+    public Jacobian<F> multiplyNaive(Jacobian<F> p, BigInteger k) {
         Jacobian<F> result = infinity;
         for (int i = k.bitLength() - 1; i >= 0; i--) {
             result = doubled(result);
@@ -142,7 +139,7 @@ final class Curve<F extends FieldElement<F>> {
      * k·p for k ≥ 0 with a width-4 NAF: digits in {0, ±1, ±3, ±5, ±7}, at most one nonzero in any four, so about
      * bits/5 additions (of precomputed odd multiples) instead of bits/2. Inputs are public: not constant-time.
      */
-    Jacobian<F> multiply(Jacobian<F> p, BigInteger k) {
+    public Jacobian<F> multiply(Jacobian<F> p, BigInteger k) {
         if (k.bitLength() <= 8) return multiplyNaive(p, k);
         @SuppressWarnings("unchecked")
         Jacobian<F>[] odd = new Jacobian[4]; // p, 3p, 5p, 7p
@@ -178,20 +175,20 @@ final class Curve<F extends FieldElement<F>> {
         return java.util.Arrays.copyOf(digits, i);
     }
 
-    /** Whether p lies in the subgroup of order r, by the definition r·p = O (the reference for {@link Endomorphisms}). */
-    boolean isInSubgroup(Affine<F> p) {
-        return p.infinity() || multiply(toJacobian(p), ORDER).isInfinity();
+    /** Whether p lies in the subgroup of order r, by the definition r·p = O (the reference for fast checks through endomorphisms). */
+    public boolean isInSubgroup(Affine<F> p) {
+        return p.infinity() || multiply(toJacobian(p), order).isInfinity();
     }
 
-    F zero() {
+    public F zero() {
         return zero;
     }
 
-    F one() {
+    public F one() {
         return one;
     }
 
-    F b() {
+    public F b() {
         return b;
     }
 }
