@@ -47,11 +47,28 @@ final class ChainBackend implements EthBackend {
         }
     };
 
+    /** Why submissions are refused now (production stopped, disk full), if they are. */
+    private final java.util.function.Supplier<Optional<String>> admissionClosed;
+
     ChainBackend(Blockchain chain, TransactionPool pool, TransactionProcessor processor, BlockExecutor executor) {
+        this(chain, pool, processor, executor, Optional::empty);
+    }
+
+    /** @param admissionClosed why new transactions must be refused now, if they must: never accept what won't be mined */
+    ChainBackend(Blockchain chain, TransactionPool pool, TransactionProcessor processor, BlockExecutor executor,
+                 java.util.function.Supplier<Optional<String>> admissionClosed) {
         this.chain = chain;
         this.pool = pool;
         this.processor = processor;
         this.executor = executor;
+        this.admissionClosed = admissionClosed;
+    }
+
+    private void requireAdmissionOpen() {
+        Optional<String> closed = admissionClosed.get();
+        if (closed.isPresent()) {
+            throw RpcError.ServerError.of(closed.get()).toException();
+        }
     }
 
     /** Keeps a block the node just appended, so the first reads after it cost nothing. */
@@ -141,6 +158,7 @@ final class ChainBackend implements EthBackend {
 
     @Override
     public Hash submit(byte[] raw) {
+        requireAdmissionOpen();
         try {
             return pool.submit(raw);
         } catch (TransactionRejectedException e) {
@@ -150,6 +168,7 @@ final class ChainBackend implements EthBackend {
 
     @Override
     public Hash submit(Transaction tx) {
+        requireAdmissionOpen();
         try {
             return pool.submit(tx);
         } catch (TransactionRejectedException e) {
