@@ -1,0 +1,83 @@
+package org.parkchain.regime;
+
+import org.parkchain.primitives.Address;
+import org.parkchain.primitives.UInt256;
+import org.parkchain.regime.exchange.Order;
+import org.parkchain.regime.exchange.Side;
+
+/**
+ * The exchange's storage at 0x…1003. Root slots: 0 market count; 1 market id → the Market struct's ten fields in
+ * interface order, then the base token's unit (10**decimals); 2 order count; 3 order id → the order record (below);
+ * 4 market id → side → best price of that side (0 = empty); 5 market id → side → price → level
+ * {+0 next (worse) price, +1 previous (better) price, +2 first order id, +3 last order id}.
+ *
+ * <p>An order's record packs its small fields the way Solidity packs a struct's consecutive small members (the
+ * first member in the lowest bits): +0 trader (bits 0–159) | side (160–167) | open (168–175) | placedAt (176–239);
+ * +1 marketId (0–63) | makerFeeBps (64–79); +2 price; +3 amount; +4 filled; +5 locked; +6, while it rests, its
+ * queue links: next order id (0–63) | previous order id (64–127). Ids are counters and stay far below 2^64.
+ */
+final class ExchangeLayout {
+    static final UInt256 MARKET_COUNT = Slots.root(0);
+    static final UInt256 MARKETS = Slots.root(1);
+    static final UInt256 ORDER_COUNT = Slots.root(2);
+    static final UInt256 ORDERS = Slots.root(3);
+    static final UInt256 BEST = Slots.root(4);
+    static final UInt256 LEVELS = Slots.root(5);
+
+    static final long M_OPERATOR = 0, M_BASE = 1, M_QUOTE = 2, M_TICK = 3, M_LOT = 4, M_MAKER_FEE = 5, M_TAKER_FEE = 6,
+            M_COUNTERPARTY = 7, M_OWN_CLIENTS_ONLY = 8, M_HALTED = 9, M_UNIT = 10;
+    static final int ORDER_WORDS = 6;
+    static final long O_LINKS = 6;
+    static final long L_NEXT = 0, L_PREVIOUS = 1, L_FIRST = 2, L_LAST = 3;
+
+    private ExchangeLayout() {}
+
+    static UInt256 market(long id, long field) {
+        return Slots.field(Slots.mapping(MARKETS, id), field);
+    }
+
+    static UInt256 order(long id, long word) {
+        return Slots.field(Slots.mapping(ORDERS, id), word);
+    }
+
+    static UInt256 best(long marketId, Side side) {
+        return Slots.mapping(Slots.mapping(BEST, marketId), side.ordinal());
+    }
+
+    static UInt256 level(long marketId, Side side, UInt256 price, long field) {
+        return Slots.field(Slots.mapping(Slots.mapping(Slots.mapping(LEVELS, marketId), side.ordinal()), price), field);
+    }
+
+    /** Word {@code word} (0 to 5) of an order's record. */
+    static UInt256 orderWord(Order o, int word) {
+        return switch (word) {
+            case 0 -> UInt256.fromBytes(o.trader().toWord())
+                    .or(UInt256.of(o.side().ordinal()).shl(160))
+                    .or(UInt256.of(o.open() ? 1 : 0).shl(168))
+                    .or(UInt256.of(o.placedAt()).shl(176));
+            case 1 -> UInt256.of(o.marketId()).or(UInt256.of(o.makerFeeBps()).shl(64));
+            case 2 -> o.price();
+            case 3 -> o.amount();
+            case 4 -> o.filled();
+            case 5 -> o.locked();
+            default -> throw new IllegalArgumentException("order word " + word);
+        };
+    }
+
+    static Order order(long id, UInt256[] w) {
+        byte[] head = w[0].toBytes32();
+        Address trader = Address.fromWord(head);
+        Side side = Side.values()[(int) (w[0].shr(160).u0 & 0xff)];
+        boolean open = (w[0].shr(168).u0 & 0xff) != 0;
+        long placedAt = w[0].shr(176).u0;
+        return new Order(id, w[1].u0, trader, side, w[2], w[3], w[4], w[1].shr(64).u0 & 0xffff, w[5], placedAt, open);
+    }
+
+    static long[] links(UInt256 word) {
+        return new long[] {word.u0, word.shr(64).u0};
+    }
+
+    static UInt256 links(long next, long previous) {
+        return UInt256.of(next).or(UInt256.of(previous).shl(64));
+    }
+}
