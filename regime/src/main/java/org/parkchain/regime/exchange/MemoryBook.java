@@ -42,8 +42,14 @@ public final class MemoryBook implements Book {
         }
     }
 
-    public boolean contains(long id) {
-        return nodes.containsKey(id);
+    /** Drops the record of an order that never rested: one the engine refused, which the caller takes back. */
+    public void forget(long id) {
+        Node node = nodes.get(id);
+        if (node != null && node.next == 0 && node.previous == 0 && levels(node.order.side()).get(node.order.price()) instanceof Level l
+                && l.first == id) {
+            throw new IllegalStateException("order " + id + " rests");
+        }
+        nodes.remove(id);
     }
 
     @Override
