@@ -14,7 +14,6 @@ import org.parkchain.regime.exchange.TimeInForce;
 
 /** IExchange's rules, clause by clause, each with the case it refuses. */
 class ExchangeTest {
-    static final Address EXCHANGE = SystemAddresses.EXCHANGE;
     static final String CREATE = "createMarket(address,address,uint256,uint256,uint256,uint256,bool,bool)";
     static final String PLACE = "placeOrder(uint256,uint8,uint256,uint256,uint8)";
     static final Side BUY = Side.BUY, SELL = Side.SELL;

@@ -28,17 +28,17 @@ class EngineAgainstReferenceTest {
     static final long START = 1_000_000;
 
     /** One step of a random session. */
-    sealed interface Step {}
+    public sealed interface Step {}
 
-    record Place(int trader, Side side, long ticks, long lots, TimeInForce tif) implements Step {}
+    public record Place(int trader, Side side, long ticks, long lots, TimeInForce tif) implements Step {}
 
-    record Cancel(int caller, long id) implements Step {}
+    public record Cancel(int caller, long id) implements Step {}
 
-    record Halt(boolean halted) implements Step {}
+    public record Halt(boolean halted) implements Step {}
 
-    record Fees(long maker, long taker) implements Step {}
+    public record Fees(long maker, long taker) implements Step {}
 
-    record Block(int trader, boolean blocked) implements Step {}
+    public record Block(int trader, boolean blocked) implements Step {}
 
     @Provide
     static Arbitrary<List<Step>> sessions() {
@@ -113,9 +113,9 @@ class EngineAgainstReferenceTest {
     }
 
     static void assertSameState(ReferenceExchange ref, EngineExchange engine) {
-        List<ReferenceExchange.Fill> trades = new ArrayList<>();
+        List<ReferenceFill> trades = new ArrayList<>();
         for (Trade t : engine.trades) {
-            trades.add(new ReferenceExchange.Fill(t.makerOrderId(), t.takerOrderId(), t.buyer(), t.seller(), t.price().toLong(),
+            trades.add(new ReferenceFill(t.makerOrderId(), t.takerOrderId(), t.buyer(), t.seller(), t.price().toLong(),
                     t.amount().toLong(), t.makerFee().toLong(), t.takerFee().toLong()));
         }
         assertThat(trades).isEqualTo(ref.fills);

@@ -39,7 +39,6 @@ final class ReferenceExchange {
         }
     }
 
-    record Fill(long maker, long taker, Address buyer, Address seller, long price, long amount, long makerFee, long takerFee) {}
 
     final long tick;
     final long lot;
@@ -51,7 +50,7 @@ final class ReferenceExchange {
     boolean halted;
     final Set<Address> blocked = new HashSet<>();
     final List<RefOrder> orders = new ArrayList<>();
-    final List<Fill> fills = new ArrayList<>();
+    final List<ReferenceFill> fills = new ArrayList<>();
     /** Balances per account: [base, quote]. The exchange's own holdings under its address. */
     final Map<Address, long[]> balances = new HashMap<>();
     final Address self;
@@ -125,7 +124,7 @@ final class ReferenceExchange {
                 long levy = (mf + tf) * levyBps / 10_000;
                 move(QUOTE, self, operator, mf + tf - levy);
                 move(QUOTE, self, treasury, levy);
-                fills.add(new Fill(maker.id, taker.id, buy.trader, sell.trader, maker.price, q, mf, tf));
+                fills.add(new ReferenceFill(maker.id, taker.id, buy.trader, sell.trader, maker.price, q, mf, tf));
                 if (maker.filled == maker.amount) close(maker);
             }
         }
