@@ -30,6 +30,7 @@ public final class Blockchain implements AutoCloseable {
     private final long chainId;
     private final BlockHeader genesisHeader;
     private final List<Consumer<NewBlock>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BlockIndexer> indexers = new CopyOnWriteArrayList<>();
     private volatile BlockHeader head;
     private final NodeStore nodes;
     /**
@@ -38,6 +39,16 @@ public final class Blockchain implements AutoCloseable {
      */
     private final RecentBlocks recent = new RecentBlocks(RECENT_BLOCKS);
     private static final int RECENT_BLOCKS = 128;
+
+    /**
+     * Derives auxiliary entries (an explorer's indexes, say) from each appended block; they are written in the block's
+     * own atomic write, so an index is never ahead of or behind the chain. Runs on the appending thread inside
+     * {@link #append}: keep it to computing entries, and never throw (a throw fails the append).
+     */
+    @FunctionalInterface
+    public interface BlockIndexer {
+        List<ChainStore.AuxEntry> entries(Block block, List<Receipt> receipts);
+    }
 
     /** What listeners receive after a block became the head: the block and its receipts as JSON-RPC shows them. */
     public record NewBlock(Block block, List<TransactionReceipt> receipts) {}
@@ -196,7 +207,15 @@ public final class Blockchain implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the block does not follow the head
      */
-    public synchronized void append(ExecutedBlock executed) {
+    public void append(ExecutedBlock executed) {
+        append(executed, List.of());
+    }
+
+    /**
+     * As {@link #append(ExecutedBlock)}, with {@code extra} auxiliary entries written in the same atomic write as the
+     * block (the consensus layer's applied log position, for instance), besides those of the indexers.
+     */
+    public synchronized void append(ExecutedBlock executed, List<ChainStore.AuxEntry> extra) {
         Block block = executed.block();
         BlockHeader current = head;
         if (!block.header().parentHash().equals(current.hash()) || block.number() != current.number() + 1) {
@@ -206,8 +225,12 @@ public final class Blockchain implements AutoCloseable {
         List<Hash> txHashes = new ArrayList<>(block.transactions().size());
         block.transactions().forEach(tx -> txHashes.add(tx.hash()));
         Hash hash = block.hash();
+        List<ChainStore.AuxEntry> aux = new ArrayList<>(extra);
+        for (BlockIndexer indexer : indexers) {
+            aux.addAll(indexer.entries(block, executed.receipts()));
+        }
         store.write(new ChainStore.BlockWrite(hash, block.number(), block.header().encode(), block.encodeBody(),
-                encodeReceipts(executed.receipts()), txHashes, executed.stateNodes()));
+                encodeReceipts(executed.receipts()), txHashes, executed.stateNodes(), aux));
         recent.put(hash, new RecentBlocks.Entry(block, executed.receipts()));
         head = block.header();
         if (!listeners.isEmpty()) {
@@ -221,6 +244,26 @@ public final class Blockchain implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Adds an indexer whose entries go into every block appended from now on (see {@link BlockIndexer}). */
+    public void addIndexer(BlockIndexer indexer) {
+        indexers.add(indexer);
+    }
+
+    /** An auxiliary entry kept beside the chain (see {@link ChainStore.AuxEntry}). */
+    public Optional<byte[]> aux(byte[] key) {
+        return store.aux(key);
+    }
+
+    /** Auxiliary entries by key prefix, ascending from {@code from}; see {@link ChainStore#auxRange}. */
+    public List<ChainStore.AuxEntry> auxRange(byte[] prefix, byte[] from, int limit) {
+        return store.auxRange(prefix, from, limit);
+    }
+
+    /** Writes auxiliary entries outside a block, atomically and durably (an index rebuilt from the chain). */
+    public void writeAux(List<ChainStore.AuxEntry> entries) {
+        store.writeAux(entries);
     }
 
     /** Calls {@code listener} after every appended block, on the appending thread; keep it short. */

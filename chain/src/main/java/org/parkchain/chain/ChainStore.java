@@ -39,6 +39,21 @@ public interface ChainStore extends AutoCloseable {
     /** Writes one block and makes it the head, atomically and durably. */
     void write(BlockWrite block);
 
+    /** An auxiliary entry: see {@link AuxEntry}. */
+    Optional<byte[]> aux(byte[] key);
+
+    /**
+     * Auxiliary entries whose key starts with {@code prefix}, in ascending key order, starting at the first key
+     * {@code >= from} ({@code from} = {@code prefix} to start at the beginning), at most {@code limit} of them.
+     */
+    List<AuxEntry> auxRange(byte[] prefix, byte[] from, int limit);
+
+    /**
+     * Writes auxiliary entries outside a block, atomically and durably (an index rebuilt from the chain, a snapshot's
+     * bookkeeping). Entries that belong to a block go in its {@link BlockWrite#aux()} instead.
+     */
+    void writeAux(List<AuxEntry> entries);
+
     @Override
     void close();
 
@@ -46,15 +61,34 @@ public interface ChainStore extends AutoCloseable {
     record TransactionLocation(Hash blockHash, int index) {}
 
     /**
+     * An entry that parts of the node above the chain keep beside it, so that it is exactly as durable as the blocks:
+     * the consensus layer's applied log position, the explorer's indexes. Keys are namespaced by their owner with a
+     * short ASCII prefix ({@code "raft/"}, {@code "idx/"}); the store knows bytes, not their meaning.
+     */
+    record AuxEntry(byte[] key, byte[] value) {
+        public AuxEntry {
+            java.util.Objects.requireNonNull(key, "key");
+            java.util.Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
      * Everything one block adds to the store.
      *
      * @param transactionHashes the hashes of the block's transactions in order, for the transaction index
      * @param stateNodes the trie nodes and code the block's state commit produced
+     * @param aux auxiliary entries that must land with this block and never without it
      */
     record BlockWrite(Hash blockHash, long number, byte[] header, byte[] body, byte[] receipts,
-                      List<Hash> transactionHashes, WriteBatch stateNodes) {
+                      List<Hash> transactionHashes, WriteBatch stateNodes, List<AuxEntry> aux) {
         public BlockWrite {
             transactionHashes = List.copyOf(transactionHashes);
+            aux = List.copyOf(aux);
+        }
+
+        public BlockWrite(Hash blockHash, long number, byte[] header, byte[] body, byte[] receipts,
+                          List<Hash> transactionHashes, WriteBatch stateNodes) {
+            this(blockHash, number, header, body, receipts, transactionHashes, stateNodes, List.of());
         }
     }
 }

@@ -1,6 +1,10 @@
 package org.parkchain.chain;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parkchain.primitives.Hash;
@@ -18,6 +22,8 @@ public final class InMemoryChainStore implements ChainStore {
     private final ConcurrentHashMap<Long, Hash> canonical = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Hash, TransactionLocation> transactions = new ConcurrentHashMap<>();
     private final InMemoryNodeStore nodes = new InMemoryNodeStore();
+    /** Auxiliary entries, ordered by unsigned key bytes as RocksDB orders them. */
+    private final ConcurrentSkipListMap<byte[], byte[]> aux = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
     private volatile Hash head;
 
     @Override
@@ -66,7 +72,40 @@ public final class InMemoryChainStore implements ChainStore {
             transactions.put(txs.get(i), new TransactionLocation(block.blockHash(), i));
         }
         canonical.put(block.number(), block.blockHash());
+        putAux(block.aux());
         head = block.blockHash();
+    }
+
+    @Override
+    public Optional<byte[]> aux(byte[] key) {
+        return Optional.ofNullable(aux.get(key)).map(byte[]::clone);
+    }
+
+    @Override
+    public List<AuxEntry> auxRange(byte[] prefix, byte[] from, int limit) {
+        List<AuxEntry> out = new ArrayList<>();
+        for (Map.Entry<byte[], byte[]> e : aux.tailMap(from, true).entrySet()) {
+            if (out.size() >= limit || !startsWith(e.getKey(), prefix)) {
+                break;
+            }
+            out.add(new AuxEntry(e.getKey().clone(), e.getValue().clone()));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void writeAux(List<AuxEntry> entries) {
+        putAux(entries);
+    }
+
+    private void putAux(List<AuxEntry> entries) {
+        for (AuxEntry e : entries) {
+            aux.put(e.key().clone(), e.value().clone());
+        }
+    }
+
+    static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     @Override

@@ -26,7 +26,8 @@ import org.rocksdb.WriteOptions;
  * A {@link ChainStore} in RocksDB, one column family per kind of entry: {@code headers}, {@code bodies} and
  * {@code receipts} by block hash, {@code trie_nodes} (state trie nodes and code by hash), {@code canonical} (block
  * number, 8 bytes big-endian, to block hash), {@code transactions} (transaction hash to block hash and index) and
- * {@code meta} (the head pointer). Each {@link #write} is one RocksDB write batch with {@code sync} set: after a
+ * {@code meta} (the head pointer) and {@code aux} (entries kept beside the chain by the layers above it, see
+ * {@link ChainStore.AuxEntry}). Each {@link #write} is one RocksDB write batch with {@code sync} set: after a
  * crash at any moment the database holds every block up to some head, each complete, and nothing of the next.
  *
  * <p>Thread-safe: RocksDB serves reads concurrently with the writer. {@link #close()} must not race other calls.
@@ -38,7 +39,7 @@ public final class RocksDbChainStore implements ChainStore {
 
     private static final byte[] HEAD_KEY = "head".getBytes(StandardCharsets.US_ASCII);
     private static final List<String> FAMILIES =
-            List.of("headers", "bodies", "receipts", "trie_nodes", "canonical", "transactions", "meta");
+            List.of("headers", "bodies", "receipts", "trie_nodes", "canonical", "transactions", "meta", "aux");
 
     private final Path directory;
     private final DBOptions dbOptions;
@@ -56,6 +57,7 @@ public final class RocksDbChainStore implements ChainStore {
     private final ColumnFamilyHandle canonical;
     private final ColumnFamilyHandle transactions;
     private final ColumnFamilyHandle meta;
+    private final ColumnFamilyHandle aux;
     private final NodeStore nodes = new Nodes();
 
     private RocksDbChainStore(Path directory) throws RocksDBException {
@@ -84,6 +86,7 @@ public final class RocksDbChainStore implements ChainStore {
         canonical = handles.get(5);
         transactions = handles.get(6);
         meta = handles.get(7);
+        aux = handles.get(8);
     }
 
     /**
@@ -172,11 +175,51 @@ public final class RocksDbChainStore implements ChainStore {
                 batch.put(transactions, txs.get(i).bytesUnsafe(), location);
             }
             batch.put(canonical, numberKey(block.number()), key);
+            for (AuxEntry e : block.aux()) {
+                batch.put(aux, e.key(), e.value());
+            }
             batch.put(meta, HEAD_KEY, key);
             return batch;
         } catch (RocksDBException e) {
             batch.close();
             throw new StoreException("cannot prepare block " + block.number() + " for writing: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> aux(byte[] key) {
+        return get(aux, key);
+    }
+
+    @Override
+    public List<AuxEntry> auxRange(byte[] prefix, byte[] from, int limit) {
+        List<AuxEntry> out = new ArrayList<>();
+        try (org.rocksdb.RocksIterator it = db.newIterator(aux)) {
+            for (it.seek(from); it.isValid() && out.size() < limit; it.next()) {
+                byte[] key = it.key();
+                if (!InMemoryChainStore.startsWith(key, prefix)) {
+                    break;
+                }
+                out.add(new AuxEntry(key, it.value()));
+            }
+            try {
+                it.status();
+            } catch (RocksDBException e) {
+                throw new StoreException("reading " + directory + " failed: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void writeAux(List<AuxEntry> entries) {
+        try (WriteBatch batch = new WriteBatch()) {
+            for (AuxEntry e : entries) {
+                batch.put(aux, e.key(), e.value());
+            }
+            commit(batch);
+        } catch (RocksDBException e) {
+            throw new StoreException("writing auxiliary entries failed: " + e.getMessage(), e);
         }
     }
 

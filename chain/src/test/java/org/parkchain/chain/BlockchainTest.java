@@ -187,4 +187,44 @@ class BlockchainTest {
                     .hasMessageContaining("cannot open the chain database in " + data);
         }
     }
+
+    @Test
+    void auxEntriesOfIndexersAndCallersLandWithTheirBlockAndSurviveAReopen() {
+        Path data = dir.resolve("chain");
+        byte[] applied = ascii("raft/applied");
+        try (Blockchain chain = Blockchain.open(RocksDbChainStore.open(data), genesis())) {
+            chain.addIndexer((block, receipts) -> List.of(
+                    new ChainStore.AuxEntry(ascii("idx/block/" + block.number()), ascii(block.transactions().size() + " txs"))));
+            chain.append(next(chain, executor, List.of(transfer(ALICE, 0, CAROL, 1))),
+                    List.of(new ChainStore.AuxEntry(applied, ascii("1"))));
+            chain.append(next(chain, executor, List.of()), List.of(new ChainStore.AuxEntry(applied, ascii("2"))));
+            chain.writeAux(List.of(new ChainStore.AuxEntry(ascii("idx/built"), ascii("yes"))));
+        }
+        try (Blockchain chain = Blockchain.open(RocksDbChainStore.open(data), genesis())) {
+            assertThat(chain.aux(applied)).hasValueSatisfying(v -> assertThat(v).isEqualTo(ascii("2")));
+            assertThat(chain.auxRange(ascii("idx/block/"), ascii("idx/block/"), 10))
+                    .extracting(e -> new String(e.value(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .containsExactly("1 txs", "0 txs");
+            // Ranges stop at the prefix's end and at the limit, and start at "from".
+            assertThat(chain.auxRange(ascii("idx/"), ascii("idx/"), 10)).hasSize(3);
+            assertThat(chain.auxRange(ascii("idx/"), ascii("idx/block/2"), 10)).hasSize(2);
+            assertThat(chain.auxRange(ascii("idx/"), ascii("idx/"), 1)).hasSize(1);
+            assertThat(chain.aux(ascii("raft/missing"))).isEmpty();
+        }
+    }
+
+    @Test
+    void inMemoryStoreOrdersAuxKeysAsRocksDbDoes() {
+        InMemoryChainStore store = new InMemoryChainStore();
+        store.writeAux(List.of(new ChainStore.AuxEntry(new byte[] {1, (byte) 0x80}, new byte[] {2}),
+                new ChainStore.AuxEntry(new byte[] {1, 0x7f}, new byte[] {1}),
+                new ChainStore.AuxEntry(new byte[] {2}, new byte[] {3})));
+        // Unsigned byte order: 0x7f before 0x80, and the prefix 0x01 excludes 0x02.
+        assertThat(store.auxRange(new byte[] {1}, new byte[] {1}, 10)).extracting(e -> e.value()[0])
+                .containsExactly((byte) 1, (byte) 2);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 }

@@ -318,6 +318,21 @@ class SoloSequencerTest {
         }
 
         @Override
+        public Optional<byte[]> aux(byte[] key) {
+            return inner.aux(key);
+        }
+
+        @Override
+        public java.util.List<AuxEntry> auxRange(byte[] prefix, byte[] from, int limit) {
+            return inner.auxRange(prefix, from, limit);
+        }
+
+        @Override
+        public void writeAux(java.util.List<AuxEntry> entries) {
+            inner.writeAux(entries);
+        }
+
+        @Override
         public void close() {
             inner.close();
         }

@@ -48,17 +48,21 @@ public final class RpcServer implements AutoCloseable {
     private final RpcDispatcher dispatcher;
     private final RpcMetrics metrics;
     private final PrometheusMeterRegistry registry;
-    private final ReadApi readApi;
+    /** GET resources beside JSON-RPC, longest prefix first. */
+    private final java.util.List<ReadApi> readApis;
+    private final java.util.List<HealthCheck> healthChecks;
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
     /** Bodies and messages received whose reply has not yet been handed to the connection. */
     private final AtomicInteger unanswered = new AtomicInteger();
 
     private RpcServer(RpcConfig config, RpcMethods methods, SubscriptionSource subscriptions,
-            PrometheusMeterRegistry registry, ReadApi readApi) {
+            PrometheusMeterRegistry registry, java.util.List<ReadApi> readApis, java.util.List<HealthCheck> healthChecks) {
         this.config = config;
         this.registry = registry;
-        this.readApi = readApi;
+        this.readApis = readApis.stream()
+                .sorted(java.util.Comparator.comparingInt((ReadApi api) -> api.prefix().length()).reversed()).toList();
+        this.healthChecks = java.util.List.copyOf(healthChecks);
         this.metrics = new RpcMetrics(registry);
         this.dispatcher = new RpcDispatcher(config, methods, subscriptions, metrics);
         // The event loops only move bytes; two are plenty on the 2-core target and leave cores to execution.
@@ -93,7 +97,17 @@ public final class RpcServer implements AutoCloseable {
     /** As {@link #start(RpcConfig, RpcMethods, SubscriptionSource, PrometheusMeterRegistry)}, also serving {@code readApi}. */
     public static RpcServer start(RpcConfig config, RpcMethods methods, SubscriptionSource subscriptions,
             PrometheusMeterRegistry registry, ReadApi readApi) {
-        RpcServer rpc = new RpcServer(config, methods, subscriptions, registry, readApi);
+        return start(config, methods, subscriptions, registry, java.util.List.of(readApi), java.util.List.of());
+    }
+
+    /**
+     * As {@link #start(RpcConfig, RpcMethods, SubscriptionSource, PrometheusMeterRegistry)}, also serving
+     * {@code readApis} (the one with the longest matching prefix answers a GET) and reporting {@code healthChecks} in
+     * {@code /health}.
+     */
+    public static RpcServer start(RpcConfig config, RpcMethods methods, SubscriptionSource subscriptions,
+            PrometheusMeterRegistry registry, java.util.List<ReadApi> readApis, java.util.List<HealthCheck> healthChecks) {
+        RpcServer rpc = new RpcServer(config, methods, subscriptions, registry, readApis, healthChecks);
         try {
             rpc.server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -148,7 +162,7 @@ public final class RpcServer implements AutoCloseable {
         switch (request.path()) {
             case "/health" -> {
                 if (request.method() == HttpMethod.GET) {
-                    response.putHeader("Content-Type", JSON).end("{\"status\":\"ok\"}");
+                    serveHealth(response);
                 } else {
                     methodNotAllowed(response, "GET", "/health answers GET");
                 }
@@ -169,11 +183,12 @@ public final class RpcServer implements AutoCloseable {
                 }
             }
             default -> {
-                if (request.path().startsWith(readApi.prefix())) {
+                Optional<ReadApi> api = readApiFor(request.path());
+                if (api.isPresent()) {
                     if (request.method() == HttpMethod.GET) {
-                        serveRead(request.path(), response);
+                        serveRead(api.get(), request.path(), response);
                     } else {
-                        methodNotAllowed(response, "GET", readApi.prefix() + " answers GET");
+                        methodNotAllowed(response, "GET", api.get().prefix() + " answers GET");
                     }
                 } else {
                     plain(response, 404, "not found: JSON-RPC is served at /, also /health and /metrics");
@@ -182,8 +197,53 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
+    private Optional<ReadApi> readApiFor(String path) {
+        for (ReadApi api : readApis) {
+            if (path.startsWith(api.prefix())) {
+                return Optional.of(api);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code {"status":"ok"|"unhealthy","checks":{name:{"healthy":…,"detail":…,…facts}}}}, 200 when all checks are
+     * healthy, else 503. Checks run on a worker thread (they may read storage); a check that throws is unhealthy.
+     */
+    private void serveHealth(HttpServerResponse response) {
+        vertx.executeBlocking(() -> {
+            com.fasterxml.jackson.databind.node.ObjectNode body = dispatcher.mapper().createObjectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode checks = dispatcher.mapper().createObjectNode();
+            boolean healthy = true;
+            for (HealthCheck check : healthChecks) {
+                HealthCheck.Status status;
+                try {
+                    status = check.check();
+                } catch (RuntimeException e) {
+                    status = HealthCheck.Status.failing("health check failed: " + e, java.util.Map.of());
+                }
+                healthy &= status.healthy();
+                com.fasterxml.jackson.databind.node.ObjectNode node = checks.putObject(check.name());
+                node.put("healthy", status.healthy());
+                node.put("detail", status.detail());
+                status.facts().forEach((k, v) -> node.set(k, dispatcher.mapper().valueToTree(v)));
+            }
+            body.put("status", healthy ? "ok" : "unhealthy");
+            body.set("checks", checks);
+            return java.util.Map.entry(healthy, dispatcher.mapper().writeValueAsString(body));
+        }, false).onComplete(result -> {
+            if (result.succeeded()) {
+                response.setStatusCode(result.result().getKey() ? 200 : 503).putHeader("Content-Type", JSON)
+                        .end(result.result().getValue());
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "cannot render /health", result.cause());
+                plain(response, 503, "health unavailable: " + result.cause().getMessage());
+            }
+        });
+    }
+
     /** A {@link ReadApi} resource, read on a worker thread: reads may touch storage. */
-    private void serveRead(String path, HttpServerResponse response) {
+    private void serveRead(ReadApi readApi, String path, HttpServerResponse response) {
         unanswered.incrementAndGet();
         vertx.executeBlocking(() -> readApi.get(path), false).onComplete(result -> {
             if (result.succeeded()) {

@@ -24,6 +24,10 @@ final class RunningRpc implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     RunningRpc(RpcConfig config) {
+        this(config, java.util.List.of(), java.util.List.of());
+    }
+
+    RunningRpc(RpcConfig config, java.util.List<ReadApi> readApis, java.util.List<HealthCheck> healthChecks) {
         RpcMethods methods = new RpcMethods()
                 .register("test_echo", RpcParams::raw)
                 .register("test_add", params -> {
@@ -59,7 +63,7 @@ final class RunningRpc implements AutoCloseable {
                     throw RpcError.ServerError.of("nonce too low").toException();
                 })
                 .register("test_map", params -> Map.of("answer", 42));
-        this.server = RpcServer.start(config, methods, hub, registry);
+        this.server = RpcServer.start(config, methods, hub, registry, readApis, healthChecks);
     }
 
     /** Small limits so tests can exceed them cheaply; a call timeout long enough never to fire by accident. */
