@@ -54,10 +54,10 @@ class ParkStoryTest {
     }
 
     @Test
-    void everyStepButTheTwoRefusalsSucceededOnChain() {
-        assertThat(outcome.steps()).hasSize(18);
+    void everyStepButTheThreeRefusalsSucceededOnChain() {
+        assertThat(outcome.steps()).hasSize(29);
         outcome.steps().forEach((key, step) -> {
-            boolean expectRefusal = key.equals("overLimit") || key.equals("toBlocked");
+            boolean expectRefusal = key.equals("overLimit") || key.equals("toBlocked") || key.equals("blockedOrder");
             assertThat(step.receipt().success()).as(key).isEqualTo(!expectRefusal);
             assertThat(step.receipt().gasUsed()).as(key).isGreaterThan(21_000);
         });
@@ -103,8 +103,13 @@ class ParkStoryTest {
 
     @Test
     void investorsHoldWhatTheyClaimedAndTraded() {
-        assertThat(tokenBalance(cast.koreanCompany().address())).isEqualTo(units(1_350_000));
-        assertThat(tokenBalance(cast.belarusianIndividual().address())).isEqualTo(units(150_000));
+        // Claimed 1,400,000 and 100,000; 50,000 moved from the Korean company to the Belarusian individual; then the
+        // Korean company's 100,000 went into its ask (40,000 sold to the individual, 60,000 still locked in the
+        // exchange) and the individual sold 30,000 to the exchange office.
+        assertThat(tokenBalance(cast.koreanCompany().address())).isEqualTo(units(1_250_000));
+        assertThat(tokenBalance(cast.belarusianIndividual().address())).isEqualTo(units(160_000));
+        assertThat(tokenBalance(cast.exchangeOffice().address())).isEqualTo(units(30_000));
+        assertThat(tokenBalance(SystemAddresses.EXCHANGE)).isEqualTo(units(60_000));
         assertThat(tokenBalance(cast.blocked())).isEqualTo(UInt256.ZERO);
         byte[] supply = wallet.call(outcome.token(), ParkAbi.call("totalSupply()"));
         assertThat(ParkAbi.decode("(uint256)", supply).uint256(0)).isEqualTo(units(1_500_000));
@@ -127,11 +132,13 @@ class ParkStoryTest {
     @Test
     void residentsViewShowsBothCompaniesWithTheirRoles() {
         var residents = api("residents").path("residents");
-        assertThat(residents).hasSize(2);
+        assertThat(residents).hasSize(3);
         assertThat(residents.get(0).path("name").asText()).isEqualTo("Minsk Software Labs");
         assertThat(residents.get(0).path("status").asText()).isEqualTo("Resident");
         assertThat(residents.get(0).path("roles").toString()).isEqualTo("[\"TOKEN_ISSUER\"]");
         assertThat(residents.get(1).path("roles").toString()).isEqualTo("[\"ICO_ORGANISER\",\"PLATFORM_OPERATOR\"]");
+        assertThat(residents.get(2).path("name").asText()).isEqualTo("Minsk Exchange Office");
+        assertThat(residents.get(2).path("roles").toString()).isEqualTo("[\"EXCHANGE_OFFICE\"]");
     }
 
     @Test
@@ -167,7 +174,7 @@ class ParkStoryTest {
         var levy = api("levy");
         assertThat(levy.path("treasury").asText()).isEqualTo(cast.treasury().toChecksumHex());
         assertThat(levy.path("levyRateBps").asLong()).isEqualTo(100);
-        assertThat(levy.path("payments")).hasSize(1);
+        assertThat(levy.path("payments")).hasSize(3);   // the offering's, and one per trade with fees
         var payment = levy.path("payments").get(0);
         assertThat(payment.path("residentName").asText()).isEqualTo("Minsk Software Labs");
         assertThat(payment.path("revenue").asText()).isEqualTo(units(1_500).toString());
@@ -175,6 +182,42 @@ class ParkStoryTest {
         assertThat(payment.path("transactionHash").asText())
                 .isEqualTo(outcome.steps().get("finalize").receipt().txHash().toHex());
         assertThat(levy.path("totals").get(0).path("levy").asText()).isEqualTo(units(15).toString());
+    }
+
+    // ---- the trading act ----
+
+    private static UInt256 milli(long thousandths) {
+        return UInt256.of(BigInteger.valueOf(thousandths).multiply(UNIT).divide(BigInteger.valueOf(1000)));
+    }
+
+    @Test
+    void theTradesPaidTheirFeesToTheOperatorsAndOnePercentOfThemToTheTreasury() {
+        var platformLevy = ParkAbi.decode(ParkStory.LEVY_PAID, outcome.steps().get("bidBY").receipt()
+                .logs(SystemAddresses.REGISTRY, ParkStory.LEVY_PAID.topic0()).get(0).topics(),
+                outcome.steps().get("bidBY").receipt().logs(SystemAddresses.REGISTRY, ParkStory.LEVY_PAID.topic0()).get(0).data());
+        assertThat(platformLevy.address(0)).isEqualTo(cast.organiser().address());
+        // 40,000 MSL at 0.0012 = 48 coins: maker 0.1% = 0.048, taker 0.2% = 0.096; levy 1% of 0.144.
+        assertThat(platformLevy.uint256(2)).isEqualTo(milli(144));
+        assertThat(platformLevy.uint256(3)).isEqualTo(UInt256.of(UNIT.multiply(BigInteger.valueOf(144)).divide(BigInteger.valueOf(100_000))));
+        var taken = outcome.steps().get("takeBY").receipt();
+        var officeLevy = ParkAbi.decode(ParkStory.LEVY_PAID, taken.logs(SystemAddresses.REGISTRY, ParkStory.LEVY_PAID.topic0()).get(0).topics(),
+                taken.logs(SystemAddresses.REGISTRY, ParkStory.LEVY_PAID.topic0()).get(0).data());
+        assertThat(officeLevy.address(0)).isEqualTo(cast.exchangeOffice().address());
+        assertThat(officeLevy.uint256(2)).isEqualTo(milli(150));   // 0.5% of 30 coins, the taker's
+        var trade = ParkAbi.decode(ParkStory.TRADE, taken.logs(SystemAddresses.EXCHANGE, ParkStory.TRADE.topic0()).get(0).topics(),
+                taken.logs(SystemAddresses.EXCHANGE, ParkStory.TRADE.topic0()).get(0).data());
+        assertThat(trade.uint64(0)).isEqualTo(outcome.trading().officeMarket());
+        assertThat(trade.address(3)).isEqualTo(cast.exchangeOffice().address());
+        assertThat(trade.address(4)).isEqualTo(cast.belarusianIndividual().address());
+        assertThat(trade.uint256(6)).isEqualTo(units(30_000));
+        assertThat(trade.uint256(7)).isEqualTo(UInt256.ZERO);
+        assertThat(trade.uint256(8)).isEqualTo(milli(150));
+    }
+
+    @Test
+    void theBlockedAddressesOrderIsRefusedWithTheExchangesReason() {
+        ParkStory.Step step = outcome.steps().get("blockedOrder");
+        assertThat(step.refusal()).startsWith(ParkStory.BLOCKED_TRADER_REASON_START).endsWith(" is blocked");
     }
 
     @Test
