@@ -221,6 +221,62 @@ class ParkStoryTest {
     }
 
     @Test
+    void marketViewsShowBothMarketsTheirDepthTradesAndCandles() {
+        var markets = api("markets").path("markets");
+        assertThat(markets).hasSize(2);
+        var platform = markets.get(0);
+        assertThat(platform.path("operatorName").asText()).isEqualTo("Capital Token Organiser");
+        assertThat(platform.path("baseSymbol").asText()).isEqualTo("MSL");
+        assertThat(platform.path("quoteSymbol").asText()).isEqualTo("coin");
+        assertThat(platform.path("ownClientsOnly").asBoolean()).isTrue();
+        assertThat(platform.path("bestAsk").asText())
+                .isEqualTo(UInt256.of(UNIT.multiply(BigInteger.valueOf(12)).divide(BigInteger.valueOf(10_000))).toString());
+        assertThat(platform.path("bestBid").asText()).isEmpty();
+        assertThat(platform.path("trades").asLong()).isEqualTo(1);
+        assertThat(markets.get(1).path("counterparty").asBoolean()).isTrue();
+        assertThat(markets.get(1).path("bestBid").asText()).isEqualTo(milli(1).toString());
+
+        var depth = api("markets/" + outcome.trading().platformMarket() + "/depth");
+        assertThat(depth.path("asks")).hasSize(1);
+        assertThat(depth.path("asks").get(0).path("amount").asText()).isEqualTo(units(60_000).toString());
+        var officeDepth = api("markets/" + outcome.trading().officeMarket() + "/depth?levels=1");
+        assertThat(officeDepth.path("bids").get(0).path("amount").asText()).isEqualTo(units(20_000).toString());
+
+        var trades = api("markets/" + outcome.trading().officeMarket() + "/trades").path("trades");
+        assertThat(trades).hasSize(1);
+        assertThat(trades.get(0).path("seller").asText()).isEqualTo(cast.belarusianIndividual().address().toChecksumHex());
+        assertThat(trades.get(0).path("transactionHash").asText())
+                .isEqualTo(outcome.steps().get("takeBY").receipt().txHash().toHex());
+
+        for (String interval : List.of("1m", "1h", "1d")) {
+            var candles = api("markets/" + outcome.trading().platformMarket() + "/candles?interval=" + interval).path("candles");
+            assertThat(candles).as(interval).hasSize(1);
+            assertThat(candles.get(0).path("volume").asText()).isEqualTo(units(40_000).toString());
+            assertThat(candles.get(0).path("open").asText()).isEqualTo(candles.get(0).path("close").asText());
+        }
+    }
+
+    @Test
+    void marketViewsRefuseBadParametersAndUnknownMarkets() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> api("markets/1/candles?interval=5m"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("400");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> api("markets/x/depth"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("400");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> api("markets/9/depth"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("404");
+    }
+
+    @Test
+    void parkMarketsPrintsTheMarketsTable() {
+        StringWriter text = new StringWriter();
+        var cl = org.parkchain.node.cli.Main.commandLine();
+        cl.setOut(new PrintWriter(text, true));
+        assertThat(cl.execute("park", "markets", "--rpc", node.rpcUrl().toString())).isZero();
+        assertThat(text.toString()).contains("MSL/coin").contains("Capital Token Organiser").contains("Minsk Exchange Office")
+                .contains("0.0012").contains("office (counterparty)").contains("0.1% / 0.2%");
+    }
+
+    @Test
     void anUnknownViewIsNotFound() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> api("dragons"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("404");
