@@ -6,15 +6,17 @@ import org.parkchain.regime.exchange.Order;
 import org.parkchain.regime.exchange.Side;
 
 /**
- * The exchange's storage at 0x…1003. Root slots: 0 market count; 1 market id → the Market struct's ten fields in
- * interface order, then the base token's unit (10**decimals); 2 order count; 3 order id → the order record (below);
- * 4 market id → side → best price of that side (0 = empty); 5 market id → side → price → level
- * {+0 next (worse) price, +1 previous (better) price, +2 first order id, +3 last order id}.
+ * The exchange's storage at 0x…1003. Root slots: 0 market count; 1 market id → the market record (below); 2 order
+ * count; 3 order id → the order record (below); 4 market id → side → best price of that side (0 = empty); 5 market
+ * id → side → price → level {+0 next (worse) price, +1 first order id (bits 0–63) | last order id (64–127)}.
  *
- * <p>An order's record packs its small fields the way Solidity packs a struct's consecutive small members (the
- * first member in the lowest bits): +0 trader (bits 0–159) | side (160–167) | open (168–175) | placedAt (176–239);
- * +1 marketId (0–63) | makerFeeBps (64–79); +2 price; +3 amount; +4 filled; +5 locked; +6, while it rests, its
- * queue links: next order id (0–63) | previous order id (64–127). Ids are counters and stay far below 2^64.
+ * <p>Records pack their small fields the way Solidity packs a struct's consecutive small members (the first member
+ * in the lowest bits). A market: +0 operator (bits 0–159) | makerFeeBps (160–175) | takerFeeBps (176–191) |
+ * counterparty (192) | ownClientsOnly (193) | halted (194); +1 base; +2 quote; +3 tickSize; +4 lotSize; +5 the base
+ * token's unit, 10**decimals. An order: +0 trader (0–159) | side (160–167) | open (168–175) | placedAt (176–239);
+ * +1 marketId (0–63) | makerFeeBps (64–79); +2 price; +3 amount; +4 filled; +5 locked, for a buy only (a sell's lock
+ * is always its unfilled amount while it is open, so it is not stored); +6, while it rests, its queue links: next
+ * order id (0–63) | previous order id (64–127). Ids are counters and stay far below 2^64.
  */
 final class ExchangeLayout {
     static final UInt256 MARKET_COUNT = Slots.root(0);
@@ -24,11 +26,35 @@ final class ExchangeLayout {
     static final UInt256 BEST = Slots.root(4);
     static final UInt256 LEVELS = Slots.root(5);
 
-    static final long M_OPERATOR = 0, M_BASE = 1, M_QUOTE = 2, M_TICK = 3, M_LOT = 4, M_MAKER_FEE = 5, M_TAKER_FEE = 6,
-            M_COUNTERPARTY = 7, M_OWN_CLIENTS_ONLY = 8, M_HALTED = 9, M_UNIT = 10;
+    static final long M_HEAD = 0, M_BASE = 1, M_QUOTE = 2, M_TICK = 3, M_LOT = 4, M_UNIT = 5;
     static final int ORDER_WORDS = 6;
     static final long O_LINKS = 6;
-    static final long L_NEXT = 0, L_PREVIOUS = 1, L_FIRST = 2, L_LAST = 3;
+    static final long L_NEXT = 0, L_ENDS = 1;
+
+    /** A market's first word: its operator, fees and flags. */
+    record MarketHead(Address operator, long makerFeeBps, long takerFeeBps, boolean counterparty, boolean ownClientsOnly,
+                      boolean halted) {
+        UInt256 word() {
+            return UInt256.fromBytes(operator.toWord())
+                    .or(UInt256.of(makerFeeBps).shl(160))
+                    .or(UInt256.of(takerFeeBps).shl(176))
+                    .or(UInt256.of((counterparty ? 1 : 0) | (ownClientsOnly ? 2 : 0) | (halted ? 4 : 0)).shl(192));
+        }
+
+        static MarketHead of(UInt256 w) {
+            long flags = w.shr(192).u0;
+            return new MarketHead(Address.fromWord(w.toBytes32()), w.shr(160).u0 & 0xffff, w.shr(176).u0 & 0xffff,
+                    (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
+        }
+
+        MarketHead withFees(long maker, long taker) {
+            return new MarketHead(operator, maker, taker, counterparty, ownClientsOnly, halted);
+        }
+
+        MarketHead withHalted(boolean h) {
+            return new MarketHead(operator, makerFeeBps, takerFeeBps, counterparty, ownClientsOnly, h);
+        }
+    }
 
     private ExchangeLayout() {}
 
@@ -59,7 +85,7 @@ final class ExchangeLayout {
             case 2 -> o.price();
             case 3 -> o.amount();
             case 4 -> o.filled();
-            case 5 -> o.locked();
+            case 5 -> o.side() == Side.BUY ? o.locked() : UInt256.ZERO;
             default -> throw new IllegalArgumentException("order word " + word);
         };
     }
@@ -70,7 +96,8 @@ final class ExchangeLayout {
         Side side = Side.values()[(int) (w[0].shr(160).u0 & 0xff)];
         boolean open = (w[0].shr(168).u0 & 0xff) != 0;
         long placedAt = w[0].shr(176).u0;
-        return new Order(id, w[1].u0, trader, side, w[2], w[3], w[4], w[1].shr(64).u0 & 0xffff, w[5], placedAt, open);
+        UInt256 locked = side == Side.BUY ? w[5] : open ? w[3].sub(w[4]) : UInt256.ZERO;
+        return new Order(id, w[1].u0, trader, side, w[2], w[3], w[4], w[1].shr(64).u0 & 0xffff, locked, placedAt, open);
     }
 
     static long[] links(UInt256 word) {

@@ -9,29 +9,30 @@ import org.parkchain.regime.exchange.Side;
 
 /**
  * One market's book in the exchange's storage (layout in {@link ExchangeLayout}): every order's record, and per side
- * a doubly linked list of price levels from the best, each a doubly linked queue of order ids. Every read and write
+ * a linked list of price levels from the best, each a doubly linked queue of order ids. A level has no link back to
+ * the better one: matching only ever empties the best level, and a cancel that empties a deeper one walks from the
+ * best to unlink it (as a Solidity order book over a linked list would), which saves a slot on every new level. Every read and write
  * goes through {@link ContractStorage}, so it costs what SLOAD and SSTORE cost; the records read in this call are
- * remembered, so saving one writes only the words that changed.
+ * remembered, so saving one writes only the words that changed. A new order's record is written when the engine saves
+ * it the first time (when it rests or closes), so an order that trades and closes within its call writes each word once.
  */
 final class StorageBook implements Book {
     private final ContractStorage storage;
     private final long marketId;
+    /** The records as this call sees them. */
     private final Map<Long, Order> read = new HashMap<>();
+    /** The records as storage holds them; a new order maps to null (all its words are still zero). */
+    private final Map<Long, Order> stored = new HashMap<>();
 
     StorageBook(ContractStorage storage, long marketId) {
         this.storage = storage;
         this.marketId = marketId;
     }
 
-    /** Writes a new order's record (its slots are all zero before, so zero words are not written). */
+    /** Takes a new order (its slots are all zero); its words are written when it is first saved. */
     void create(Order order) {
-        for (int word = 0; word < ExchangeLayout.ORDER_WORDS; word++) {
-            UInt256 value = ExchangeLayout.orderWord(order, word);
-            if (!value.isZero()) {
-                storage.store(ExchangeLayout.order(order.id(), word), value);
-            }
-        }
         read.put(order.id(), order);
+        stored.put(order.id(), null);
     }
 
     @Override
@@ -46,19 +47,23 @@ final class StorageBook implements Book {
         }
         Order order = ExchangeLayout.order(id, words);
         read.put(id, order);
+        stored.put(id, order);
         return order;
     }
 
     @Override
     public void put(Order order) {
-        Order before = order(order.id());
+        order(order.id());
+        Order before = stored.get(order.id());
         for (int word = 0; word < ExchangeLayout.ORDER_WORDS; word++) {
             UInt256 value = ExchangeLayout.orderWord(order, word);
-            if (!value.equals(ExchangeLayout.orderWord(before, word))) {
+            UInt256 was = before == null ? UInt256.ZERO : ExchangeLayout.orderWord(before, word);
+            if (!value.equals(was)) {
                 storage.store(ExchangeLayout.order(order.id(), word), value);
             }
         }
         read.put(order.id(), order);
+        stored.put(order.id(), order);
     }
 
     // --- price levels: a list per side, best first --------------------------------------------------------------
@@ -81,10 +86,18 @@ final class StorageBook implements Book {
         return side == Side.BUY ? c > 0 : c < 0;
     }
 
+    private long[] ends(Side side, UInt256 price) {
+        return ExchangeLayout.links(level(side, price, ExchangeLayout.L_ENDS));
+    }
+
+    private void setEnds(Side side, UInt256 price, long first, long last) {
+        setLevel(side, price, ExchangeLayout.L_ENDS, ExchangeLayout.links(first, last));
+    }
+
     @Override
     public long first(Side side) {
         UInt256 best = best(side);
-        return best.isZero() ? 0 : level(side, best, ExchangeLayout.L_FIRST).u0;
+        return best.isZero() ? 0 : ends(side, best)[0];
     }
 
     @Override
@@ -94,7 +107,7 @@ final class StorageBook implements Book {
             return next;
         }
         UInt256 worse = level(side, order(id).price(), ExchangeLayout.L_NEXT);
-        return worse.isZero() ? 0 : level(side, worse, ExchangeLayout.L_FIRST).u0;
+        return worse.isZero() ? 0 : ends(side, worse)[0];
     }
 
     private long[] links(long id) {
@@ -109,16 +122,16 @@ final class StorageBook implements Book {
     public void rest(Order order) {
         Side side = order.side();
         UInt256 price = order.price();
-        long last = level(side, price, ExchangeLayout.L_LAST).u0;
-        if (last != 0) {
-            long[] lastLinks = links(last);
-            setLinks(last, order.id(), lastLinks[1]);
-            setLinks(order.id(), 0, last);
+        long[] ends = ends(side, price);
+        if (ends[1] != 0) {
+            long[] lastLinks = links(ends[1]);
+            setLinks(ends[1], order.id(), lastLinks[1]);
+            setLinks(order.id(), 0, ends[1]);
+            setEnds(side, price, ends[0], order.id());
         } else {
             insertLevel(side, price);
-            setLevel(side, price, ExchangeLayout.L_FIRST, UInt256.of(order.id()));
+            setEnds(side, price, order.id(), order.id());
         }
-        setLevel(side, price, ExchangeLayout.L_LAST, UInt256.of(order.id()));
     }
 
     /** Links a new level in at its place, walking from the best (most orders rest near it). */
@@ -131,12 +144,10 @@ final class StorageBook implements Book {
         }
         if (!at.isZero()) {
             setLevel(side, price, ExchangeLayout.L_NEXT, at);
-            setLevel(side, at, ExchangeLayout.L_PREVIOUS, price);
         }
         if (previous.isZero()) {
             storage.store(ExchangeLayout.best(marketId, side), price);
         } else {
-            setLevel(side, price, ExchangeLayout.L_PREVIOUS, previous);
             setLevel(side, previous, ExchangeLayout.L_NEXT, price);
         }
     }
@@ -148,36 +159,37 @@ final class StorageBook implements Book {
         long[] links = links(order.id());
         long next = links[0];
         long previous = links[1];
-        if (previous == 0) {
-            setLevel(side, price, ExchangeLayout.L_FIRST, UInt256.of(next));
-        } else {
-            setLinks(previous, next, links(previous)[1]);
-        }
-        if (next == 0) {
-            setLevel(side, price, ExchangeLayout.L_LAST, UInt256.of(previous));
-        } else {
-            setLinks(next, links(next)[0], previous);
-        }
-        if (next != 0 || previous != 0) {
-            setLinks(order.id(), 0, 0);
-        }
         if (previous == 0 && next == 0) {
             removeLevel(side, price);
+            return;
         }
+        long[] ends = ends(side, price);
+        if (previous != 0) {
+            setLinks(previous, next, links(previous)[1]);
+        }
+        if (next != 0) {
+            setLinks(next, links(next)[0], previous);
+        }
+        setEnds(side, price, previous == 0 ? next : ends[0], next == 0 ? previous : ends[1]);
+        setLinks(order.id(), 0, 0);
     }
 
+    /** Unlinks an emptied level: at once when it is the best, else by walking to the one before it. */
     private void removeLevel(Side side, UInt256 price) {
         UInt256 worse = level(side, price, ExchangeLayout.L_NEXT);
-        UInt256 better = level(side, price, ExchangeLayout.L_PREVIOUS);
-        if (better.isZero()) {
+        UInt256 best = best(side);
+        if (best.equals(price)) {
             storage.store(ExchangeLayout.best(marketId, side), worse);
         } else {
-            setLevel(side, better, ExchangeLayout.L_NEXT, worse);
-        }
-        if (!worse.isZero()) {
-            setLevel(side, worse, ExchangeLayout.L_PREVIOUS, better);
+            UInt256 at = best;
+            UInt256 after = level(side, at, ExchangeLayout.L_NEXT);
+            while (!after.equals(price)) {
+                at = after;
+                after = level(side, at, ExchangeLayout.L_NEXT);
+            }
+            setLevel(side, at, ExchangeLayout.L_NEXT, worse);
         }
         setLevel(side, price, ExchangeLayout.L_NEXT, UInt256.ZERO);
-        setLevel(side, price, ExchangeLayout.L_PREVIOUS, UInt256.ZERO);
+        setEnds(side, price, 0, 0);
     }
 }
