@@ -23,6 +23,8 @@ final class StorageBook implements Book {
     private final Map<Long, Order> read = new HashMap<>();
     /** The records as storage holds them; a new order maps to null (all its words are still zero). */
     private final Map<Long, Order> stored = new HashMap<>();
+    /** Whether each order read or created in this call has the compact record. */
+    private final Map<Long, Boolean> compact = new HashMap<>();
 
     StorageBook(ContractStorage storage, long marketId) {
         this.storage = storage;
@@ -33,6 +35,7 @@ final class StorageBook implements Book {
     void create(Order order) {
         read.put(order.id(), order);
         stored.put(order.id(), null);
+        compact.put(order.id(), ExchangeLayout.fitsCompact(order));
     }
 
     @Override
@@ -41,13 +44,17 @@ final class StorageBook implements Book {
         if (cached != null) {
             return cached;
         }
+        UInt256 head = storage.load(ExchangeLayout.order(id, 0));
+        boolean isCompact = ExchangeLayout.isCompact(head);
         UInt256[] words = new UInt256[ExchangeLayout.ORDER_WORDS];
-        for (int word = 0; word < words.length; word++) {
+        words[0] = head;
+        for (int word = 1; word < ExchangeLayout.words(isCompact); word++) {
             words[word] = storage.load(ExchangeLayout.order(id, word));
         }
         Order order = ExchangeLayout.order(id, words);
         read.put(id, order);
         stored.put(id, order);
+        compact.put(id, isCompact);
         return order;
     }
 
@@ -55,9 +62,10 @@ final class StorageBook implements Book {
     public void put(Order order) {
         order(order.id());
         Order before = stored.get(order.id());
-        for (int word = 0; word < ExchangeLayout.ORDER_WORDS; word++) {
-            UInt256 value = ExchangeLayout.orderWord(order, word);
-            UInt256 was = before == null ? UInt256.ZERO : ExchangeLayout.orderWord(before, word);
+        boolean isCompact = compact.get(order.id());
+        for (int word = 0; word < ExchangeLayout.words(isCompact); word++) {
+            UInt256 value = ExchangeLayout.orderWord(order, word, isCompact);
+            UInt256 was = before == null ? UInt256.ZERO : ExchangeLayout.orderWord(before, word, isCompact);
             if (!value.equals(was)) {
                 storage.store(ExchangeLayout.order(order.id(), word), value);
             }

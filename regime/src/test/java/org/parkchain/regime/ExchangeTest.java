@@ -467,6 +467,39 @@ class ExchangeTest {
     }
 
     @Test
+    void ordersBeyond128BitAmountsKeepTheWideRecordAndTradeExactly() {
+        Address big = Abi.address(park.createToken(issuer, "BIG", UInt256.ONE.shl(200), 0).ok().output(), 0);
+        UInt256 huge = UInt256.ONE.shl(130);
+        UInt256 half = UInt256.ONE.shl(129);
+        park.send(issuer, big, Abi.call("mint(address,uint256)", kim, huge)).ok();
+        park.send(issuer, big, Abi.call("mint(address,uint256)", olga, UInt256.of(10))).ok();
+        approve(kim, big);
+        approve(olga, big);
+        park.fund(ivan, UInt256.ONE.shl(131));
+        long market = Abi.uint(park.send(platform, EXCHANGE, Abi.call(CREATE, big, Address.ZERO, 1, 1, 0, 0, false, false))
+                .ok().output(), 0).toLong();
+        long wide = placed(park.send(kim, EXCHANGE, Abi.call(PLACE, market, SELL, 1, huge, GTC)));
+        long small = placed(park.send(olga, EXCHANGE, Abi.call(PLACE, market, SELL, 2, 10, GTC)));
+        long taker = placed(park.send(ivan, EXCHANGE, half, Abi.call(PLACE, market, BUY, 1, half, GTC)));
+        Tuple maker = order(wide);
+        assertThat(maker.uint256(4)).isEqualTo(huge);
+        assertThat(maker.uint256(5)).isEqualTo(half);
+        assertThat(maker.uint256(7)).isEqualTo(half);
+        assertThat(maker.bool(9)).isTrue();
+        Tuple filled = order(taker);
+        assertThat(filled.uint256(4)).isEqualTo(half);
+        assertThat(filled.uint256(5)).isEqualTo(half);
+        assertThat(filled.bool(9)).isFalse();
+        assertThat(park.tokenBalance(big, ivan)).isEqualTo(half);
+        assertThat(order(small).uint256(3)).isEqualTo(u(2));
+        assertThat(depth(market, SELL).list(1)).containsExactly(half, u(10));
+        cancel(kim, wide).ok();
+        assertThat(park.tokenBalance(big, kim)).isEqualTo(half);
+        assertThat(order(wide).uint256(7)).isEqualTo(UInt256.ZERO);
+        assertThat(park.tokenBalance(big, EXCHANGE)).isEqualTo(u(10));
+    }
+
+    @Test
     void openOrdersListsATradersRestingOrdersOldestFirst() {
         long market = coinMarket(platform, false, false);
         long a = placed(place(kim, market, SELL, 105, 1, GTC));
