@@ -28,6 +28,7 @@ import org.parkchain.consensus.SequencerConfig;
 import org.parkchain.consensus.SoloSequencer;
 import org.parkchain.evm.Evm;
 import org.parkchain.evm.Fork;
+import org.parkchain.explorer.Explorer;
 import org.parkchain.node.park.ParkReadApi;
 import org.parkchain.node.park.ParkViews;
 import org.parkchain.primitives.Address;
@@ -117,8 +118,9 @@ public final class ParkchainNode implements AutoCloseable {
             RpcMethods methods = new RpcMethods();
             new NetApi(chain.chainId(), NetApi.clientVersion(version())).registerInto(methods);
             eth.registerInto(methods);
-            RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry,
-                    new ParkReadApi(new ParkViews(chain)));
+            Explorer explorer = Explorer.attach(chain, processor, new ParkReadApi(new ParkViews(chain)));
+            resources.add(0, explorer);
+            RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry, explorer.readApis(), List.of());
             resources.add(0, rpc);
             return new ParkchainNode(config, chain, pool, sequencer, rpc, devKeys, resources);
         } catch (RuntimeException e) {
