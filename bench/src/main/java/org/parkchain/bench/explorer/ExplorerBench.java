@@ -67,7 +67,7 @@ public final class ExplorerBench {
             String base = node.rpcUrl().toString().replaceAll("/$", "");
             HttpClient http = HttpClient.newHttpClient();
             waitIndexed(http, base, head);
-            System.out.printf("%,d transactions in %,d blocks indexed; largest index lag while mining: %d blocks%n",
+            System.out.printf("%,d transfers indexed, head block %,d; largest index lag while mining: %d blocks%n",
                     transactions, head, lagMax);
             String someTx = first(http, base + "/api/txs?limit=1", "\"hash\":\"");
             String sender = senders.get(0).address().toChecksumHex();
@@ -161,8 +161,12 @@ public final class ExplorerBench {
         submitAndWait(node, txs);
         double seconds = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
+        String status = get(http, base + "/api/status");
+        long indexing = Long.parseLong(status.replaceAll(".*\"indexingMillis\":(\\d+).*", "$1"));
         System.out.printf("%,d transfers submitted and mined in %.1f s (%,.0f tx/s, load average %s)%n", transactions,
                 seconds, transactions / seconds, loadAverage());
+        System.out.printf("time the appending thread spent computing index entries since start: %,d ms (%.1f%% of"
+                + " the mining time)%n", indexing, indexing / 10.0 / seconds);
         return lag[0];
     }
 

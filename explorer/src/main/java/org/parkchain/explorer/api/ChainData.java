@@ -68,6 +68,7 @@ public final class ChainData {
         o.put("indexComplete", p.complete());
         o.put("indexPercent", p.percent());
         o.put("rebuilding", p.rebuilding());
+        o.put("indexingMillis", p.indexingMillis());
         return o;
     }
 
@@ -89,14 +90,16 @@ public final class ChainData {
         return o;
     }
 
-    /** Block {@code id}: a number or a 0x hash; empty when there is none. */
-    public Optional<ObjectNode> block(String id) {
-        Optional<Block> block = id.startsWith("0x") ? chain.block(Params.hash(id)) : chain.block(Params.blockNumber(id));
-        return block.map(b -> {
-            BlockHeader h = b.header();
+    /**
+     * Block {@code id} (a number or a 0x hash) with the first page of its transactions from the index (a block may
+     * hold thousands; recovering every sender to show them would cost more than the page); empty when there is none.
+     */
+    public Optional<ObjectNode> block(String id, Optional<String> cursor, int limit) {
+        Optional<BlockHeader> header = id.startsWith("0x") ? chain.header(Params.hash(id)) : chain.header(Params.blockNumber(id));
+        return header.map(h -> {
             ObjectNode o = Json.object();
             o.put("number", h.number());
-            o.put("hash", b.hash().toHex());
+            o.put("hash", h.hash().toHex());
             o.put("parentHash", h.parentHash().toHex());
             o.put("timestamp", h.timestamp());
             o.put("gasUsed", h.gasUsed());
@@ -104,18 +107,8 @@ public final class ChainData {
             o.put("baseFeePerGas", h.baseFeePerGas().toString());
             o.put("stateRoot", h.stateRoot().toHex());
             o.put("coinbase", h.coinbase().toChecksumHex());
-            List<TransactionReceipt> receipts = chain.transactionReceipts(b.hash()).orElse(List.of());
-            ArrayNode txs = o.putArray("transactions");
-            for (int i = 0; i < b.transactions().size(); i++) {
-                Transaction tx = b.transactions().get(i);
-                ObjectNode t = txs.addObject();
-                t.put("hash", tx.hash().toHex());
-                t.put("from", tx.sender().toChecksumHex());
-                Json.putOptional(t, "to", tx.to().map(Address::toChecksumHex));
-                t.put("value", tx.value().toString());
-                t.put("method", tx.isContractCreation() ? "create" : ParkAbiCatalog.methodName(tx.data()));
-                t.put("success", i < receipts.size() && receipts.get(i).success());
-            }
+            reader.block(h.number()).ifPresent(b -> o.put("transactionCount", b.transactions()));
+            o.set("transactions", Json.page(reader.transactionsOfBlock(h.number(), cursor, limit), Json::tx));
             return o;
         });
     }

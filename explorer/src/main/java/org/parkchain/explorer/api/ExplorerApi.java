@@ -45,7 +45,10 @@ public final class ExplorerApi implements ReadApi {
         return switch (first) {
             case "status" -> only(p, 1, () -> chain.status());
             case "blocks" -> p.length == 1 ? Optional.of(chain.blocks(Params.cursor(r), Params.limit(r)))
-                    : p.length == 2 ? chain.block(p[1]).map(JsonNode.class::cast) : Optional.empty();
+                    : p.length == 2 ? chain.block(p[1], Params.cursor(r), Params.limit(r)).map(JsonNode.class::cast)
+                    : p.length == 3 && p[2].equals("txs")
+                    ? chain.block(p[1], Params.cursor(r), Params.limit(r)).map(b -> b.path("transactions"))
+                    : Optional.empty();
             case "txs" -> p.length == 1 ? Optional.of(chain.transactions(Params.cursor(r), Params.limit(r)))
                     : p.length == 2 ? chain.transaction(Params.hash(p[1])).map(JsonNode.class::cast) : Optional.empty();
             case "addresses" -> address(p, r);

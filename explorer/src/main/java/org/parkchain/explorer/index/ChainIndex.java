@@ -27,7 +27,7 @@ public final class ChainIndex implements AutoCloseable {
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** Where the index stands against the chain. */
-    public record Progress(long indexedUpTo, long head, boolean rebuilding) {
+    public record Progress(long indexedUpTo, long head, boolean rebuilding, long indexingMillis) {
         /** The share of blocks indexed, 0 to 100. */
         public int percent() {
             return head <= 0 ? 100 : (int) Math.min(100, Math.max(0, (indexedUpTo + 1) * 100 / (head + 1)));
@@ -46,6 +46,8 @@ public final class ChainIndex implements AutoCloseable {
     private volatile long indexedUpTo;
     private volatile boolean rebuilding;
     private volatile boolean closed;
+    /** Time spent computing entries on the appending thread: what the index costs block production. */
+    private final java.util.concurrent.atomic.LongAdder indexingNanos = new java.util.concurrent.atomic.LongAdder();
 
     private ChainIndex(Blockchain chain) {
         this.chain = chain;
@@ -90,7 +92,7 @@ public final class ChainIndex implements AutoCloseable {
     }
 
     public Progress progress() {
-        return new Progress(indexedUpTo, chain.head().number(), rebuilding);
+        return new Progress(indexedUpTo, chain.head().number(), rebuilding, indexingNanos.sum() / 1_000_000);
     }
 
     public IndexReader reader() {
@@ -106,8 +108,10 @@ public final class ChainIndex implements AutoCloseable {
             if (indexedUpTo != block.number() - 1) {
                 return List.of();
             }
+            long started = System.nanoTime();
             BlockIndexing.Pending pending = new BlockIndexing.Pending(chain::aux);
             BlockIndexing.index(block, receipts, pending);
+            indexingNanos.add(System.nanoTime() - started);
             // The append writes these with the block; a failed write fails the node, so counting it now is safe.
             indexedUpTo = block.number();
             return pending.drain();

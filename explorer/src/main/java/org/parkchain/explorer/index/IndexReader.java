@@ -32,8 +32,18 @@ public final class IndexReader {
         return page(IndexKeys.BLOCKS, 8, cursor, limit, e -> BlockSummary.decode(e.value()));
     }
 
+    /** Block {@code number}'s summary, if indexed. */
+    public Optional<BlockSummary> block(long number) {
+        return chain.aux(IndexKeys.key(IndexKeys.BLOCKS, IndexKeys.newest(number))).map(BlockSummary::decode);
+    }
+
     public Page<IndexedTx> transactions(Optional<String> cursor, int limit) {
         return page(IndexKeys.TXS, 12, cursor, limit, e -> IndexedTx.decode(e.value()));
+    }
+
+    /** Block {@code number}'s transactions, last first (the listing of every transaction, cut to one block). */
+    public Page<IndexedTx> transactionsOfBlock(long number, Optional<String> cursor, int limit) {
+        return page(IndexKeys.key(IndexKeys.TXS, IndexKeys.newest(number)), 4, cursor, limit, e -> IndexedTx.decode(e.value()));
     }
 
     public Page<IndexedTx> transactionsOf(Address address, Optional<String> cursor, int limit) {

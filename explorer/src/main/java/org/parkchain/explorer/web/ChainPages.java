@@ -53,7 +53,7 @@ final class ChainPages {
     }
 
     Optional<Html> block(String id) {
-        return data.block(id).map(b -> {
+        return data.block(id, Optional.empty(), 100).map(b -> {
             Html h = new Html().heading("Block " + b.path("number").asText());
             h.raw("<table class=\"detail\">").row("Hash", b.path("hash").asText())
                     .rowLink("Parent", "/block/" + b.path("parentHash").asText(), b.path("parentHash").asText())
@@ -61,23 +61,9 @@ final class ChainPages {
                     .row("Gas used", String.format("%,d of %,d", b.path("gasUsed").asLong(), b.path("gasLimit").asLong()))
                     .row("Base fee per gas", b.path("baseFeePerGas").asText() + " wei")
                     .row("State root", b.path("stateRoot").asText()).raw("</table>");
-            h.section("Transactions (" + b.path("transactions").size() + ")");
-            h.tableStart("block-txs", "Hash", "Method", "From", "To", "Value", "Status");
-            for (JsonNode t : b.path("transactions")) {
-                String to = t.path("to").asText("");
-                h.raw("<tr>").cellLink("/tx/" + t.path("hash").asText(), Html.shortHex(t.path("hash").asText()))
-                        .cell(t.path("method").asText()).cellLink("/address/" + t.path("from").asText(),
-                                Html.shortHex(t.path("from").asText()))
-                ;
-                if (to.isEmpty()) {
-                    h.cell("(contract creation)");
-                } else {
-                    h.cellLink("/address/" + to, Html.shortHex(to));
-                }
-                h.cell(Html.amount(t.path("value").asText(), NATIVE_DECIMALS))
-                        .cell(t.path("success").asBoolean() ? "success" : "failed").raw("</tr>");
-            }
-            return h.tableEnd();
+            h.section("Transactions (" + b.path("transactionCount").asText("?") + ", last first)");
+            listing(h, "/api/blocks/" + b.path("number").asText() + "/txs", "block-txs", b.path("transactions"));
+            return h;
         });
     }
 

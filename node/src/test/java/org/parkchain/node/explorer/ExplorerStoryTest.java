@@ -248,6 +248,17 @@ class ExplorerStoryTest {
     }
 
     @Test
+    void aBlockListsItsTransactionsFromTheIndex() {
+        long number = story.outcome().steps().get("finalize").receipt().blockNumber();
+        JsonNode block = story.api("/api/blocks/" + number);
+        assertThat(block.path("transactionCount").asInt()).isEqualTo(1);
+        assertThat(block.path("transactions").path("items").get(0).path("hash").asText()).isEqualTo(story.txHash("finalize"));
+        assertThat(block.path("transactions").path("items").get(0).path("method").asText()).isEqualTo("finalize");
+        assertThat(story.api("/api/blocks/" + block.path("hash").asText()).path("number").asLong()).isEqualTo(number);
+        assertThat(story.api("/api/blocks/" + number + "/txs").path("items")).hasSize(1);
+    }
+
+    @Test
     void listingsPageWithCursorsWithoutOverlap() {
         JsonNode first = story.api("/api/txs?limit=3");
         assertThat(first.path("items")).hasSize(3);
