@@ -194,7 +194,7 @@ final class ChainPages {
             e.path("args").fields().forEachRemaining(f -> details.append(f.getKey()).append('=')
                     .append(f.getValue().asText()).append("  "));
             h.raw("<tr>").cell(Html.time(e.path("timestamp").asLong())).cell(e.path("kind").asText())
-                    .cell(details.toString().trim())
+                    .el("td", "wrap", details.toString().trim())
                     .cellLink("/tx/" + e.path("transactionHash").asText(), Html.shortHex(e.path("transactionHash").asText()))
                     .raw("</tr>");
         }

@@ -61,7 +61,7 @@ public final class Site implements ReadApi {
         String[] p = path.substring(1).split("/", -1);
         try {
             Optional<Page> page = route(p, r);
-            return page.map(x -> Layout.page(200, x.title(), index.progress(), x.body()))
+            return page.map(x -> Layout.page(x.status(), x.title(), index.progress(), x.body()))
                     .orElseGet(() -> notFound("There is no such page: " + path));
         } catch (IllegalArgumentException bad) {
             return Layout.page(400, "Not understood", index.progress(), new Html().heading("That was not understood")
@@ -69,7 +69,11 @@ public final class Site implements ReadApi {
         }
     }
 
-    private record Page(String title, Html body) {}
+    private record Page(String title, Html body, int status) {
+        Page(String title, Html body) {
+            this(title, body, 200);
+        }
+    }
 
     private Optional<Page> route(String[] p, Request r) {
         String first = p[0];
@@ -106,7 +110,7 @@ public final class Site implements ReadApi {
         };
     }
 
-    /** One match opens it; several are listed; none is a friendly not-found (as a 200 page listing nothing). */
+    /** One match opens it; several are listed; none is the friendly not-found page (404). */
     private Page search(Request r) {
         String q = r.param("q").orElse("");
         JsonNode results = chain.search(q).path("results");
@@ -120,7 +124,7 @@ public final class Site implements ReadApi {
             }
         }
         if (results.isEmpty()) {
-            return new Page("Not found", notFoundBody("Nothing on this chain matches “" + q + "”."));
+            return new Page("Not found", notFoundBody("Nothing on this chain matches “" + q + "”."), 404);
         }
         h.raw("<ul id=\"search-results\">");
         results.forEach(x -> h.raw("<li>").text(x.path("kind").asText() + ": ").link(x.path("path").asText(),

@@ -304,6 +304,11 @@ class ExplorerStoryTest {
         HttpResponse<String> page = story.get("/tx/0x" + "ab".repeat(32));
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("id=\"not-found\"").contains("Back to the latest blocks");
+        HttpResponse<String> search = story.get("/search?q=0x" + "cd".repeat(32));
+        assertThat(search.statusCode()).isEqualTo(404);
+        assertThat(search.body()).contains("Nothing on this chain matches");
+        HttpResponse<String> bad = story.get("/search?q=" + "x".repeat(101));
+        assertThat(bad.statusCode()).isEqualTo(400);
     }
 
     // ---- pages ----
