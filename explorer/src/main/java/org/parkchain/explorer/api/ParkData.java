@@ -199,7 +199,7 @@ public final class ParkData {
     public enum Period {
         MONTH, QUARTER;
 
-        static Period parse(Optional<String> text) {
+        public static Period parse(Optional<String> text) {
             return switch (text.orElse("month")) {
                 case "month" -> MONTH;
                 case "quarter" -> QUARTER;

@@ -94,18 +94,18 @@ public final class Site implements ReadApi {
     }
 
     private Optional<Page> park(String[] p, Request r) {
+        boolean list = p.length == 2;
         return switch (p[1]) {
-            case "residents" -> Optional.of(new Page("Residents", parkPages.residents()));
+            case "residents" -> list ? Optional.of(new Page("Residents", parkPages.residents())) : Optional.empty();
             case "resident" -> p.length == 3 && p[2].matches("0x[0-9a-fA-F]{40}")
                     ? parkPages.resident(Address.fromHex(p[2])).map(b -> new Page("Resident", b)) : Optional.empty();
-            case "board" -> Optional.of(new Page("Board", parkPages.board()));
-            case "clients" -> Optional.of(new Page("Clients", parkPages.clients()));
-            case "blocked" -> Optional.of(new Page("Blocked addresses", parkPages.blocked()));
-            case "offerings" -> Optional.of(new Page("Offerings", parkPages.offerings()));
+            case "board" -> list ? Optional.of(new Page("Board", parkPages.board())) : Optional.empty();
+            case "clients" -> list ? Optional.of(new Page("Clients", parkPages.clients())) : Optional.empty();
+            case "blocked" -> list ? Optional.of(new Page("Blocked addresses", parkPages.blocked())) : Optional.empty();
+            case "offerings" -> list ? Optional.of(new Page("Offerings", parkPages.offerings())) : Optional.empty();
             case "offering" -> p.length == 3 && p[2].matches("[0-9]{1,9}")
                     ? parkPages.offering(Long.parseLong(p[2])).map(b -> new Page("Offering", b)) : Optional.empty();
-            case "levy" -> Optional.of(new Page("Levy", parkPages.levy(ParkData.Period.valueOf(
-                    r.param("period").filter(x -> x.equals("quarter")).map(x -> "QUARTER").orElse("MONTH")))));
+            case "levy" -> !list ? Optional.empty() : Optional.of(new Page("Levy", parkPages.levy(ParkData.Period.parse(r.param("period")))));
             default -> Optional.empty();
         };
     }
