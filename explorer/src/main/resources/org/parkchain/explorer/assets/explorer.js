@@ -122,8 +122,9 @@
     if (!periods.length) { target.textContent = 'No levy paid yet.'; return; }
     new uPlot({
       width: Math.min(target.clientWidth || 600, 900), height: 200,
-      scales: {x: {time: false}},
-      axes: [{values: function (u, ticks) { return ticks.map(function (i) { return periods[i] || ''; }); }}, {}],
+      scales: {x: {time: false, range: [-0.5, periods.length - 0.5]}},
+      axes: [{splits: function () { return periods.map(function (p, i) { return i; }); },
+              values: function (u, ticks) { return ticks.map(function (i) { return periods[i] || ''; }); }}, {}],
       series: [{}, {label: 'levy (coin)', stroke: '#8c2f39', fill: 'rgba(140,47,57,0.2)',
         paths: uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({size: [0.6, 60]}) : undefined}]
     }, [periods.map(function (p, i) { return i; }), periods.map(function (p) { return totals[p]; })], target);
