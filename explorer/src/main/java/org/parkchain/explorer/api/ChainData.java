@@ -268,8 +268,17 @@ public final class ChainData {
         return Json.page(reader.transactionsOf(a, cursor, limit), Json::tx);
     }
 
+    /** An address's token transfers, each with its token's symbol and decimals (read once per token). */
     public ObjectNode transfersOf(Address a, Optional<String> cursor, int limit) {
-        return Json.page(reader.transfersOf(a, cursor, limit), Json::transfer);
+        HeadState head = head();
+        java.util.Map<Address, ObjectNode> tokens = new java.util.HashMap<>();
+        return Json.page(reader.transfersOf(a, cursor, limit), t -> {
+            ObjectNode o = Json.transfer(t);
+            ObjectNode token = tokens.computeIfAbsent(t.token(), x -> Json.object().put("symbol", symbol(head, x))
+                    .put("decimals", decimals(head, x)));
+            o.setAll(token);
+            return o;
+        });
     }
 
     public ObjectNode eventsOf(Address a, Optional<String> cursor, int limit) {

@@ -172,6 +172,8 @@ final class ChainPages {
         h.tableEnd().section("Transactions");
         listing(h, "/api/addresses/" + a.toChecksumHex() + "/txs", "address-txs",
                 data.transactionsOf(a, Optional.empty(), 25));
+        h.section("Token transfers");
+        transfers(h, "address-transfers", data.transfersOf(a, Optional.empty(), 25).path("items"), -1);
         h.section("Park history");
         events(h, data.eventsOf(a, Optional.empty(), 25).path("items"), "address-events");
         return h;
@@ -226,17 +228,25 @@ final class ChainPages {
                 h.raw("<tr>").cellLink("/address/" + b.path("holder").asText(), b.path("holder").asText())
                         .cell(Html.amount(b.path("balance").asText(), decimals)).raw("</tr>");
             }
-            h.tableEnd().section("Transfers").tableStart("transfers", "Time", "From", "To", "Amount", "Transaction");
-            for (JsonNode x : data.transfersOfToken(a, Optional.empty(), 25).path("items")) {
-                h.raw("<tr>").cell(Html.time(x.path("timestamp").asLong()))
-                        .cellLink("/address/" + x.path("from").asText(), Html.shortHex(x.path("from").asText()))
-                        .cellLink("/address/" + x.path("to").asText(), Html.shortHex(x.path("to").asText()))
-                        .cell(Html.amount(x.path("value").asText(), decimals))
-                        .cellLink("/tx/" + x.path("transactionHash").asText(), Html.shortHex(x.path("transactionHash").asText()))
-                        .raw("</tr>");
-            }
-            return h.tableEnd();
+            h.tableEnd().section("Transfers");
+            transfers(h, "transfers", data.transfersOfToken(a, Optional.empty(), 25).path("items"), decimals);
+            return h;
         });
+    }
+
+    /** Token transfers; {@code decimals} < 0: each row's own token symbol and decimals (an address's mixed tokens). */
+    private static void transfers(Html h, String id, JsonNode items, int decimals) {
+        h.tableStart(id, "Time", "Token", "From", "To", "Amount", "Transaction");
+        for (JsonNode x : items) {
+            h.raw("<tr>").cell(Html.time(x.path("timestamp").asLong()))
+                    .cellLink("/token/" + x.path("token").asText(), x.path("symbol").asText(Html.shortHex(x.path("token").asText())))
+                    .cellLink("/address/" + x.path("from").asText(), Html.shortHex(x.path("from").asText()))
+                    .cellLink("/address/" + x.path("to").asText(), Html.shortHex(x.path("to").asText()))
+                    .cell(Html.amount(x.path("value").asText(), decimals < 0 ? x.path("decimals").asInt() : decimals))
+                    .cellLink("/tx/" + x.path("transactionHash").asText(), Html.shortHex(x.path("transactionHash").asText()))
+                    .raw("</tr>");
+        }
+        h.tableEnd();
     }
 
     Html tokens() {

@@ -188,6 +188,10 @@ class ExplorerStoryTest {
         assertThat(story.api("/api/tokens/" + msl + "/transfers").path("items").size()).isGreaterThanOrEqualTo(3);
         JsonNode holdings = story.api("/api/addresses/" + story.cast().koreanCompany().address().toChecksumHex() + "/tokens");
         assertThat(holdings.path("items").get(0).path("symbol").asText()).isEqualTo("MSL");
+        JsonNode transfers = story.api("/api/addresses/" + story.cast().koreanCompany().address().toChecksumHex()
+                + "/transfers").path("items");
+        assertThat(transfers.findValuesAsText("symbol")).containsOnly("MSL");
+        assertThat(transfers.findValuesAsText("transactionHash")).contains(story.txHash("claimKR"), story.txHash("transfer"));
     }
 
     @Test
