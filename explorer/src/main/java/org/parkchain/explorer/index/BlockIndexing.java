@@ -14,10 +14,11 @@ import java.util.function.Function;
 import org.parkchain.chain.Block;
 import org.parkchain.chain.ChainStore;
 import org.parkchain.chain.Receipt;
-import org.parkchain.chain.TransactionReceipt;
+import org.parkchain.evm.ContractAddress;
 import org.parkchain.evm.Log;
 import org.parkchain.explorer.abi.ParkAbiCatalog;
 import org.parkchain.primitives.Address;
+import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.regime.SystemAddresses;
@@ -75,38 +76,47 @@ final class BlockIndexing {
 
     private BlockIndexing() {}
 
-    /** Adds block {@code block}'s entries, and the index's new head, to {@code pending}. */
+    /**
+     * Adds block {@code block}'s entries, and the index's new head, to {@code pending}. Reads the transactions and
+     * receipts directly (senders are recovered once, at pool admission, and kept by the transaction), rather than
+     * through JSON-RPC receipts, which would hash the header again for every transaction.
+     */
     static void index(Block block, List<Receipt> receipts, Pending pending) {
         long number = block.number();
         long time = block.header().timestamp();
-        List<TransactionReceipt> txReceipts = TransactionReceipt.forBlock(block, receipts);
-        pending.put(IndexKeys.key(IndexKeys.BLOCKS, IndexKeys.newest(number)), new BlockSummary(number, block.hash(),
+        Hash blockHash = block.hash();
+        pending.put(IndexKeys.key(IndexKeys.BLOCKS, IndexKeys.newest(number)), new BlockSummary(number, blockHash,
                 time, block.transactions().size(), block.header().gasUsed(), block.header().gasLimit()).encode());
-        for (int i = 0; i < txReceipts.size(); i++) {
-            TransactionReceipt r = txReceipts.get(i);
+        long logIndex = 0;
+        for (int i = 0; i < block.transactions().size(); i++) {
             Transaction tx = block.transactions().get(i);
-            IndexedTx itx = new IndexedTx(r.transactionHash(), number, i, time, r.from(), r.to(), r.contractAddress(),
-                    tx.value(), r.success(), tx.isContractCreation() ? "create" : ParkAbiCatalog.methodName(tx.data()));
+            Receipt receipt = receipts.get(i);
+            Address from = tx.sender();
+            Optional<Address> created = tx.isContractCreation()
+                    ? Optional.of(ContractAddress.forCreate(from, tx.nonce())) : Optional.empty();
+            IndexedTx itx = new IndexedTx(tx.hash(), number, i, time, from, tx.to(), created, tx.value(),
+                    receipt.success(), tx.isContractCreation() ? "create" : ParkAbiCatalog.methodName(tx.data()));
             byte[] encoded = itx.encode();
-            Object[] position = {IndexKeys.newest(number), IndexKeys.newest(i)};
-            pending.put(IndexKeys.key(IndexKeys.TXS, position[0], position[1]), encoded);
+            long blockKey = IndexKeys.newest(number);
+            int txKey = IndexKeys.newest(i);
+            pending.put(IndexKeys.key(IndexKeys.TXS, blockKey, txKey), encoded);
             Set<Address> parties = new LinkedHashSet<>();
-            parties.add(r.from());
-            r.to().ifPresent(parties::add);
-            r.contractAddress().ifPresent(parties::add);
-            for (TransactionReceipt.LogEntry entry : r.logs()) {
-                Log log = entry.log();
+            parties.add(from);
+            tx.to().ifPresent(parties::add);
+            created.ifPresent(parties::add);
+            for (Log log : receipt.logs()) {
+                long at = logIndex++;
                 if (isErc20Transfer(log)) {
-                    IndexedTransfer t = transfer(log, entry, time);
+                    IndexedTransfer t = transfer(log, tx.hash(), number, at, time);
                     parties.add(t.from());
                     parties.add(t.to());
                     indexTransfer(t, pending);
                 }
-                indexParkEvent(log, entry, time, pending);
+                indexParkEvent(log, tx.hash(), number, at, time, pending);
             }
             parties.remove(Address.ZERO);
             for (Address a : parties) {
-                pending.put(IndexKeys.key(IndexKeys.ADDRESS_TXS, a, position[0], position[1]), encoded);
+                pending.put(IndexKeys.key(IndexKeys.ADDRESS_TXS, a, blockKey, txKey), encoded);
             }
         }
         long minute = time / 60;
@@ -123,10 +133,10 @@ final class BlockIndexing {
                 && log.data().length == 32;
     }
 
-    private static IndexedTransfer transfer(Log log, TransactionReceipt.LogEntry entry, long time) {
+    private static IndexedTransfer transfer(Log log, Hash txHash, long block, long logIndex, long time) {
         return new IndexedTransfer(log.address(), Address.fromWord(log.topics().get(1).toArray()),
-                Address.fromWord(log.topics().get(2).toArray()), UInt256.fromBytes(log.data()), entry.transactionHash(),
-                entry.blockNumber(), entry.logIndex(), time);
+                Address.fromWord(log.topics().get(2).toArray()), UInt256.fromBytes(log.data()), txHash, block, logIndex,
+                time);
     }
 
     private static void indexTransfer(IndexedTransfer t, Pending pending) {
@@ -166,7 +176,8 @@ final class BlockIndexing {
     }
 
     /** A log of a system contract, or a park token's own events beyond ERC-20's, by kind and by the addresses it names. */
-    private static void indexParkEvent(Log log, TransactionReceipt.LogEntry entry, long time, Pending pending) {
+    private static void indexParkEvent(Log log, Hash txHash, long blockNumber, long logIndexInBlock, long time,
+                                       Pending pending) {
         if (log.topics().isEmpty()) {
             return;
         }
@@ -175,11 +186,11 @@ final class BlockIndexing {
         if (name.isEmpty() || !(parkContract || name.get().equals("Frozen") || name.get().equals("ForcedTransfer"))) {
             return;
         }
-        ParkEvent event = new ParkEvent(name.get(), log.address(), log.topics(), log.data(), entry.transactionHash(),
-                entry.blockNumber(), entry.logIndex(), time);
+        ParkEvent event = new ParkEvent(name.get(), log.address(), log.topics(), log.data(), txHash, blockNumber,
+                logIndexInBlock, time);
         byte[] encoded = event.encode();
-        long block = IndexKeys.newest(entry.blockNumber());
-        int logIndex = IndexKeys.newest((int) entry.logIndex());
+        long block = IndexKeys.newest(blockNumber);
+        int logIndex = IndexKeys.newest((int) logIndexInBlock);
         pending.put(IndexKeys.key(IndexKeys.eventKind(name.get()), block, logIndex), encoded);
         if (log.topics().size() > 1) {
             pending.put(IndexKeys.key(IndexKeys.eventSubject(name.get(), log.topics().get(1)), block, logIndex), encoded);
