@@ -30,12 +30,14 @@ public final class Explorer implements AutoCloseable {
      * resources. Call before the chain grows further: blocks appended earlier are caught up by the rebuild.
      *
      * @param processor the node's transaction processor, for view calls as eth_call runs them
+     * @param parkViews the node's park views, given the index (they find the registry's events in it)
      */
-    public static Explorer attach(Blockchain chain, TransactionProcessor processor, ReadApi parkViews) {
+    public static Explorer attach(Blockchain chain, TransactionProcessor processor,
+                                  java.util.function.Function<ChainIndex, ReadApi> parkViews) {
         ChainIndex index = ChainIndex.attach(chain);
         ChainData data = new ChainData(chain, index, processor);
         ParkData park = new ParkData(data);
-        ParkApi parkApi = new ParkApi(park, parkViews);
+        ParkApi parkApi = new ParkApi(park, parkViews.apply(index));
         return new Explorer(index, List.of(new Site(index, data, park, parkApi), new ExplorerApi(data), parkApi));
     }
 

@@ -118,7 +118,8 @@ public final class ParkchainNode implements AutoCloseable {
             RpcMethods methods = new RpcMethods();
             new NetApi(chain.chainId(), NetApi.clientVersion(version())).registerInto(methods);
             eth.registerInto(methods);
-            Explorer explorer = Explorer.attach(chain, processor, new ParkReadApi(new ParkViews(chain)));
+            Explorer explorer = Explorer.attach(chain, processor,
+                    index -> new ParkReadApi(new ParkViews(chain, index.reader())));
             resources.add(0, explorer);
             RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry, explorer.readApis(), List.of());
             resources.add(0, rpc);

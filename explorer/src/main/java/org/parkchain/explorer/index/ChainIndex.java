@@ -25,6 +25,8 @@ public final class ChainIndex implements AutoCloseable {
     private static final int REBUILD_BATCH_BLOCKS = 200;
     private static final int REBUILD_BATCH_ENTRIES = 50_000;
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Lag caught up on the attaching thread, before serving; more is rebuilt in the background. */
+    private static final long SMALL_LAG = 16;
 
     /** Where the index stands against the chain. */
     public record Progress(long indexedUpTo, long head, boolean rebuilding, long indexingMillis) {
@@ -58,6 +60,10 @@ public final class ChainIndex implements AutoCloseable {
     /** Attaches an index to {@code chain}: registers the block indexer and starts catching up if behind. */
     public static ChainIndex attach(Blockchain chain) {
         ChainIndex index = new ChainIndex(chain);
+        if (chain.head().number() - index.indexedUpTo <= SMALL_LAG) {
+            // A new chain (just its genesis) or one a few blocks behind: complete before anyone reads it.
+            index.catchUp();
+        }
         chain.addIndexer(index::entries);
         chain.addListener(block -> index.wakeIfBehind());
         index.rebuild.start();
