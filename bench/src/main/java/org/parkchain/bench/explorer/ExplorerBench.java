@@ -85,6 +85,9 @@ public final class ExplorerBench {
             pages.put("offering page", "/park/offering/" + story.offeringId());
             pages.put("levy page", "/park/levy");
             pages.put("board page", "/park/board");
+            pages.put("clients page", "/park/clients");
+            pages.put("blocked page", "/park/blocked");
+            pages.put("GET /api/park/levy", "/api/park/levy");
             pages.put("search (token symbol)", "/search?q=MSL");
             System.out.printf("%-30s %8s %8s %8s%n", "request", "p50 ms", "p99 ms", "max ms");
             for (var page : pages.entrySet()) {
