@@ -210,6 +210,20 @@ public final class SoloSequencer implements AutoCloseable {
     }
 
     /**
+     * Runs {@code change} while no block is being produced, then forgets the state carried between blocks: for changes
+     * made to the chain outside production (the development chain's state edits and rewinds, see {@link DevChain}).
+     */
+    public <T> T pausedFor(java.util.function.Supplier<T> change) {
+        synchronized (production) {
+            try {
+                return change.get();
+            } finally {
+                working = null;
+            }
+        }
+    }
+
+    /**
      * @param block the block appended, if any
      * @param progress whether to go again at once: the block included a transaction, or (empty) lowered the base
      *     fee under transactions that wait for it, or production failed and must be retried

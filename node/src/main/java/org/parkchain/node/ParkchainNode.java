@@ -24,6 +24,8 @@ import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.chain.pool.ChainPoolHead;
 import org.parkchain.chain.pool.PoolConfig;
 import org.parkchain.chain.pool.TransactionPool;
+import org.parkchain.consensus.DevChain;
+import org.parkchain.consensus.DevClock;
 import org.parkchain.consensus.SequencerConfig;
 import org.parkchain.consensus.SoloSequencer;
 import org.parkchain.evm.Evm;
@@ -38,6 +40,8 @@ import org.parkchain.regime.SystemContracts;
 import org.parkchain.rpc.RpcMethods;
 import org.parkchain.rpc.RpcServer;
 import org.parkchain.rpc.SubscriptionHub;
+import org.parkchain.rpc.eth.DevBackend;
+import org.parkchain.rpc.eth.DevMethods;
 import org.parkchain.rpc.eth.EthApi;
 import org.parkchain.rpc.eth.EthBackend;
 import org.parkchain.rpc.eth.NetApi;
@@ -104,20 +108,27 @@ public final class ParkchainNode implements AutoCloseable {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SubscriptionHub hub = new SubscriptionHub();
             List<PrivateKey> devKeys = config.dev() ? Genesis.devKeys() : List.of();
-            ChainBackend backend = new ChainBackend(chain, pool, processor);
+            ChainBackend backend = new ChainBackend(chain, pool, processor, executor);
             EthApi eth = new EthApi(backend, config.eth(), hub, devKeys);
             wireEvents(chain, pool, backend, eth, registry);
 
             SequencerConfig sequencing = config.blockTime()
                     .map(t -> SequencerConfig.period(t.toMillis(), Address.ZERO))
                     .orElseGet(() -> SequencerConfig.instant(Address.ZERO));
-            SoloSequencer sequencer = new SoloSequencer(chain, executor, pool, sequencing);
+            // The dev chain's clock can be moved forward (evm_increaseTime and kin); otherwise the wall clock.
+            DevClock clock = new DevClock();
+            SoloSequencer sequencer = new SoloSequencer(chain, executor, pool, sequencing, clock);
             sequencer.start();
             resources.add(0, sequencer);
+            Optional<DevBackend> dev = config.dev()
+                    ? Optional.of(new DevChainBackend(new DevChain(chain, executor, pool, sequencer, sequencing, clock)))
+                    : Optional.empty();
 
             RpcMethods methods = new RpcMethods();
-            new NetApi(chain.chainId(), NetApi.clientVersion(version())).registerInto(methods);
+            String clientVersion = config.dev() ? NetApi.devClientVersion(version()) : NetApi.clientVersion(version());
+            new NetApi(chain.chainId(), clientVersion).registerInto(methods);
             eth.registerInto(methods);
+            new DevMethods(backend, dev, clientVersion).registerInto(methods);
             Explorer explorer = Explorer.attach(chain, processor,
                     index -> new ParkReadApi(new ParkViews(chain, index.reader())));
             resources.add(0, explorer);

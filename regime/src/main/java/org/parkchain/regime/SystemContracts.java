@@ -20,11 +20,29 @@ import org.parkchain.primitives.UInt256;
  * derivable token addresses: all state is in the world passed to each call, so one instance serves every block.
  */
 public final class SystemContracts implements NativeContracts {
+    /** The reason the marker code reverts with, were it ever run as bytecode. */
+    public static final String MARKER_REASON = "park: native system contract";
+
     /**
-     * What {@code eth_getCode} shows at a system contract or park token: PUSH0 PUSH0 REVERT, then "park". Tools
-     * that look for code see a contract; were it ever run as bytecode, it would revert at once.
+     * What {@code eth_getCode} shows at a system contract or park token. Tools that look for code see a contract; the
+     * chain runs Java there and never this code, but a copy of it (a Hardhat fork of a Parkchain chain, a contract
+     * cloned elsewhere) explains itself: it reverts with {@code Error("park: native system contract")}. It is
+     * {@code PUSH1 0x64 PUSH1 0x0a PUSH0 CODECOPY PUSH1 0x64 PUSH0 REVERT} (10 bytes: copy the 100 bytes after
+     * it to memory and revert with them), followed by the ABI encoding of the error.
      */
-    public static final byte[] MARKER_CODE = Hex.decode("0x5f5ffd7061726b");
+    public static final byte[] MARKER_CODE = markerCode();
+
+    private static byte[] markerCode() {
+        byte[] error = SystemContract.errorData(MARKER_REASON);
+        byte[] prefix = Hex.decode("0x6064600a5f3960645ffd");
+        if (error.length != 0x64 || prefix.length != 0x0a) {
+            throw new AssertionError("the marker code's lengths are written into it"); // 4 + 3 words; 10 bytes
+        }
+        byte[] code = new byte[prefix.length + error.length];
+        System.arraycopy(prefix, 0, code, 0, prefix.length);
+        System.arraycopy(error, 0, code, prefix.length, error.length);
+        return code;
+    }
 
     private final ParkRegistry registry = new ParkRegistry();
     private final TokenFactory factory = new TokenFactory();

@@ -48,6 +48,8 @@ public final class ChainIndex implements AutoCloseable {
     private volatile long indexedUpTo;
     private volatile boolean rebuilding;
     private volatile boolean closed;
+    /** Set once the chain was rewound below the index's head (only a dev chain in memory can be). */
+    private volatile boolean rewound;
     /** Time spent computing entries on the appending thread: what the index costs block production. */
     private final java.util.concurrent.atomic.LongAdder indexingNanos = new java.util.concurrent.atomic.LongAdder();
 
@@ -102,7 +104,7 @@ public final class ChainIndex implements AutoCloseable {
     }
 
     public IndexReader reader() {
-        return new IndexReader(chain);
+        return new IndexReader(chain, () -> rewound);
     }
 
     /** The block indexer: this block's entries when the index is complete up to its parent, else none. */
@@ -111,6 +113,15 @@ public final class ChainIndex implements AutoCloseable {
             return List.of(); // the rebuild holds it: it will index this block too
         }
         try {
+            if (block.number() <= indexedUpTo) {
+                // The chain was rewound (a dev chain's evm_revert): index on from here. Entries are never deleted, so
+                // rows written for the dropped blocks that this and later blocks do not overwrite stay behind.
+                LOG.log(System.Logger.Level.WARNING, "the chain was rewound below block " + indexedUpTo
+                        + "; the explorer's index continues from block " + block.number()
+                        + " and may still list rows of the dropped blocks");
+                indexedUpTo = block.number() - 1;
+                rewound = true;
+            }
             if (indexedUpTo != block.number() - 1) {
                 return List.of();
             }

@@ -17,9 +17,21 @@ import org.parkchain.primitives.UInt256;
  */
 public final class IndexReader {
     private final Blockchain chain;
+    /** Whether the chain was rewound under the index (a dev chain's evm_revert): rows are then checked against it. */
+    private final java.util.function.BooleanSupplier rewound;
 
-    IndexReader(Blockchain chain) {
+    IndexReader(Blockchain chain, java.util.function.BooleanSupplier rewound) {
         this.chain = chain;
+        this.rewound = rewound;
+    }
+
+    /** After a rewind, rows of dropped blocks may remain in the index (entries are never deleted): skip them. */
+    private boolean onChain(org.parkchain.primitives.Hash tx, long block) {
+        return !rewound.getAsBoolean() || chain.transaction(tx).filter(t -> t.blockNumber() == block).isPresent();
+    }
+
+    private boolean onChain(BlockSummary b) {
+        return !rewound.getAsBoolean() || chain.header(b.number()).filter(h -> h.hash().equals(b.hash())).isPresent();
     }
 
     /** A page of a listing and the cursor of the next one (empty on the last page). */
@@ -29,7 +41,7 @@ public final class IndexReader {
     public record Balance(Address token, Address holder, UInt256 amount) {}
 
     public Page<BlockSummary> blocks(Optional<String> cursor, int limit) {
-        return page(IndexKeys.BLOCKS, 8, cursor, limit, e -> BlockSummary.decode(e.value()));
+        return page(IndexKeys.BLOCKS, 8, cursor, limit, e -> BlockSummary.decode(e.value()), this::onChain);
     }
 
     /** Block {@code number}'s summary, if indexed. */
@@ -38,38 +50,40 @@ public final class IndexReader {
     }
 
     public Page<IndexedTx> transactions(Optional<String> cursor, int limit) {
-        return page(IndexKeys.TXS, 12, cursor, limit, e -> IndexedTx.decode(e.value()));
+        return page(IndexKeys.TXS, 12, cursor, limit, e -> IndexedTx.decode(e.value()), t -> onChain(t.hash(), t.blockNumber()));
     }
 
     /** Block {@code number}'s transactions, last first (the listing of every transaction, cut to one block). */
     public Page<IndexedTx> transactionsOfBlock(long number, Optional<String> cursor, int limit) {
-        return page(IndexKeys.key(IndexKeys.TXS, IndexKeys.newest(number)), 4, cursor, limit, e -> IndexedTx.decode(e.value()));
+        return page(IndexKeys.key(IndexKeys.TXS, IndexKeys.newest(number)), 4, cursor, limit, e -> IndexedTx.decode(e.value()), t -> onChain(t.hash(), t.blockNumber()));
     }
 
     public Page<IndexedTx> transactionsOf(Address address, Optional<String> cursor, int limit) {
-        return page(IndexKeys.key(IndexKeys.ADDRESS_TXS, address), 12, cursor, limit, e -> IndexedTx.decode(e.value()));
+        return page(IndexKeys.key(IndexKeys.ADDRESS_TXS, address), 12, cursor, limit, e -> IndexedTx.decode(e.value()), t -> onChain(t.hash(), t.blockNumber()));
     }
 
     public Page<IndexedTransfer> transfersOfToken(Address token, Optional<String> cursor, int limit) {
         return page(IndexKeys.key(IndexKeys.TOKEN_TRANSFERS, token), 12, cursor, limit,
-                e -> IndexedTransfer.decode(e.value()));
+                e -> IndexedTransfer.decode(e.value()), t -> onChain(t.transactionHash(), t.blockNumber()));
     }
 
     public Page<IndexedTransfer> transfersOf(Address address, Optional<String> cursor, int limit) {
         return page(IndexKeys.key(IndexKeys.ADDRESS_TRANSFERS, address), 12, cursor, limit,
-                e -> IndexedTransfer.decode(e.value()));
+                e -> IndexedTransfer.decode(e.value()), t -> onChain(t.transactionHash(), t.blockNumber()));
     }
 
     /** A token's holders with a balance above zero, in address order. */
     public Page<Balance> holders(Address token, Optional<String> cursor, int limit) {
-        return nonZero(IndexKeys.key(IndexKeys.HOLDERS, token), cursor, limit,
-                e -> new Balance(token, Address.of(suffix(e, IndexKeys.HOLDERS.length + 20)), UInt256.fromBytes(e.value())));
+        return page(IndexKeys.key(IndexKeys.HOLDERS, token), 20, cursor, limit,
+                e -> new Balance(token, Address.of(suffix(e, IndexKeys.HOLDERS.length + 20)), UInt256.fromBytes(e.value())),
+                b -> !b.amount().isZero());
     }
 
     /** The tokens {@code holder} has a balance of, in token address order. */
     public Page<Balance> holdings(Address holder, Optional<String> cursor, int limit) {
-        return nonZero(IndexKeys.key(IndexKeys.HOLDINGS, holder), cursor, limit,
-                e -> new Balance(Address.of(suffix(e, IndexKeys.HOLDINGS.length + 20)), holder, UInt256.fromBytes(e.value())));
+        return page(IndexKeys.key(IndexKeys.HOLDINGS, holder), 20, cursor, limit,
+                e -> new Balance(Address.of(suffix(e, IndexKeys.HOLDINGS.length + 20)), holder, UInt256.fromBytes(e.value())),
+                b -> !b.amount().isZero());
     }
 
     public long holderCount(Address token) {
@@ -87,17 +101,17 @@ public final class IndexReader {
 
     /** The park's events of one kind (an event name such as "LevyPaid"), newest first. */
     public Page<ParkEvent> events(String kind, Optional<String> cursor, int limit) {
-        return page(IndexKeys.eventKind(kind), 12, cursor, limit, e -> ParkEvent.decode(e.value()));
+        return page(IndexKeys.eventKind(kind), 12, cursor, limit, e -> ParkEvent.decode(e.value()), x -> onChain(x.transactionHash(), x.blockNumber()));
     }
 
     /** The park's events of one kind whose first indexed value is {@code topic1} (an offering's subscriptions). */
     public Page<ParkEvent> events(String kind, org.parkchain.primitives.Hash topic1, Optional<String> cursor, int limit) {
-        return page(IndexKeys.eventSubject(kind, topic1), 12, cursor, limit, e -> ParkEvent.decode(e.value()));
+        return page(IndexKeys.eventSubject(kind, topic1), 12, cursor, limit, e -> ParkEvent.decode(e.value()), x -> onChain(x.transactionHash(), x.blockNumber()));
     }
 
     /** The park's events naming {@code address} in an indexed parameter (a resident's history), newest first. */
     public Page<ParkEvent> eventsOf(Address address, Optional<String> cursor, int limit) {
-        return page(IndexKeys.key(IndexKeys.ADDRESS_EVENTS, address), 12, cursor, limit, e -> ParkEvent.decode(e.value()));
+        return page(IndexKeys.key(IndexKeys.ADDRESS_EVENTS, address), 12, cursor, limit, e -> ParkEvent.decode(e.value()), x -> onChain(x.transactionHash(), x.blockNumber()));
     }
 
     /** Every resident's levy per asset and month, in resident, asset and month order. */
@@ -139,33 +153,30 @@ public final class IndexReader {
 
     private <T> Page<T> page(byte[] prefix, int suffixLength, Optional<String> cursor, int limit,
                              Function<ChainStore.AuxEntry, T> decode) {
-        List<ChainStore.AuxEntry> entries = chain.auxRange(prefix, from(prefix, suffixLength, cursor), limit + 1);
-        List<T> items = new ArrayList<>(Math.min(limit, entries.size()));
-        for (int i = 0; i < Math.min(limit, entries.size()); i++) {
-            items.add(decode.apply(entries.get(i)));
-        }
-        Optional<String> next = entries.size() > limit
-                ? Optional.of(Hex.encodeNoPrefix(entries.get(limit - 1).key(), prefix.length, suffixLength))
-                : Optional.empty();
-        return new Page<>(items, next);
+        return page(prefix, suffixLength, cursor, limit, decode, item -> true);
     }
 
-    /** As {@link #page}, skipping balances that went back to zero (entries are never deleted, only overwritten). */
-    private <T> Page<T> nonZero(byte[] prefix, Optional<String> cursor, int limit, Function<ChainStore.AuxEntry, T> decode) {
+    /**
+     * Up to {@code limit} items that {@code keep} accepts, from {@code cursor} on; reads on past refused entries (a
+     * holder whose balance went back to zero: entries are overwritten, never deleted), a batch at a time.
+     */
+    private <T> Page<T> page(byte[] prefix, int suffixLength, Optional<String> cursor, int limit,
+                             Function<ChainStore.AuxEntry, T> decode, java.util.function.Predicate<T> keep) {
         List<T> items = new ArrayList<>();
-        byte[] from = from(prefix, 20, cursor);
+        byte[] from = from(prefix, suffixLength, cursor);
         byte[] lastKey = null;
         int batch = limit + 1;
         while (true) {
             List<ChainStore.AuxEntry> entries = chain.auxRange(prefix, from, batch);
             for (ChainStore.AuxEntry e : entries) {
-                if (UInt256.fromBytes(e.value()).isZero()) {
+                T item = decode.apply(e);
+                if (!keep.test(item)) {
                     continue;
                 }
                 if (items.size() == limit) {
-                    return new Page<>(items, Optional.of(Hex.encodeNoPrefix(lastKey, prefix.length, 20)));
+                    return new Page<>(items, Optional.of(Hex.encodeNoPrefix(lastKey, prefix.length, suffixLength)));
                 }
-                items.add(decode.apply(e));
+                items.add(item);
                 lastKey = e.key();
             }
             if (entries.size() < batch) {

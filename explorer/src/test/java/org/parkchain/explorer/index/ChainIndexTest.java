@@ -150,6 +150,25 @@ class ChainIndexTest {
     }
 
     @Test
+    void afterADevChainRewindTheIndexGoesOnFromTheNewBlocks() {
+        try (Blockchain chain = Blockchain.open(new org.parkchain.chain.InMemoryChainStore(), Genesis.dev());
+             ChainIndex index = ChainIndex.attach(chain)) {
+            play(chain, 3);
+            awaitComplete(index);
+            chain.rewindTo(3);
+            nonces.put(KEYS.get(4).address(), 0L);
+            Transaction again = tx(KEYS.get(4), Optional.of(CAROL), new byte[0]);
+            append(chain, List.of(again));
+            append(chain, List.of(tx(KEYS.get(4), Optional.of(CAROL), new byte[0])));
+            assertThat(index.progress().indexedUpTo()).isEqualTo(chain.head().number()).isEqualTo(5);
+            assertThat(index.reader().transactions(Optional.empty(), 2).items()).extracting(IndexedTx::blockNumber)
+                    .containsExactly(5L, 4L);
+            assertThat(index.reader().transactionsOfBlock(4, Optional.empty(), 10).items()).extracting(IndexedTx::hash)
+                    .contains(again.hash());
+        }
+    }
+
+    @Test
     void pagesFollowOneAnotherWithoutGapOrOverlap() {
         try (Blockchain chain = Blockchain.open(RocksDbChainStore.open(dir.resolve("c")), Genesis.dev());
              ChainIndex index = ChainIndex.attach(chain)) {

@@ -44,7 +44,7 @@ public final class EthApi {
         return filters;
     }
 
-    /** Registers every eth_* group: state, blocks, calls, sending, fees, and logs with filters. */
+    /** Registers every eth_* group: state, blocks, calls, sending, signing, fees, and logs with filters. */
     public void registerInto(RpcMethods m) {
         BlockLookup blocks = new BlockLookup(backend);
         CallExecutor executor = new CallExecutor(backend, config);
@@ -53,7 +53,9 @@ public final class EthApi {
                 new BlockMethods(backend),
                 new CallMethods(blocks, executor),
                 new SendMethods(blocks, executor, signers),
+                new SignMethods(signers),
                 new FeeMethods(backend, config),
+                new TxPoolMethods(backend),
                 new FilterMethods(backend, config, filters));
         groups.forEach(g -> g.registerInto(m));
     }
