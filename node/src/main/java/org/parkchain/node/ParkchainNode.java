@@ -31,6 +31,7 @@ import org.parkchain.consensus.SequencerConfig;
 import org.parkchain.consensus.SoloSequencer;
 import org.parkchain.evm.Evm;
 import org.parkchain.evm.Fork;
+import org.parkchain.explorer.Explorer;
 import org.parkchain.node.park.ParkReadApi;
 import org.parkchain.node.park.ParkViews;
 import org.parkchain.primitives.Address;
@@ -183,8 +184,10 @@ public final class ParkchainNode implements AutoCloseable {
                 c.registerInto(methods);
                 healthChecks.add(c.healthCheck());
             });
-            RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry,
-                    List.of(new ParkReadApi(new ParkViews(chain))), healthChecks);
+            Explorer explorer = Explorer.attach(chain, processor,
+                    index -> new ParkReadApi(new ParkViews(chain, index.reader())));
+            resources.add(0, explorer);
+            RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry, explorer.readApis(), healthChecks);
             resources.add(0, rpc);
             return new ParkchainNode(config, chain, pool, sequencer, rpc, hub, storageNotice, devKeys, resources);
         } catch (RuntimeException e) {

@@ -304,6 +304,9 @@ public final class RpcServer implements AutoCloseable {
             case "/" -> {
                 if (request.method() == HttpMethod.POST) {
                     serveRpc(request);
+                } else if (request.method() == HttpMethod.GET && readApiFor("/").isPresent()) {
+                    // A page for people (the explorer's home) when one is served; JSON-RPC stays on POST.
+                    serveRead(readApiFor("/").get(), request, response);
                 } else {
                     methodNotAllowed(response, "POST",
                             "JSON-RPC takes POST with Content-Type application/json, or a WebSocket upgrade");
@@ -313,7 +316,7 @@ public final class RpcServer implements AutoCloseable {
                 Optional<ReadApi> api = readApiFor(request.path());
                 if (api.isPresent()) {
                     if (request.method() == HttpMethod.GET) {
-                        serveRead(api.get(), request.uri(), response);
+                        serveRead(api.get(), request, response);
                     } else {
                         methodNotAllowed(response, "GET", api.get().prefix() + " answers GET");
                     }
@@ -370,15 +373,24 @@ public final class RpcServer implements AutoCloseable {
     }
 
     /** A {@link ReadApi} resource, read on a worker thread: reads may touch storage. */
-    private void serveRead(ReadApi readApi, String path, HttpServerResponse response) {
+    private void serveRead(ReadApi readApi, HttpServerRequest request, HttpServerResponse response) {
+        String path = request.path();
+        java.util.Map<String, java.util.List<String>> query = new java.util.LinkedHashMap<>();
+        try {
+            for (String name : request.params().names()) {
+                query.put(name, request.params().getAll(name));
+            }
+        } catch (IllegalArgumentException e) {
+            plain(response, 400, "malformed query string: " + e.getMessage());
+            return;
+        }
         unanswered.incrementAndGet();
-        vertx.executeBlocking(() -> readApi.get(path), false).onComplete(result -> {
+        vertx.executeBlocking(() -> readApi.serve(new ReadApi.Request(path, query)), false).onComplete(result -> {
             if (result.succeeded()) {
-                if (result.result().isPresent()) {
-                    response.putHeader("Content-Type", JSON).end(result.result().get());
-                } else {
-                    plain(response, 404, "not found: " + path);
-                }
+                ReadApi.Response answer = result.result();
+                answer.headers().forEach(response::putHeader);
+                response.setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType())
+                        .end(Buffer.buffer(answer.body()));
             } else if (result.cause() instanceof IllegalArgumentException bad) {
                 plain(response, 400, bad.getMessage());
             } else {
@@ -487,6 +499,11 @@ public final class RpcServer implements AutoCloseable {
         return JSON_TYPES.contains(type);
     }
 
+    /** A page this server served itself (the explorer) may open a WebSocket back to it. */
+    private static boolean sameOrigin(String origin, String host) {
+        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+    }
+
     private static void methodNotAllowed(HttpServerResponse response, String allow, String message) {
         response.putHeader("Allow", allow);
         plain(response, 405, "method not allowed: " + message);
@@ -514,7 +531,7 @@ public final class RpcServer implements AutoCloseable {
         // Browsers do not apply CORS to WebSockets, so the origin check is ours: without it any web page could
         // talk to a node on the user's loopback.
         String origin = handshake.headers().get("Origin");
-        if (origin != null && !config.originAllowed(origin)) {
+        if (origin != null && !config.originAllowed(origin) && !sameOrigin(origin, handshake.headers().get("Host"))) {
             handshake.reject(403);
             return;
         }

@@ -177,6 +177,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("The node keeps serving. Look around:");
         out.println("  JSON-RPC      " + url + "   (chain id " + node.chainId() + "; WebSocket " + node.webSocketUrl() + ")");
+        out.println("  explorer      " + url + "   (open it in a browser: blocks, transactions, the park's registers)");
         out.println("  MSL token     " + outcome.token().toChecksumHex() + ", offering #" + outcome.offeringId()
                 + " at 0x0000000000000000000000000000000000001002");
         out.println("  park views    ./parkchain park residents|clients|tokens|offerings|levy" + rpcFlag);

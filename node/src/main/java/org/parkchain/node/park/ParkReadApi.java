@@ -26,6 +26,21 @@ public final class ParkReadApi implements ReadApi {
         return PREFIX;
     }
 
+    /** The server hands over the query decoded; the views take one value per parameter. */
+    @Override
+    public Response serve(Request request) {
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        request.query().forEach((key, values) -> {
+            if (values.size() > 1) {
+                throw new IllegalArgumentException("query parameter '" + key + "' is given twice");
+            }
+            query.put(key, values.isEmpty() ? "" : values.get(0));
+        });
+        return answer(request.path().substring(PREFIX.length()), query).map(Response::json)
+                .orElseGet(() -> Response.text(404, "not found: " + request.path()));
+    }
+
+    /** {@code path} may carry its query string ({@code ?interval=1h}), as in-process callers give it. */
     @Override
     public Optional<String> get(String path) {
         String name = path.substring(PREFIX.length());
@@ -35,6 +50,10 @@ public final class ParkReadApi implements ReadApi {
             query = query(name.substring(question + 1));
             name = name.substring(0, question);
         }
+        return answer(name, query);
+    }
+
+    private Optional<String> answer(String name, Map<String, String> query) {
         if (name.endsWith("/")) {
             name = name.substring(0, name.length() - 1);
         }
