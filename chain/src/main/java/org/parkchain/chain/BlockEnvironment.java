@@ -1,15 +1,18 @@
 package org.parkchain.chain;
 
 import org.parkchain.evm.BlockContext;
+import org.parkchain.evm.Fork;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 
 /**
- * The header fields a transaction executes under: who collects the fees, the block's number, time and gas limit,
- * the EIP-1559 base fee, PREVRANDAO, the EIP-4844 excess blob gas, and the chain id.
+ * The rules and header fields a transaction executes under: the fork in force at the block's time, who collects the
+ * fees, the block's number, time and gas limit, the EIP-1559 base fee, PREVRANDAO, the EIP-4844 excess blob gas, and
+ * the chain id.
  */
 public record BlockEnvironment(
+        Fork fork,
         Address coinbase,
         long number,
         long timestamp,
@@ -22,7 +25,7 @@ public record BlockEnvironment(
 
     /** The EIP-4844 blob base fee this block's excess blob gas implies. */
     public UInt256 blobBaseFee() {
-        return BlobGas.baseFee(excessBlobGas);
+        return BlobGas.baseFee(excessBlobGas, fork.blobs().updateFraction());
     }
 
     public BlockContext toBlockContext() {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.parkchain.evm.BlockContext;
-import org.parkchain.evm.Evm;
 import org.parkchain.evm.Fork;
 import org.parkchain.evm.NativeContracts;
 import org.parkchain.primitives.Address;
@@ -18,26 +17,33 @@ import org.parkchain.state.WorldState;
 import org.parkchain.state.WriteBatch;
 
 /**
- * Makes and checks blocks under Cancun's rules. {@link #build} runs candidate transactions in the given order on the
+ * Makes and checks blocks under the rules of the fork the schedule puts each block in (by its timestamp). {@link #build} runs candidate transactions in the given order on the
  * parent's state through the {@link TransactionProcessor} (with the EVM's native-contract hook, where the park's
  * system contracts live), leaves out those the {@link TransactionAdmission} refuses or the processor rejects, and
  * stops when no further transaction could fit the gas limit; {@link #replay} re-executes a given block and checks
  * every root and total in its header. Stateless between calls and safe to share; one block runs on one thread.
  *
  * <p>Parkchain has no beacon chain: blocks carry no withdrawals and no blobs, a zero parent beacon block root, and
- * the EIP-4788 system call is not made (no beacon-roots contract exists in a Parkchain genesis).
+ * the EIP-4788 system call is not made (no beacon-roots contract exists in a Parkchain genesis). From Prague on a block
+ * starts with the EIP-2935 system call ({@link HistoryStorage}) and its header carries the hash of its (always empty)
+ * EIP-7685 request list; from Osaka on its RLP is at most EIP-7934's 8 MiB.
  */
 public final class BlockExecutor {
     /** The smallest gas any transaction needs; below this much room the block is full. */
     public static final long MIN_TRANSACTION_GAS = 21_000;
 
+    /** Room kept in an EIP-7934 size check for the header and the lists' own encoding. */
+    private static final int HEADER_AND_FRAMING = 1_024;
+
     private final UInt256 chainId;
+    private final ForkSchedule forks;
     private final TransactionProcessor processor;
     private final TransactionAdmission admission;
 
-    public BlockExecutor(long chainId, NativeContracts nativeContracts, TransactionAdmission admission) {
+    public BlockExecutor(long chainId, ForkSchedule forks, NativeContracts nativeContracts, TransactionAdmission admission) {
         this.chainId = UInt256.of(chainId);
-        this.processor = new TransactionProcessor(new Evm(Fork.CANCUN, nativeContracts));
+        this.forks = forks;
+        this.processor = new TransactionProcessor(nativeContracts);
         this.admission = admission;
     }
 
@@ -116,16 +122,22 @@ public final class BlockExecutor {
     private Built buildOn(BlockHeader parent, WorldState state, BlockContext.BlockHashes blockHashes,
                           List<Transaction> candidates, Proposal proposal) {
         long timestamp = Math.max(proposal.timestamp(), parent.timestamp() + 1);
-        BlockEnvironment env = new BlockEnvironment(proposal.coinbase(), parent.number() + 1, timestamp, parent.gasLimit(),
-                FeeMarket.nextBaseFee(parent), parent.hash(), 0, chainId, blockHashes);
+        Fork fork = forks.forkAt(timestamp);
+        BlockEnvironment env = new BlockEnvironment(fork, proposal.coinbase(), parent.number() + 1, timestamp,
+                parent.gasLimit(), FeeMarket.nextBaseFee(parent), parent.hash(), 0, chainId, blockHashes);
+        startBlock(state, env, parent);
         List<Transaction> included = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         long gasUsed = 0;
+        long size = HEADER_AND_FRAMING;
         for (Transaction tx : candidates) {
             long remaining = env.gasLimit() - gasUsed;
             if (remaining < MIN_TRANSACTION_GAS) {
                 break;
+            }
+            if (size + tx.encodedSize() + 8 > fork.maxBlockSize()) {
+                continue; // EIP-7934: it would make the block too large; a smaller one may still fit
             }
             ExecutableTransaction etx;
             try {
@@ -144,6 +156,7 @@ public final class BlockExecutor {
                         skipped.add(new Skipped(tx, SkipCause.REJECTED, Optional.of(r.reason()), r.detail()));
                 case TransactionResult.Executed e -> {
                     gasUsed += e.gasUsed();
+                    size += tx.encodedSize() + 8;
                     included.add(tx);
                     receipts.add(Receipt.of(tx.type(), e.success(), gasUsed, e.logs()));
                 }
@@ -154,7 +167,7 @@ public final class BlockExecutor {
         BlockHeader header = new BlockHeader(parent.hash(), BlockHeader.EMPTY_OMMERS_HASH, env.coinbase(), stateRoot,
                 IndexedTrie.root(encodings(included)), receiptsRoot(receipts), logsBloom(receipts), UInt256.ZERO,
                 env.number(), env.gasLimit(), gasUsed, timestamp, proposal.extraData(), env.prevRandao(), 0,
-                env.baseFee(), Hash.EMPTY_TRIE_ROOT, 0, 0, Hash.ZERO);
+                env.baseFee(), Hash.EMPTY_TRIE_ROOT, 0, 0, Hash.ZERO, requestsHash(fork));
         return new Built(new ExecutedBlock(new Block(header, included), receipts, batch), skipped);
     }
 
@@ -189,9 +202,18 @@ public final class BlockExecutor {
         require(h.difficulty().isZero() && h.nonce() == 0, "difficulty and nonce are zero after the merge");
         require(h.blobGasUsed() == 0 && h.excessBlobGas() == 0, "a Parkchain block carries no blobs");
         require(h.parentBeaconBlockRoot().equals(Hash.ZERO), "the parent beacon block root is zero on Parkchain");
+        Fork fork = forks.forkAt(h.timestamp());
+        require(h.requestsHash().equals(requestsHash(fork)), "requests hash " + h.requestsHash().map(Hash::toString).orElse("absent")
+                + ", expected " + requestsHash(fork).map(Hash::toString).orElse("none") + " under " + fork.name());
+        if (fork.maxBlockSize() != Long.MAX_VALUE) {
+            int encoded = block.encode().length;
+            require(encoded <= fork.maxBlockSize(), "block RLP is " + encoded + " bytes, above " + fork.name()
+                    + "'s limit of " + fork.maxBlockSize() + " (EIP-7934)");
+        }
 
-        BlockEnvironment env = new BlockEnvironment(h.coinbase(), h.number(), h.timestamp(), h.gasLimit(), baseFee,
+        BlockEnvironment env = new BlockEnvironment(fork, h.coinbase(), h.number(), h.timestamp(), h.gasLimit(), baseFee,
                 h.mixHash(), 0, chainId, blockHashes);
+        startBlock(state, env, parent);
         List<Receipt> receipts = new ArrayList<>();
         long gasUsed = 0;
         List<Transaction> txs = block.transactions();
@@ -227,6 +249,23 @@ public final class BlockExecutor {
         Hash stateRoot = state.commit(batch);
         require(stateRoot.equals(h.stateRoot()), "state root " + stateRoot + ", header says " + h.stateRoot());
         return new ExecutedBlock(block, receipts, batch);
+    }
+
+    /** The fork's block-start system calls: from Prague, EIP-2935's storing of the parent's hash. */
+    private void startBlock(WorldState state, BlockEnvironment env, BlockHeader parent) {
+        if (env.fork().historyStorage()) {
+            HistoryStorage.storeParentHash(processor.evm(env.fork()), state, env.toBlockContext(), parent.hash());
+        }
+    }
+
+    /** EIP-7685: the header's requests hash, present from Prague on; a Parkchain block never has requests. */
+    static java.util.Optional<Hash> requestsHash(Fork fork) {
+        return fork.requestsHash() ? java.util.Optional.of(BlockHeader.EMPTY_REQUESTS_HASH) : java.util.Optional.empty();
+    }
+
+    /** The fork schedule this executor follows. */
+    public ForkSchedule forks() {
+        return forks;
     }
 
     private static void requireAt(WorldState state, BlockHeader parent) {

@@ -10,8 +10,9 @@ import org.parkchain.primitives.rlp.RlpReader;
 import org.parkchain.primitives.rlp.RlpWriter;
 
 /**
- * A Cancun block header: the 15 classic fields, London's base fee, Shanghai's withdrawals root, and Cancun's blob
- * gas used, excess blob gas and parent beacon block root, RLP-encoded in that order. Its {@link #hash()} is
+ * A block header: the 15 classic fields, London's base fee, Shanghai's withdrawals root, Cancun's blob gas used,
+ * excess blob gas and parent beacon block root, and from Prague on EIP-7685's requests hash, RLP-encoded in that
+ * order (a Cancun header has 20 fields, a Prague or Osaka one 21). Its {@link #hash()} is
  * Keccak-256 of {@link #encode()}, as in every Ethereum client, so tools that recompute a block hash agree.
  *
  * <p>On Parkchain the proof-of-stake fields keep fixed values: difficulty 0, nonce 0, ommers hash of the empty
@@ -19,6 +20,8 @@ import org.parkchain.primitives.rlp.RlpWriter;
  *
  * @param mixHash PREVRANDAO since the merge
  * @param nonce the 8-byte nonce, always 0 after the merge
+ * @param requestsHash EIP-7685's commitment to the block's execution-layer requests; present from Prague on, and on
+ *     Parkchain always {@link #EMPTY_REQUESTS_HASH}
  */
 public record BlockHeader(
         Hash parentHash,
@@ -40,7 +43,22 @@ public record BlockHeader(
         Hash withdrawalsRoot,
         long blobGasUsed,
         long excessBlobGas,
-        Hash parentBeaconBlockRoot) {
+        Hash parentBeaconBlockRoot,
+        java.util.Optional<Hash> requestsHash) {
+
+    /** EIP-7685's hash of an empty request list: SHA-256 of nothing. */
+    public static final Hash EMPTY_REQUESTS_HASH =
+            Hash.fromHex("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+    /** A Cancun header (no requests hash). */
+    public BlockHeader(Hash parentHash, Hash ommersHash, Address coinbase, Hash stateRoot, Hash transactionsRoot,
+                       Hash receiptsRoot, Bloom logsBloom, UInt256 difficulty, long number, long gasLimit, long gasUsed,
+                       long timestamp, byte[] extraData, Hash mixHash, long nonce, UInt256 baseFeePerGas,
+                       Hash withdrawalsRoot, long blobGasUsed, long excessBlobGas, Hash parentBeaconBlockRoot) {
+        this(parentHash, ommersHash, coinbase, stateRoot, transactionsRoot, receiptsRoot, logsBloom, difficulty, number,
+                gasLimit, gasUsed, timestamp, extraData, mixHash, nonce, baseFeePerGas, withdrawalsRoot, blobGasUsed,
+                excessBlobGas, parentBeaconBlockRoot, java.util.Optional.empty());
+    }
 
     /** Keccak-256 of the RLP of the empty list: the ommers hash of every block since the merge. */
     public static final Hash EMPTY_OMMERS_HASH = Keccak.hash(Rlp.EMPTY_LIST);
@@ -100,10 +118,11 @@ public record BlockHeader(
         w.writeLong(blobGasUsed);
         w.writeLong(excessBlobGas);
         w.writeHash(parentBeaconBlockRoot);
+        requestsHash.ifPresent(w::writeHash);
         w.endList();
     }
 
-    /** Decodes a Cancun header (exactly 20 fields); throws {@link RlpException} on anything else. */
+    /** Decodes a header of 20 fields (Cancun) or 21 (Prague, Osaka); throws {@link RlpException} on anything else. */
     public static BlockHeader decode(byte[] rlp) {
         return readFrom(RlpReader.of(rlp));
     }
@@ -136,12 +155,13 @@ public record BlockHeader(
         long blobGasUsed = r.readLong();
         long excessBlobGas = r.readLong();
         Hash parentBeaconBlockRoot = r.readHash();
-        r.requireEnd("Cancun block header");
+        java.util.Optional<Hash> requestsHash = r.hasNext() ? java.util.Optional.of(r.readHash()) : java.util.Optional.empty();
+        r.requireEnd("block header");
         try {
             return new BlockHeader(parentHash, ommersHash, coinbase, stateRoot, transactionsRoot, receiptsRoot,
                     Bloom.of(bloom), difficulty, number, gasLimit, gasUsed, timestamp, extraData, mixHash,
                     java.nio.ByteBuffer.wrap(nonce).getLong(), baseFee, withdrawalsRoot, blobGasUsed, excessBlobGas,
-                    parentBeaconBlockRoot);
+                    parentBeaconBlockRoot, requestsHash);
         } catch (IllegalArgumentException e) {
             throw new RlpException("invalid block header: " + e.getMessage());
         }

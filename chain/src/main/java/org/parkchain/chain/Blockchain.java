@@ -29,6 +29,7 @@ public final class Blockchain implements AutoCloseable {
     private final ChainStore store;
     private final long chainId;
     private final BlockHeader genesisHeader;
+    private final ForkSchedule forks;
     private final List<Consumer<NewBlock>> listeners = new CopyOnWriteArrayList<>();
     private final List<BlockIndexer> indexers = new CopyOnWriteArrayList<>();
     private volatile BlockHeader head;
@@ -53,9 +54,10 @@ public final class Blockchain implements AutoCloseable {
     /** What listeners receive after a block became the head: the block and its receipts as JSON-RPC shows them. */
     public record NewBlock(Block block, List<TransactionReceipt> receipts) {}
 
-    private Blockchain(ChainStore store, long chainId, BlockHeader genesisHeader, BlockHeader head) {
+    private Blockchain(ChainStore store, long chainId, ForkSchedule forks, BlockHeader genesisHeader, BlockHeader head) {
         this.store = store;
         this.chainId = chainId;
+        this.forks = forks;
         this.genesisHeader = genesisHeader;
         this.head = head;
         NodeStore stored = store.nodes();
@@ -88,7 +90,7 @@ public final class Blockchain implements AutoCloseable {
             Block block = new Block(genesisHeader, List.of());
             store.write(new ChainStore.BlockWrite(genesisHeader.hash(), 0, genesisHeader.encode(), block.encodeBody(),
                     encodeReceipts(List.of()), List.of(), state.nodes()));
-            return new Blockchain(store, genesis.chainId(), genesisHeader, genesisHeader);
+            return new Blockchain(store, genesis.chainId(), genesis.forks(), genesisHeader, genesisHeader);
         }
         Hash storedGenesis = store.canonicalHash(0)
                 .orElseThrow(() -> new StoreException("the chain database has a head but no block 0"));
@@ -98,11 +100,16 @@ public final class Blockchain implements AutoCloseable {
         }
         BlockHeader head = readHeader(store, headHash.get())
                 .orElseThrow(() -> new StoreException("the head block " + headHash.get() + " is not in the database"));
-        return new Blockchain(store, genesis.chainId(), genesisHeader, head);
+        return new Blockchain(store, genesis.chainId(), genesis.forks(), genesisHeader, head);
     }
 
     public long chainId() {
         return chainId;
+    }
+
+    /** Which fork rules each block, from the genesis. */
+    public ForkSchedule forks() {
+        return forks;
     }
 
     public BlockHeader genesisHeader() {

@@ -6,19 +6,22 @@ import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.tx.AccessListEntry;
+import org.parkchain.primitives.tx.Authorization;
+import org.parkchain.primitives.tx.IntrinsicGas;
 import org.parkchain.primitives.tx.Transaction;
+import org.parkchain.primitives.tx.TransactionType;
 
 /**
  * A transaction as execution sees it, whatever its envelope type: the sender already recovered, a legacy gas price
  * given as equal fee and tip caps, absent fields empty. Executing from this view keeps the processor free of
  * signature and encoding concerns (geth calls the same thing a message).
  *
- * @param intrinsicGas the gas charged before execution (EIP-2028 data, EIP-2930 access list, EIP-3860 init code
- *     words), as the transaction type computes it
+ * @param type the envelope type, which the fork in force must accept
+ * @param authorizationList EIP-7702's signed authorizations (type 4 only)
  * @param chainId the chain id the transaction is signed for; empty for a pre-EIP-155 legacy transaction
- * @param blobTransaction whether this is an EIP-4844 (type 3) transaction
  */
 public record ExecutableTransaction(
+        TransactionType type,
         Address sender,
         long nonce,
         long gasLimit,
@@ -28,14 +31,14 @@ public record ExecutableTransaction(
         UInt256 maxFeePerGas,
         UInt256 maxPriorityFeePerGas,
         List<AccessListEntry> accessList,
-        boolean blobTransaction,
+        List<Authorization> authorizationList,
         UInt256 maxFeePerBlobGas,
         List<Hash> blobVersionedHashes,
-        Optional<UInt256> chainId,
-        long intrinsicGas) {
+        Optional<UInt256> chainId) {
 
     public ExecutableTransaction {
         accessList = List.copyOf(accessList);
+        authorizationList = List.copyOf(authorizationList);
         blobVersionedHashes = List.copyOf(blobVersionedHashes);
     }
 
@@ -45,8 +48,18 @@ public record ExecutableTransaction(
      * @throws org.parkchain.primitives.tx.InvalidTransactionException when the signature recovers to no key
      */
     public static ExecutableTransaction of(Transaction tx) {
-        return new ExecutableTransaction(tx.sender(), tx.nonce(), tx.gasLimit(), tx.to(), tx.value(), tx.data(),
-                tx.maxFeePerGas(), tx.maxPriorityFeePerGas(), tx.accessList(), false, UInt256.ZERO, List.of(),
-                tx.chainId(), tx.intrinsicGas());
+        return new ExecutableTransaction(tx.type(), tx.sender(), tx.nonce(), tx.gasLimit(), tx.to(), tx.value(), tx.data(),
+                tx.maxFeePerGas(), tx.maxPriorityFeePerGas(), tx.accessList(), tx.authorizationList(), UInt256.ZERO,
+                List.of(), tx.chainId());
+    }
+
+    /** Whether this is an EIP-4844 (type 3) transaction. */
+    public boolean blobTransaction() {
+        return type == TransactionType.BLOB;
+    }
+
+    /** The gas charged before execution under a fork's prices (EIP-2028 data, EIP-2930, EIP-3860, EIP-7702). */
+    public long intrinsicGas(IntrinsicGas prices) {
+        return prices.of(data, to.isEmpty(), accessList, authorizationList.size());
     }
 }

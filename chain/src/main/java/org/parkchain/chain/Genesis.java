@@ -33,6 +33,7 @@ import org.parkchain.state.WriteBatch;
  *
  * @param extraData at most 32 bytes
  * @param mixHash the genesis header's mix hash (PREVRANDAO), zero unless the file sets it
+ * @param forks which fork rules each block (Osaka from genesis unless the file schedules otherwise)
  * @param initializers run in order after the allocations; not part of the file
  */
 public record Genesis(
@@ -43,6 +44,7 @@ public record Genesis(
         byte[] extraData,
         Address coinbase,
         Hash mixHash,
+        ForkSchedule forks,
         Map<Address, GenesisAccount> alloc,
         List<StateInitializer> initializers) {
 
@@ -52,6 +54,8 @@ public record Genesis(
     public static final long DEV_GAS_LIMIT = 60_000_000;
     /** {@code --dev}: an initial base fee of 1 gwei, as geth's and Hardhat's dev chains start. */
     public static final UInt256 DEV_BASE_FEE = UInt256.of(1_000_000_000L);
+    /** New chains run Osaka from their first block: Prague and Osaka both active at timestamp 0. */
+    public static final ForkSchedule DEFAULT_FORKS = ForkSchedule.of(java.util.Optional.of(0L), java.util.Optional.of(0L));
     /** {@code --dev}: each dev account holds 10,000 coins of 10^18 wei. */
     public static final UInt256 DEV_BALANCE = UInt256.of(BigInteger.TEN.pow(22));
 
@@ -128,21 +132,27 @@ public record Genesis(
         for (Address a : devAccounts()) {
             alloc.put(a, GenesisAccount.funded(DEV_BALANCE));
         }
-        return new Genesis(DEV_CHAIN_ID, DEV_GAS_LIMIT, DEV_BASE_FEE, 0, new byte[0], Address.ZERO, Hash.ZERO, alloc, List.of());
+        return new Genesis(DEV_CHAIN_ID, DEV_GAS_LIMIT, DEV_BASE_FEE, 0, new byte[0], Address.ZERO, Hash.ZERO, DEFAULT_FORKS,
+                alloc, List.of());
     }
 
     /** This genesis with {@code initializer} run after the allocations (and after earlier initializers). */
     public Genesis withState(StateInitializer initializer) {
         List<StateInitializer> all = new ArrayList<>(initializers);
         all.add(initializer);
-        return new Genesis(chainId, gasLimit, baseFeePerGas, timestamp, extraData, coinbase, mixHash, alloc, all);
+        return new Genesis(chainId, gasLimit, baseFeePerGas, timestamp, extraData, coinbase, mixHash, forks, alloc, all);
     }
 
     /** This genesis with the given accounts allocated too (replacing an allocation of the same address). */
     public Genesis withAlloc(Map<Address, GenesisAccount> accounts) {
         Map<Address, GenesisAccount> all = new LinkedHashMap<>(alloc);
         all.putAll(accounts);
-        return new Genesis(chainId, gasLimit, baseFeePerGas, timestamp, extraData, coinbase, mixHash, all, initializers);
+        return new Genesis(chainId, gasLimit, baseFeePerGas, timestamp, extraData, coinbase, mixHash, forks, all, initializers);
+    }
+
+    /** This genesis under another fork schedule. */
+    public Genesis withForks(ForkSchedule schedule) {
+        return new Genesis(chainId, gasLimit, baseFeePerGas, timestamp, extraData, coinbase, mixHash, schedule, alloc, initializers);
     }
 
     /** The chain id as the EVM and the transaction processor take it. */
@@ -158,6 +168,10 @@ public record Genesis(
     /** Builds the genesis state: the allocations, then the initializers, committed into a fresh batch. */
     public State buildState() {
         WorldState world = new WorldState(new InMemoryNodeStore());
+        if (forks.forkAt(timestamp).historyStorage() && !alloc.containsKey(HistoryStorage.ADDRESS)) {
+            // EIP-2935's contract, deployed as on Ethereum (nonce 1); a chain that reaches Prague later gets it then.
+            world.allocate(HistoryStorage.ADDRESS, 1, UInt256.ZERO, HistoryStorage.CODE, Map.of());
+        }
         for (Map.Entry<Address, GenesisAccount> e : alloc.entrySet()) {
             GenesisAccount a = e.getValue();
             world.allocate(e.getKey(), a.nonce(), a.balance(), a.code(), a.storage());
@@ -175,7 +189,7 @@ public record Genesis(
     public BlockHeader header(Hash stateRoot) {
         return new BlockHeader(Hash.ZERO, BlockHeader.EMPTY_OMMERS_HASH, coinbase, stateRoot, Hash.EMPTY_TRIE_ROOT,
                 Hash.EMPTY_TRIE_ROOT, Bloom.EMPTY, UInt256.ZERO, 0, gasLimit, 0, timestamp, extraData, mixHash, 0,
-                baseFeePerGas, Hash.EMPTY_TRIE_ROOT, 0, 0, Hash.ZERO);
+                baseFeePerGas, Hash.EMPTY_TRIE_ROOT, 0, 0, Hash.ZERO, BlockExecutor.requestsHash(forks.forkAt(timestamp)));
     }
 
     // --- the JSON file --------------------------------------------------------------------------------------
@@ -185,7 +199,8 @@ public record Genesis(
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
     private static final Set<String> TOP_FIELDS =
-            Set.of("chainId", "gasLimit", "baseFeePerGas", "timestamp", "extraData", "coinbase", "mixHash", "alloc");
+            Set.of("chainId", "gasLimit", "baseFeePerGas", "timestamp", "extraData", "coinbase", "mixHash", "alloc",
+                    "pragueTime", "osakaTime");
     private static final Set<String> ACCOUNT_FIELDS = Set.of("balance", "nonce", "code", "storage");
     private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
     private static final BigInteger MAX_UINT256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
@@ -234,6 +249,7 @@ public record Genesis(
         byte[] extraData = root.has("extraData") ? toBytes(root.get("extraData"), "extraData") : new byte[0];
         Address coinbase = root.has("coinbase") ? toAddress(root.get("coinbase"), "coinbase") : Address.ZERO;
         Hash mixHash = root.has("mixHash") ? toHash(root.get("mixHash"), "mixHash") : Hash.ZERO;
+        ForkSchedule forks = forks(root);
         Map<Address, GenesisAccount> alloc = new LinkedHashMap<>();
         if (root.has("alloc")) {
             JsonNode allocNode = root.get("alloc");
@@ -250,7 +266,32 @@ public record Genesis(
                 alloc.put(address, parseAccount(e.getValue(), path));
             }
         }
-        return new Genesis(chainId, gasLimit, baseFee, timestamp, extraData, coinbase, mixHash, alloc, List.of());
+        return new Genesis(chainId, gasLimit, baseFee, timestamp, extraData, coinbase, mixHash, forks, alloc, List.of());
+    }
+
+    /**
+     * The schedule: without {@code pragueTime} and {@code osakaTime} a new chain runs Osaka from genesis; once either is
+     * written, a fork whose time is absent or {@code null} never activates (geth's reading), so a chain can stay on
+     * Cancun ({@code "pragueTime": null}) or upgrade at an agreed block time.
+     */
+    private static ForkSchedule forks(JsonNode root) {
+        if (!root.has("pragueTime") && !root.has("osakaTime")) {
+            return DEFAULT_FORKS;
+        }
+        java.util.Optional<Long> prague = optionalTime(root, "pragueTime");
+        java.util.Optional<Long> osaka = optionalTime(root, "osakaTime");
+        if (osaka.isPresent() && prague.isEmpty()) {
+            throw new GenesisException("osakaTime needs pragueTime: Osaka builds on Prague");
+        }
+        if (osaka.isPresent() && osaka.get() < prague.get()) {
+            throw new GenesisException("osakaTime " + osaka.get() + " is before pragueTime " + prague.get());
+        }
+        return ForkSchedule.of(prague, osaka);
+    }
+
+    private static java.util.Optional<Long> optionalTime(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        return n == null || n.isNull() ? java.util.Optional.empty() : java.util.Optional.of(toLong(n, field));
     }
 
     private static GenesisAccount parseAccount(JsonNode node, String path) {

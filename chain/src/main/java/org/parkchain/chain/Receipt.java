@@ -78,6 +78,7 @@ public record Receipt(TransactionType type, boolean success, long cumulativeGasU
                 case 1 -> TransactionType.ACCESS_LIST;
                 case 2 -> TransactionType.DYNAMIC_FEE;
                 case 3 -> TransactionType.BLOB;
+                case 4 -> TransactionType.SET_CODE;
                 default -> throw new RlpException("unknown receipt type " + first);
             };
             offset = 1;

@@ -5,31 +5,37 @@ import java.util.List;
 import java.util.Optional;
 import org.parkchain.chain.TransactionResult.InvalidTransaction;
 import org.parkchain.evm.ContractAddress;
+import org.parkchain.evm.Delegation;
 import org.parkchain.evm.Evm;
 import org.parkchain.evm.ExecutionResult;
+import org.parkchain.evm.Fork;
 import org.parkchain.evm.Message;
+import org.parkchain.evm.NativeContracts;
 import org.parkchain.evm.TxContext;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.tx.AccessListEntry;
+import org.parkchain.primitives.tx.Authorization;
 import org.parkchain.state.WorldState;
 
 /**
- * Applies one transaction to the world state under Cancun's rules: validity checks (none of which changes anything
- * when it fails), the purchase of gas, EIP-2929/2930/3651 warming, the EVM run, the EIP-3529 refund, the EIP-1559
- * fee split (base fee burnt, priority fee to the coinbase) and the end-of-transaction cleanup.
+ * Applies one transaction to the world state under the rules of the fork its block is in ({@link BlockEnvironment#fork()}):
+ * validity checks (none of which changes anything when it fails), the purchase of gas, EIP-2929/2930/3651 warming,
+ * EIP-7702 authorizations, the EVM run, the EIP-3529 refund, the EIP-7623 floor, the EIP-1559 fee split (base fee
+ * burnt, priority fee to the coinbase) and the end-of-transaction cleanup. Every limit and price comes from the fork.
  */
 public final class TransactionProcessor {
-    /** EIP-3529: the refund is at most a fifth of the gas used. */
-    private static final long MAX_REFUND_QUOTIENT = 5;
-    /** EIP-3860: the largest init code a creation may carry (twice the EIP-170 code size limit). */
-    private static final int MAX_INITCODE_SIZE = 2 * 24_576;
+    private final NativeContracts nativeContracts;
 
-    private final Evm evm;
+    /** @param nativeContracts contracts implemented in Java (the park's system contracts), called like any other */
+    public TransactionProcessor(NativeContracts nativeContracts) {
+        this.nativeContracts = nativeContracts;
+    }
 
-    public TransactionProcessor(Evm evm) {
-        this.evm = evm;
+    /** The EVM of {@code fork} with this processor's native contracts (cheap: code analyses live with the fork). */
+    Evm evm(Fork fork) {
+        return new Evm(fork, nativeContracts);
     }
 
     /**
@@ -46,6 +52,7 @@ public final class TransactionProcessor {
      */
     public TransactionResult process(WorldState state, BlockEnvironment block, ExecutableTransaction tx, long blockGasRemaining) {
         Address sender = tx.sender();
+        Fork fork = block.fork();
         Optional<TransactionResult.Rejected> invalid = validate(state, block, tx, sender, blockGasRemaining);
         if (invalid.isPresent()) {
             return invalid.get();
@@ -62,17 +69,26 @@ public final class TransactionProcessor {
         Optional<Address> to = tx.to();
         Address recipient = to.orElseGet(() -> ContractAddress.forCreate(sender, nonce));
         warm(state, block, tx, sender, recipient);
+        if (!tx.authorizationList().isEmpty()) {
+            authorize(state, block, tx.authorizationList());
+        }
+        if (fork.delegations() && to.isPresent()) {
+            // Warm the recipient's delegate once the authorizations have settled who it is (as geth does).
+            Delegation.target(state.code(recipient)).ifPresent(state::warmAddress);
+        }
 
-        long gas = tx.gasLimit() - tx.intrinsicGas();
+        long gas = tx.gasLimit() - tx.intrinsicGas(fork.intrinsicGas());
         TxContext txContext = new TxContext(sender, gasPrice, tx.blobVersionedHashes());
         Message message = to.isPresent()
                 ? Message.call(sender, recipient, tx.value(), tx.data(), gas)
                 : Message.create(sender, recipient, tx.value(), tx.data(), gas);
-        ExecutionResult result = evm.execute(message, state, block.toBlockContext(), txContext);
+        ExecutionResult result = evm(fork).execute(message, state, block.toBlockContext(), txContext);
 
         long gasUsed = tx.gasLimit() - result.gasLeft();
-        long refund = Math.min(Math.max(state.refund(), 0), gasUsed / MAX_REFUND_QUOTIENT);
+        long refund = Math.min(Math.max(state.refund(), 0), gasUsed / fork.gas().maxRefundQuotient());
         gasUsed -= refund;
+        // EIP-7623: a transaction pays at least its calldata floor (the limit was checked to cover it).
+        gasUsed = Math.max(gasUsed, fork.intrinsicGas().floor(tx.data()));
         long gasReturned = tx.gasLimit() - gasUsed;
         state.setBalance(sender, state.balance(sender).add(UInt256.of(gasReturned).mul(gasPrice)));
         // The coinbase is credited even with a zero tip: that touch matters to EIP-161 when it is empty.
@@ -81,8 +97,38 @@ public final class TransactionProcessor {
 
         List<org.parkchain.evm.Log> logs = result.isSuccess() ? state.logs() : List.of();
         state.endTransaction();
-        return new TransactionResult.Executed(result.isSuccess(), gasUsed, logs, result.output(), result.createdAddress());
+        return new TransactionResult.Executed(result.isSuccess(), gasUsed, logs, result.output(), result.createdAddress(),
+                result.failureMessage());
     }
+
+    /**
+     * EIP-7702: applies each authorization in order, skipping (not refusing) one that does not hold — another chain's
+     * id, a nonce at its maximum, a signature that recovers no authority, an authority with code of its own or at
+     * another nonce. A valid one makes the authority's code the designator (or clears it for the zero address) and
+     * bumps its nonce; for an authority that already existed, the 25,000 charged up front for a new account are
+     * partly refunded (12,500, subject to the refund cap).
+     */
+    private static void authorize(WorldState state, BlockEnvironment block, List<Authorization> authorizations) {
+        for (Authorization auth : authorizations) {
+            if (!auth.chainId().isZero() && !auth.chainId().equals(block.chainId())) continue;
+            if (auth.nonce() == -1L) continue;
+            Optional<Address> recovered = auth.authority();
+            if (recovered.isEmpty()) continue;
+            Address authority = recovered.get();
+            state.warmAddress(authority);
+            byte[] code = state.code(authority);
+            if (code.length != 0 && !Delegation.isDesignator(code)) continue;
+            if (state.nonce(authority) != auth.nonce()) continue;
+            if (state.exists(authority)) {
+                state.addRefund(block.fork().intrinsicGas().authorization() - PER_AUTH_BASE_COST);
+            }
+            state.setCode(authority, auth.address().equals(Address.ZERO) ? new byte[0] : Delegation.designator(auth.address()));
+            state.setNonce(authority, auth.nonce() + 1);
+        }
+    }
+
+    /** EIP-7702 PER_AUTH_BASE_COST: what an authorization costs when its authority already exists. */
+    private static final long PER_AUTH_BASE_COST = 12_500;
 
     /** EIP-1559: the fee cap, or base fee plus the tip cap when that is lower; a legacy gas price is both caps. */
     static UInt256 effectiveGasPrice(ExecutableTransaction tx, UInt256 baseFee) {
@@ -95,7 +141,7 @@ public final class TransactionProcessor {
         state.warmAddress(sender);
         state.warmAddress(recipient);
         state.warmAddress(block.coinbase());
-        for (Address precompile : Evm.PRECOMPILES) {
+        for (Address precompile : block.fork().precompiles().addresses()) {
             state.warmAddress(precompile);
         }
         for (AccessListEntry entry : tx.accessList()) {
@@ -108,6 +154,23 @@ public final class TransactionProcessor {
 
     private static Optional<TransactionResult.Rejected> validate(
             WorldState state, BlockEnvironment block, ExecutableTransaction tx, Address sender, long blockGasRemaining) {
+        Fork fork = block.fork();
+        if (!fork.transactionTypes().contains(tx.type())) {
+            return reject(InvalidTransaction.TYPE_NOT_SUPPORTED, "transaction type " + tx.type().id() + " is not accepted under "
+                    + fork.name());
+        }
+        if (Long.compareUnsigned(tx.gasLimit(), fork.maxTransactionGas()) > 0) {
+            return reject(InvalidTransaction.GAS_LIMIT_ABOVE_CAP, "transaction gas limit too high (cap: "
+                    + fork.maxTransactionGas() + ", tx: " + Long.toUnsignedString(tx.gasLimit()) + ")");
+        }
+        if (tx.type() == org.parkchain.primitives.tx.TransactionType.SET_CODE) {
+            if (tx.authorizationList().isEmpty()) {
+                return reject(InvalidTransaction.TYPE_4_EMPTY_AUTHORIZATION_LIST, "EIP-7702 transaction with empty auth list");
+            }
+            if (tx.to().isEmpty()) {
+                return reject(InvalidTransaction.TYPE_NOT_SUPPORTED, "an EIP-7702 transaction cannot create a contract");
+            }
+        }
         if (tx.chainId().isPresent() && !tx.chainId().get().equals(block.chainId())) {
             return reject(InvalidTransaction.WRONG_CHAIN_ID, "chain id " + tx.chainId().get() + ", expected " + block.chainId());
         }
@@ -120,8 +183,9 @@ public final class TransactionProcessor {
             return reject(InvalidTransaction.NONCE_MISMATCH,
                     "nonce " + Long.toUnsignedString(tx.nonce()) + ", account has " + Long.toUnsignedString(nonce));
         }
-        // EIP-3607: an address with code cannot have a private key anyone knows.
-        if (!state.codeHash(sender).equals(Hash.EMPTY_KECCAK)) {
+        // EIP-3607: an address with code cannot have a private key anyone knows; an EIP-7702 delegation is not code.
+        if (!state.codeHash(sender).equals(Hash.EMPTY_KECCAK)
+                && !(fork.delegations() && Delegation.isDesignator(state.code(sender)))) {
             return reject(InvalidTransaction.SENDER_NOT_EOA, "sender " + sender + " has code");
         }
         if (Long.compareUnsigned(tx.gasLimit(), blockGasRemaining) > 0) {
@@ -144,9 +208,9 @@ public final class TransactionProcessor {
             if (blobs.isEmpty()) {
                 return reject(InvalidTransaction.TYPE_3_TX_ZERO_BLOBS, "a blob transaction carries at least one blob");
             }
-            if (blobs.size() > BlobGas.MAX_BLOBS_PER_BLOCK) {
+            if (blobs.size() > fork.blobs().max()) {
                 return reject(InvalidTransaction.TYPE_3_TX_BLOB_COUNT_EXCEEDED,
-                        blobs.size() + " blobs, at most " + BlobGas.MAX_BLOBS_PER_BLOCK);
+                        blobs.size() + " blobs, at most " + fork.blobs().max());
             }
             for (Hash h : blobs) {
                 if (h.bytesUnsafe()[0] != BlobGas.VERSIONED_HASH_VERSION_KZG) {
@@ -169,13 +233,20 @@ public final class TransactionProcessor {
             return reject(InvalidTransaction.INSUFFICIENT_ACCOUNT_FUNDS,
                     "balance " + state.balance(sender) + " below gas limit * max fee + value = " + worstCase);
         }
-        if (tx.to().isEmpty() && tx.data().length > MAX_INITCODE_SIZE) {
+        int maxInitCode = fork.gas().maxInitCodeSize();
+        if (tx.to().isEmpty() && tx.data().length > maxInitCode) {
             return reject(InvalidTransaction.INITCODE_SIZE_EXCEEDED,
-                    "init code of " + tx.data().length + " bytes, at most " + MAX_INITCODE_SIZE);
+                    "init code of " + tx.data().length + " bytes, at most " + maxInitCode);
         }
-        if (Long.compareUnsigned(tx.intrinsicGas(), tx.gasLimit()) > 0) {
+        long intrinsic = tx.intrinsicGas(fork.intrinsicGas());
+        if (Long.compareUnsigned(intrinsic, tx.gasLimit()) > 0) {
             return reject(InvalidTransaction.INTRINSIC_GAS_TOO_LOW,
-                    "intrinsic gas " + tx.intrinsicGas() + " above the gas limit " + Long.toUnsignedString(tx.gasLimit()));
+                    "intrinsic gas " + intrinsic + " above the gas limit " + Long.toUnsignedString(tx.gasLimit()));
+        }
+        long floor = fork.intrinsicGas().floor(tx.data());
+        if (Long.compareUnsigned(floor, tx.gasLimit()) > 0) {
+            return reject(InvalidTransaction.INTRINSIC_GAS_BELOW_FLOOR_GAS_COST,
+                    "calldata floor " + floor + " above the gas limit " + Long.toUnsignedString(tx.gasLimit()) + " (EIP-7623)");
         }
         return Optional.empty();
     }

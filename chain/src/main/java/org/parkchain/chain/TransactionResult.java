@@ -16,9 +16,11 @@ public sealed interface TransactionResult {
      * @param logs the logs of a successful execution (none after a failure)
      * @param output return data, revert data, or deployed code
      * @param contractAddress the new contract of a successful creation transaction
+     * @param failure why it failed, in geth's words ("execution reverted", "invalid opcode: 0xfe", "out of gas", …);
+     *     empty after success
      */
-    record Executed(boolean success, long gasUsed, List<Log> logs, byte[] output, Optional<Address> contractAddress)
-            implements TransactionResult {
+    record Executed(boolean success, long gasUsed, List<Log> logs, byte[] output, Optional<Address> contractAddress,
+                    String failure) implements TransactionResult {
         public Executed {
             logs = List.copyOf(logs);
         }
@@ -44,6 +46,14 @@ public sealed interface TransactionResult {
         TYPE_3_TX_BLOB_COUNT_EXCEEDED,
         TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH,
         INSUFFICIENT_MAX_FEE_PER_BLOB_GAS,
-        WRONG_CHAIN_ID
+        WRONG_CHAIN_ID,
+        /** The fork in force does not accept the transaction's envelope type (a type-4 transaction before Prague). */
+        TYPE_NOT_SUPPORTED,
+        /** EIP-7825 (Osaka): the gas limit is above 2^24. */
+        GAS_LIMIT_ABOVE_CAP,
+        /** EIP-7623 (Prague): the gas limit does not cover the calldata floor. */
+        INTRINSIC_GAS_BELOW_FLOOR_GAS_COST,
+        /** EIP-7702: a set-code transaction without authorizations. */
+        TYPE_4_EMPTY_AUTHORIZATION_LIST
     }
 }

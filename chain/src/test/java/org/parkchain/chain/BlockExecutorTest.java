@@ -98,7 +98,7 @@ class BlockExecutorTest {
     void admissionPolicyRefusalsAreSkippedAndMakeAReplayFail() {
         TransactionAdmission noBob = (state, block, tx) -> tx.sender().equals(BOB.address())
                 ? Optional.of("bob is blocked") : Optional.empty();
-        BlockExecutor strict = new BlockExecutor(Genesis.DEV_CHAIN_ID, NativeContracts.NONE, noBob);
+        BlockExecutor strict = new BlockExecutor(Genesis.DEV_CHAIN_ID, Genesis.DEFAULT_FORKS, NativeContracts.NONE, noBob);
         Transaction fromAlice = transfer(ALICE, 0, CAROL, 1);
         Transaction fromBob = transfer(BOB, 0, CAROL, 1);
 
@@ -152,11 +152,11 @@ class BlockExecutorTest {
                 new BlockHeader(h.parentHash(), h.ommersHash(), h.coinbase(), h.stateRoot(), h.transactionsRoot(),
                         h.receiptsRoot(), h.logsBloom(), h.difficulty(), h.number(), h.gasLimit(), h.gasUsed() + 1,
                         h.timestamp(), h.extraData(), h.mixHash(), h.nonce(), h.baseFeePerGas(), h.withdrawalsRoot(),
-                        h.blobGasUsed(), h.excessBlobGas(), h.parentBeaconBlockRoot()),
+                        h.blobGasUsed(), h.excessBlobGas(), h.parentBeaconBlockRoot(), h.requestsHash()),
                 new BlockHeader(h.parentHash(), h.ommersHash(), h.coinbase(), h.stateRoot(), h.transactionsRoot(),
                         h.receiptsRoot(), h.logsBloom(), h.difficulty(), h.number(), h.gasLimit(), h.gasUsed(),
                         h.timestamp(), h.extraData(), h.mixHash(), h.nonce(), h.baseFeePerGas().add(UInt256.ONE),
-                        h.withdrawalsRoot(), h.blobGasUsed(), h.excessBlobGas(), h.parentBeaconBlockRoot()));
+                        h.withdrawalsRoot(), h.blobGasUsed(), h.excessBlobGas(), h.parentBeaconBlockRoot(), h.requestsHash()));
         List<String> expected = List.of("state root", "gas used", "base fee");
         for (int i = 0; i < tampered.size(); i++) {
             Block bad = new Block(tampered.get(i), good.block().transactions());
@@ -192,6 +192,6 @@ class BlockExecutorTest {
         return new BlockHeader(h.parentHash(), h.ommersHash(), h.coinbase(), root, h.transactionsRoot(),
                 h.receiptsRoot(), h.logsBloom(), h.difficulty(), h.number(), h.gasLimit(), h.gasUsed(), h.timestamp(),
                 h.extraData(), h.mixHash(), h.nonce(), h.baseFeePerGas(), h.withdrawalsRoot(), h.blobGasUsed(),
-                h.excessBlobGas(), h.parentBeaconBlockRoot());
+                h.excessBlobGas(), h.parentBeaconBlockRoot(), h.requestsHash());
     }
 }

@@ -99,7 +99,8 @@ class BlockVectorsTest {
     @Test
     void receiptsRootOverReceiptsOfEveryTypeMatches() {
         List<byte[]> receipts = new ArrayList<>();
-        TransactionType[] types = TransactionType.values();
+        // the published block holds one receipt of each Cancun type
+        TransactionType[] types = {TransactionType.LEGACY, TransactionType.ACCESS_LIST, TransactionType.DYNAMIC_FEE, TransactionType.BLOB};
         for (int i = 0; i < types.length; i++) {
             receipts.add(Receipt.of(types[i], true, 21_000L * (i + 1), List.of()).encode());
         }

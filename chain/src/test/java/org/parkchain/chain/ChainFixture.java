@@ -31,11 +31,11 @@ final class ChainFixture {
     static Genesis genesisWithGasLimit(long gasLimit) {
         Genesis g = genesis();
         return new Genesis(g.chainId(), gasLimit, g.baseFeePerGas(), g.timestamp(), g.extraData(), g.coinbase(),
-                g.mixHash(), g.alloc(), g.initializers());
+                g.mixHash(), g.forks(), g.alloc(), g.initializers());
     }
 
     static BlockExecutor executor() {
-        return new BlockExecutor(Genesis.DEV_CHAIN_ID, NativeContracts.NONE, TransactionAdmission.OPEN);
+        return new BlockExecutor(Genesis.DEV_CHAIN_ID, Genesis.DEFAULT_FORKS, NativeContracts.NONE, TransactionAdmission.OPEN);
     }
 
     static Transaction transfer(PrivateKey from, long nonce, Address to, long wei) {

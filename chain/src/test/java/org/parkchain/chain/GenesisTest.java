@@ -23,6 +23,7 @@ class GenesisTest {
               "extraData": "0x42",
               "coinbase": "0xba5e000000000000000000000000000000000000",
               "mixHash": "0x0000000000000000000000000000000000000000000000000000000000020000",
+              "pragueTime": null,
               "alloc": {
                 "0x000f3df6d732807ef1319fb7b8bb8522d0beac02": {
                   "balance": "0x00",
@@ -102,6 +103,30 @@ class GenesisTest {
         assertRefused(withAlloc("\"0x" + "aa".repeat(20) + "\": {}, \"0x" + "AA".repeat(20) + "\": {}"), "allocated twice");
         assertRefused("{\"chainId\": 1, \"gasLimit\": 30000000, \"baseFeePerGas\": 1, \"extraData\": \"0x" + "00".repeat(33) + "\"}",
                 "extraData is 33 bytes, at most 32");
+    }
+
+    @Test
+    void theForkScheduleDefaultsToOsakaAndFollowsPragueTimeAndOsakaTime() {
+        String base = "{\"chainId\": 375, \"gasLimit\": 30000000, \"baseFeePerGas\": 7";
+        Genesis fresh = Genesis.parse(base + "}");
+        assertThat(fresh.forks().forkAt(0)).isEqualTo(org.parkchain.evm.Fork.OSAKA);
+        assertThat(Genesis.dev().forks().forkAt(0)).isEqualTo(org.parkchain.evm.Fork.OSAKA);
+        // the EIP-2935 contract is in every genesis whose schedule reaches Prague
+        assertThat(fresh.buildState().root()).isNotEqualTo(fresh.withForks(ForkSchedule.of(org.parkchain.evm.Fork.CANCUN)).buildState().root());
+
+        Genesis upgrade = Genesis.parse(base + ", \"pragueTime\": 100, \"osakaTime\": \"0xc8\"}");
+        assertThat(upgrade.forks().forkAt(99)).isEqualTo(org.parkchain.evm.Fork.CANCUN);
+        assertThat(upgrade.forks().forkAt(100)).isEqualTo(org.parkchain.evm.Fork.PRAGUE);
+        assertThat(upgrade.forks().forkAt(200)).isEqualTo(org.parkchain.evm.Fork.OSAKA);
+
+        Genesis cancun = Genesis.parse(base + ", \"pragueTime\": null}");
+        assertThat(cancun.forks().forkAt(Long.MAX_VALUE)).isEqualTo(org.parkchain.evm.Fork.CANCUN);
+        Genesis pragueOnly = Genesis.parse(base + ", \"pragueTime\": 0}");
+        assertThat(pragueOnly.forks().forkAt(Long.MAX_VALUE)).isEqualTo(org.parkchain.evm.Fork.PRAGUE);
+
+        assertRefused(base + ", \"osakaTime\": 5}", "osakaTime needs pragueTime");
+        assertRefused(base + ", \"pragueTime\": 10, \"osakaTime\": 5}", "osakaTime 5 is before pragueTime 10");
+        assertRefused(base + ", \"pragueTime\": -1}", "pragueTime must be non-negative");
     }
 
     @Test

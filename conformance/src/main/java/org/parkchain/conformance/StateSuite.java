@@ -15,7 +15,6 @@ import org.parkchain.chain.BlockEnvironment;
 import org.parkchain.chain.ExecutableTransaction;
 import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.chain.TransactionResult;
-import org.parkchain.evm.Evm;
 import org.parkchain.evm.Fork;
 import org.parkchain.evm.Log;
 import org.parkchain.evm.NativeContracts;
@@ -50,14 +49,12 @@ public final class StateSuite implements ConformanceSuite {
         return "state";
     }
 
-    /** The only fork whose rules the transaction processor and the EVM implement. */
-    static final String SUPPORTED_FORK = "Cancun";
 
     @Override
     public void runFile(Path file, String fork, Report report) {
-        if (!SUPPORTED_FORK.equals(fork)) {
-            // Checking another fork's expectations against Cancun's rules would report differences that are no bugs.
-            report.fail(file + ": fork " + fork + " is not supported; only " + SUPPORTED_FORK + " is");
+        java.util.Optional<Fork> spec = Fork.byName(fork);
+        if (spec.isEmpty()) {
+            report.fail(file + ": fork " + fork + " is not supported; " + Fork.ALL.stream().map(Fork::name).toList() + " are");
             return;
         }
         JsonNode tests;
@@ -74,16 +71,16 @@ public final class StateSuite implements ConformanceSuite {
                 continue;
             }
             try {
-                runTest(file, test.getKey(), test.getValue(), cases, report);
+                runTest(file, spec.get(), test.getKey(), test.getValue(), cases, report);
             } catch (RuntimeException | StackOverflowError e) {
                 report.fail(file + " " + test.getKey() + ": runner error: " + e);
             }
         }
     }
 
-    private void runTest(Path file, String name, JsonNode test, JsonNode cases, Report report) {
+    private void runTest(Path file, Fork fork, String name, JsonNode test, JsonNode cases, Report report) {
         // One processor per test: files run on several threads and the EVM need not be shared between them.
-        TransactionProcessor processor = new TransactionProcessor(new Evm(Fork.CANCUN, NativeContracts.NONE));
+        TransactionProcessor processor = new TransactionProcessor(NativeContracts.NONE);
         NodeStore store = new InMemoryNodeStore();
         WorldState genesis = new WorldState(store);
         for (Iterator<Map.Entry<String, JsonNode>> it = test.get("pre").fields(); it.hasNext(); ) {
@@ -95,7 +92,7 @@ public final class StateSuite implements ConformanceSuite {
                     UInt256.parse(account.get("balance").asText()), Hex.decode(account.get("code").asText()), storage);
         }
         Hash preRoot = genesis.commit();
-        BlockEnvironment block = environment(test.get("env"));
+        BlockEnvironment block = environment(test.get("env"), fork);
         JsonNode tx = test.get("transaction");
 
         for (JsonNode c : cases) {
@@ -141,7 +138,7 @@ public final class StateSuite implements ConformanceSuite {
                 executable = fromBytes;
                 rejection = null;
                 try {
-                    decoded.validate(CHAIN_ID.toLong());
+                    decoded.validate(CHAIN_ID.toLong(), block.fork().intrinsicGas());
                 } catch (InvalidTransactionException e) {
                     statelessRefusal = e.reason() + ": " + e.getMessage();
                 }
@@ -192,9 +189,9 @@ public final class StateSuite implements ConformanceSuite {
         return null;
     }
 
-    private static BlockEnvironment environment(JsonNode env) {
+    private static BlockEnvironment environment(JsonNode env, Fork fork) {
         long number = UInt256.parse(env.get("currentNumber").asText()).u0;
-        return new BlockEnvironment(
+        return new BlockEnvironment(fork,
                 Address.fromHex(env.get("currentCoinbase").asText()),
                 number,
                 UInt256.parse(env.get("currentTimestamp").asText()).u0,

@@ -12,7 +12,7 @@ import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.crypto.PrivateKey;
 import org.parkchain.primitives.tx.AccessListEntry;
 import org.parkchain.primitives.tx.Transaction;
-import org.parkchain.primitives.tx.IntrinsicGas;
+import org.parkchain.primitives.tx.TransactionType;
 
 /** Turns a GeneralStateTests {@code transaction} (with its data/gas/value arrays) into the transaction of one case. */
 final class TestTransaction {
@@ -65,10 +65,11 @@ final class TestTransaction {
         if (tx.has("sender") && !Address.fromHex(tx.get("sender").asText()).equals(sender)) {
             throw new IllegalArgumentException("secretKey belongs to " + sender + ", not to the test's sender " + tx.get("sender").asText());
         }
-        int storageKeys = accessList.stream().mapToInt(e -> e.storageKeys().size()).sum();
-        long intrinsic = IntrinsicGas.CANCUN.of(data, to.isEmpty(), accessList.size(), storageKeys);
-        return new Built(new ExecutableTransaction(sender, nonce.u0, gas.u0, to, value, data, maxFee, maxTip, accessList,
-                blob, maxFeePerBlobGas, blobHashes, Optional.empty(), intrinsic), null);
+        TransactionType type = blob ? TransactionType.BLOB
+                : dynamicFee ? TransactionType.DYNAMIC_FEE
+                : lists != null ? TransactionType.ACCESS_LIST : TransactionType.LEGACY;
+        return new Built(new ExecutableTransaction(type, sender, nonce.u0, gas.u0, to, value, data, maxFee, maxTip,
+                accessList, List.of(), maxFeePerBlobGas, blobHashes, Optional.empty()), null);
     }
 
     /**
@@ -76,9 +77,9 @@ final class TestTransaction {
      * for the node; this one is the runner's, so the state tests exercise decoding and recovery on real transactions.
      */
     static ExecutableTransaction fromDecoded(Transaction tx) {
-        return new ExecutableTransaction(tx.sender(), tx.nonce(), tx.gasLimit(), tx.to(), tx.value(), tx.data(),
-                tx.maxFeePerGas(), tx.maxPriorityFeePerGas(), tx.accessList(), false, UInt256.ZERO, List.of(), tx.chainId(),
-                tx.intrinsicGas());
+        return new ExecutableTransaction(tx.type(), tx.sender(), tx.nonce(), tx.gasLimit(), tx.to(), tx.value(), tx.data(),
+                tx.maxFeePerGas(), tx.maxPriorityFeePerGas(), tx.accessList(), tx.authorizationList(), UInt256.ZERO,
+                List.of(), tx.chainId());
     }
 
     /** Where the decoded {@code txbytes} and the test's JSON fields disagree, or null when they describe one transaction. */
@@ -92,7 +93,6 @@ final class TestTransaction {
         if (!decoded.maxFeePerGas().equals(json.maxFeePerGas())) return "max fee " + decoded.maxFeePerGas() + " vs " + json.maxFeePerGas();
         if (!decoded.maxPriorityFeePerGas().equals(json.maxPriorityFeePerGas())) return "tip differs";
         if (!decoded.accessList().equals(json.accessList())) return "access list differs";
-        if (decoded.intrinsicGas() != json.intrinsicGas()) return "intrinsic gas " + decoded.intrinsicGas() + " vs " + json.intrinsicGas();
         return null;
     }
 

@@ -44,7 +44,7 @@ public final class TransactionSuite implements ConformanceSuite {
             JsonNode expected = expectation(test.path("result"), fork);
             return expected == null
                     ? "no expectation for " + fork + " or an earlier fork"
-                    : run(test.get("txbytes").asText(), expected);
+                    : run(test.get("txbytes").asText(), expected, org.parkchain.evm.Fork.byName(fork).orElseThrow().intrinsicGas());
         });
     }
 
@@ -57,7 +57,7 @@ public final class TransactionSuite implements ConformanceSuite {
         return null;
     }
 
-    private static String run(String txbytes, JsonNode expected) {
+    private static String run(String txbytes, JsonNode expected, org.parkchain.primitives.tx.IntrinsicGas prices) {
         byte[] bytes;
         try {
             bytes = Hex.decode(txbytes);
@@ -68,7 +68,7 @@ public final class TransactionSuite implements ConformanceSuite {
         Transaction tx;
         try {
             tx = Transaction.decode(bytes, Integer.MAX_VALUE);
-            tx.validate(CHAIN_ID);
+            tx.validate(CHAIN_ID, prices);
         } catch (InvalidTransactionException e) {
             return expected.has("exception")
                     ? null
@@ -86,8 +86,8 @@ public final class TransactionSuite implements ConformanceSuite {
         if (!tx.sender().equals(sender)) {
             return "sender " + tx.sender() + ", expected " + sender;
         }
-        if (tx.intrinsicGas() != intrinsicGas) {
-            return "intrinsic gas " + tx.intrinsicGas() + ", expected " + intrinsicGas;
+        if (tx.intrinsicGas(prices) != intrinsicGas) {
+            return "intrinsic gas " + tx.intrinsicGas(prices) + ", expected " + intrinsicGas;
         }
         return null;
     }

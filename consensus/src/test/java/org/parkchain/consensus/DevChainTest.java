@@ -40,7 +40,7 @@ class DevChainTest {
         open.add(chain);
         pool = new TransactionPool(PoolConfig.DEFAULT, chain.chainId(), ChainPoolHead.of(chain), TransactionAdmission.OPEN);
         open.add(pool);
-        BlockExecutor executor = new BlockExecutor(chain.chainId(), NativeContracts.NONE, TransactionAdmission.OPEN);
+        BlockExecutor executor = new BlockExecutor(chain.chainId(), chain.forks(), NativeContracts.NONE, TransactionAdmission.OPEN);
         DevClock clock = new DevClock(wallMillis::get);
         SequencerConfig config = SequencerConfig.instant(Address.ZERO);
         SoloSequencer sequencer = new SoloSequencer(chain, executor, pool, config, clock);

@@ -60,7 +60,7 @@ class SoloSequencerTest {
         open.add(chain);
         pool = new TransactionPool(PoolConfig.DEFAULT, chain.chainId(), ChainPoolHead.of(chain), TransactionAdmission.OPEN);
         open.add(pool);
-        BlockExecutor executor = new BlockExecutor(chain.chainId(), NativeContracts.NONE, blockRule);
+        BlockExecutor executor = new BlockExecutor(chain.chainId(), chain.forks(), NativeContracts.NONE, blockRule);
         SoloSequencer sequencer = new SoloSequencer(chain, executor, pool, config);
         open.add(sequencer);
         return sequencer;

@@ -19,7 +19,7 @@ public final class Assembler {
             "STOP", "ADD", "MUL", "SUB", "DIV", "SDIV", "MOD", "SMOD", "ADDMOD", "MULMOD", "EXP", "SIGNEXTEND",
         };
         for (int i = 0; i < names.length; i++) OPS.put(names[i], i);
-        String[] cmp = {"LT", "GT", "SLT", "SGT", "EQ", "ISZERO", "AND", "OR", "XOR", "NOT", "BYTE", "SHL", "SHR", "SAR"};
+        String[] cmp = {"LT", "GT", "SLT", "SGT", "EQ", "ISZERO", "AND", "OR", "XOR", "NOT", "BYTE", "SHL", "SHR", "SAR", "CLZ"};
         for (int i = 0; i < cmp.length; i++) OPS.put(cmp[i], 0x10 + i);
         OPS.put("KECCAK256", 0x20);
         String[] env = {"ADDRESS", "BALANCE", "ORIGIN", "CALLER", "CALLVALUE", "CALLDATALOAD", "CALLDATASIZE",

@@ -2,7 +2,7 @@ package org.parkchain.evm;
 
 import org.parkchain.primitives.UInt256;
 
-/** LT, GT, SLT, SGT, EQ, ISZERO, AND, OR, XOR, NOT, BYTE, SHL, SHR, SAR — in place on the stack limbs. */
+/** LT, GT, SLT, SGT, EQ, ISZERO, AND, OR, XOR, NOT, BYTE, SHL, SHR, SAR, CLZ — in place on the stack limbs. */
 final class Bitwise {
     private Bitwise() {}
 
@@ -128,5 +128,19 @@ final class Bitwise {
     static void sar(Frame f) {
         int n = shiftAmount(f);
         f.push(f.pop().sar(n));
+    }
+
+    /** EIP-7939: the number of leading zero bits, 256 for zero. */
+    static void clz(Frame f) {
+        long[] s = f.stack;
+        int a = (f.sp - 1) << 2;
+        long n = s[a + 3] != 0 ? Long.numberOfLeadingZeros(s[a + 3])
+                : s[a + 2] != 0 ? 64 + Long.numberOfLeadingZeros(s[a + 2])
+                : s[a + 1] != 0 ? 128 + Long.numberOfLeadingZeros(s[a + 1])
+                : 192 + Long.numberOfLeadingZeros(s[a]);
+        s[a] = n;
+        s[a + 1] = 0;
+        s[a + 2] = 0;
+        s[a + 3] = 0;
     }
 }

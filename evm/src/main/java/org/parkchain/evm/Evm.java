@@ -1,6 +1,5 @@
 package org.parkchain.evm;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,9 +36,6 @@ public final class Evm {
     /** Stacks are 32 KiB each; reusing them per depth avoids allocating and zeroing one per frame. */
     private static final ThreadLocal<long[][]> STACKS = ThreadLocal.withInitial(() -> new long[1026][]);
 
-    /** The precompile addresses of Cancun, which EIP-2929 warms at the start of every transaction. */
-    public static final List<Address> PRECOMPILES = Fork.CANCUN.precompiles().addresses();
-
     private final Fork fork;
     private final NativeContracts nativeContracts;
     /** The chain's rules at every depth, when its native contracts bring some; null otherwise. */
@@ -47,11 +43,6 @@ public final class Evm {
 
     public Evm(Fork fork) {
         this(fork, NativeContracts.NONE);
-    }
-
-    /** A Cancun EVM with the given native contracts. */
-    public Evm(NativeContracts nativeContracts) {
-        this(Fork.CANCUN, nativeContracts);
     }
 
     public Evm(Fork fork, NativeContracts nativeContracts) {
@@ -126,10 +117,19 @@ public final class Evm {
                 if (nativeContract.isPresent()) {
                     result = nativeContract.get().call(m, w, ex.block, ex.tx);
                 } else {
-                    byte[] code = w.code(m.codeAddress());
+                    // EIP-7702: an account delegated to another runs that account's code (one level, never a chain).
+                    Address codeFrom = m.codeAddress();
+                    byte[] code = w.code(codeFrom);
+                    if (fork.delegations()) {
+                        Optional<Address> target = Delegation.target(code);
+                        if (target.isPresent()) {
+                            codeFrom = target.get();
+                            code = w.code(codeFrom);
+                        }
+                    }
                     result = code.length == 0
                             ? ExecutionResult.success(m.gas(), Frame.EMPTY)
-                            : runFrame(ex, m, AnalysedCode.cached(w.codeHash(m.codeAddress()), code, fork.instructions()));
+                            : runFrame(ex, m, AnalysedCode.cached(w.codeHash(codeFrom), code, fork.instructions()));
                 }
             }
         } else {
@@ -147,7 +147,7 @@ public final class Evm {
         if (code.length > g.maxCodeSize()) return ExecutionResult.halt(HaltReason.CODE_SIZE_EXCEEDED);
         if (code.length > 0 && (code[0] & 0xff) == 0xef) return ExecutionResult.halt(HaltReason.INVALID_CODE_PREFIX);
         long cost = g.createData() * code.length;
-        if (cost > initResult.gasLeft()) return ExecutionResult.halt(HaltReason.OUT_OF_GAS);
+        if (cost > initResult.gasLeft()) return ExecutionResult.halt(HaltReason.CODE_STORE_OUT_OF_GAS);
         ex.world.setCode(address, code);
         return ExecutionResult.created(initResult.gasLeft() - cost, code, address);
     }
@@ -169,7 +169,7 @@ public final class Evm {
                 case REVERT -> ExecutionResult.revert(f.gas, f.output);
             };
         } catch (EvmHalt h) {
-            return ExecutionResult.halt(h.reason);
+            return ExecutionResult.halt(h.reason, h.detail);
         } finally {
             stacks[depth] = stack;
         }

@@ -12,26 +12,44 @@ import org.parkchain.primitives.Address;
  * @param gasLeft gas not used (0 after a halt)
  * @param output the return data, the revert data, or (after a successful creation) the deployed code
  * @param createdAddress the new contract's address after a successful creation
+ * @param haltDetail what the halt reason alone does not say (the byte of an invalid opcode, "0xfe"); else empty
  */
-public record ExecutionResult(Outcome outcome, HaltReason haltReason, long gasLeft, byte[] output, Optional<Address> createdAddress) {
+public record ExecutionResult(Outcome outcome, HaltReason haltReason, long gasLeft, byte[] output, Optional<Address> createdAddress,
+                              String haltDetail) {
     private static final byte[] EMPTY = new byte[0];
 
     public enum Outcome { SUCCESS, REVERT, HALT }
 
     public static ExecutionResult success(long gasLeft, byte[] output) {
-        return new ExecutionResult(Outcome.SUCCESS, HaltReason.NONE, gasLeft, output, Optional.empty());
+        return new ExecutionResult(Outcome.SUCCESS, HaltReason.NONE, gasLeft, output, Optional.empty(), "");
     }
 
     public static ExecutionResult created(long gasLeft, byte[] code, Address address) {
-        return new ExecutionResult(Outcome.SUCCESS, HaltReason.NONE, gasLeft, code, Optional.of(address));
+        return new ExecutionResult(Outcome.SUCCESS, HaltReason.NONE, gasLeft, code, Optional.of(address), "");
     }
 
     public static ExecutionResult revert(long gasLeft, byte[] output) {
-        return new ExecutionResult(Outcome.REVERT, HaltReason.NONE, gasLeft, output, Optional.empty());
+        return new ExecutionResult(Outcome.REVERT, HaltReason.NONE, gasLeft, output, Optional.empty(), "");
     }
 
     public static ExecutionResult halt(HaltReason reason) {
-        return new ExecutionResult(Outcome.HALT, reason, 0, EMPTY, Optional.empty());
+        return halt(reason, "");
+    }
+
+    public static ExecutionResult halt(HaltReason reason, String detail) {
+        return new ExecutionResult(Outcome.HALT, reason, 0, EMPTY, Optional.empty(), detail);
+    }
+
+    /**
+     * What went wrong, in geth's words: "execution reverted" after a REVERT, the halt's message ("invalid opcode:
+     * 0xfe", "stack underflow", "max code size exceeded", …) after a halt; empty after success.
+     */
+    public String failureMessage() {
+        return switch (outcome) {
+            case SUCCESS -> "";
+            case REVERT -> "execution reverted";
+            case HALT -> haltDetail.isEmpty() ? haltReason.message() : haltReason.message() + ": " + haltDetail;
+        };
     }
 
     public boolean isSuccess() {

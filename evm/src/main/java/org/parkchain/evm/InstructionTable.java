@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Which opcodes a fork defines, each one's static gas and its stack requirements, built once per fork. The
  * interpreter checks stack bounds and charges static gas from these arrays before dispatching, so the instruction
- * bodies only charge the dynamic part. A fork is the previous table plus its EIPs' changes ({@link #cancun()}).
+ * bodies only charge the dynamic part. A fork is the previous table plus its EIPs' changes ({@link #cancun()}, {@link #osaka()}).
  */
 public final class InstructionTable {
     /** Stack limit of the EVM. */
@@ -97,5 +97,10 @@ public final class InstructionTable {
                 .define(MCOPY, 3, 3, 0)
                 .define(BLOBHASH, 3, 1, 1)
                 .define(BLOBBASEFEE, 2, 0, 1);
+    }
+
+    /** Osaka: Cancun (Prague changed no instruction) plus EIP-7939 (CLZ, priced like MUL). */
+    public static InstructionTable osaka() {
+        return cancun().copy().define(CLZ, 5, 1, 1);
     }
 }

@@ -15,7 +15,7 @@ final class Interpreter {
 
     static {
         for (int op = ADD; op <= SIGNEXTEND; op++) PURE[op] = op != EXP;
-        for (int op = LT; op <= SAR; op++) PURE[op] = true;
+        for (int op = LT; op <= CLZ; op++) PURE[op] = true;
         for (int op = PUSH0; op <= SWAP16; op++) PURE[op] = true;
         PURE[POP] = PURE[PC] = PURE[JUMPDEST] = true;
     }
@@ -59,7 +59,7 @@ final class Interpreter {
             }
             if (stepping) {
                 if (sp < minStack[op]) {
-                    throw table.isDefined(op) ? EvmHalt.STACK_UNDERFLOW : EvmHalt.INVALID_OPCODE;
+                    throw table.isDefined(op) ? EvmHalt.STACK_UNDERFLOW : EvmHalt.invalidOpcode(op);
                 }
                 if (sp > maxStack[op]) throw EvmHalt.STACK_OVERFLOW;
                 gas -= staticGas[op];
@@ -90,6 +90,7 @@ final class Interpreter {
                 case SHL -> Bitwise.shl(f);
                 case SHR -> Bitwise.shr(f);
                 case SAR -> Bitwise.sar(f);
+                case CLZ -> Bitwise.clz(f);
                 case POP -> f.sp = sp - 1;
                 case JUMP -> {
                     pc = jumpTarget(f, f.popSaturated());
@@ -217,7 +218,7 @@ final class Interpreter {
                 SystemOps.selfDestruct(f);
                 return Exit.STOP;
             }
-            default -> throw EvmHalt.INVALID_OPCODE;
+            default -> throw EvmHalt.invalidOpcode(op);
         }
         return null;
     }

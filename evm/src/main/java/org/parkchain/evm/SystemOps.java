@@ -36,7 +36,8 @@ final class SystemOps {
     /**
      * CALL, CALLCODE, DELEGATECALL, STATICCALL. The caller pays the access cost (EIP-2929), value transfer and
      * new-account surcharges and memory expansion first; then it can forward at most all but one 64th of what is
-     * left (EIP-150). A call with value adds the 2,300 stipend on top, free to the caller.
+     * left (EIP-150). A call with value adds the 2,300 stipend on top, free to the caller. Calling an EIP-7702
+     * delegated account also pays for the access to its delegate.
      */
     static void call(Frame f, int op) {
         GasSchedule g = f.ex.gas;
@@ -51,6 +52,11 @@ final class SystemOps {
         f.expandMemory(outOffset, outSize);
         long extra = 0;
         if (!w.warmAddress(to)) extra += g.coldAccountAccess() - g.warmStorageRead();
+        if (f.ex.fork.delegations()) {
+            // EIP-7702: reaching a delegated account also reads the delegate's code, priced as an access to it.
+            java.util.Optional<Address> delegate = Delegation.target(w.code(to));
+            if (delegate.isPresent()) extra += w.warmAddress(delegate.get()) ? g.warmStorageRead() : g.coldAccountAccess();
+        }
         if (transfersValue) {
             extra += g.callValue();
             if (op == CALL && w.isEmpty(to)) extra += g.newAccount();

@@ -17,12 +17,23 @@ final class EvmHarness {
     static final TxContext TX = new TxContext(SENDER, UInt256.of(10), List.of(Hash.fromHex("0x01" + "22".repeat(31))));
 
     final InMemoryWorld world = new InMemoryWorld();
+    final Evm evm;
 
     EvmHarness() {
+        this(EVM);
+    }
+
+    /** A harness whose calls run under {@code fork}. */
+    EvmHarness(Fork fork) {
+        this(new Evm(fork));
+    }
+
+    private EvmHarness(Evm evm) {
+        this.evm = evm;
         world.withAccount(SENDER, UInt256.of(1_000_000_000L), new byte[0]);
         world.warmAddress(SENDER);
         world.warmAddress(CONTRACT);
-        for (Address p : Evm.PRECOMPILES) world.warmAddress(p);
+        for (Address p : evm.fork().precompiles().addresses()) world.warmAddress(p);
     }
 
     EvmHarness code(Address a, String asm) {
@@ -36,7 +47,7 @@ final class EvmHarness {
     }
 
     ExecutionResult call(Address to, byte[] data, long gas) {
-        return EVM.execute(Message.call(SENDER, to, UInt256.ZERO, data, gas), world, BLOCK, TX);
+        return evm.execute(Message.call(SENDER, to, UInt256.ZERO, data, gas), world, BLOCK, TX);
     }
 
     /** Runs {@code asm}, which must leave one item, and returns that item (stored and returned as a word). */

@@ -185,6 +185,11 @@ final class ChainBackend implements EthBackend {
     }
 
     @Override
+    public org.parkchain.chain.ForkSchedule forks() {
+        return chain.forks();
+    }
+
+    @Override
     public Hash submit(byte[] raw) {
         requireAdmissionOpen();
         try {

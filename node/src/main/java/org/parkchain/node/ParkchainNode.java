@@ -29,8 +29,6 @@ import org.parkchain.consensus.DevChain;
 import org.parkchain.consensus.DevClock;
 import org.parkchain.consensus.SequencerConfig;
 import org.parkchain.consensus.SoloSequencer;
-import org.parkchain.evm.Evm;
-import org.parkchain.evm.Fork;
 import org.parkchain.explorer.Explorer;
 import org.parkchain.node.park.ParkReadApi;
 import org.parkchain.node.park.ParkViews;
@@ -122,8 +120,8 @@ public final class ParkchainNode implements AutoCloseable {
             systemContracts.recogniseTokens(chain.state(chain.head()));
             PermissionPolicy policy = new PermissionPolicy(config.permissioning());
             ParkAdmission admission = new ParkAdmission(policy);
-            BlockExecutor executor = new BlockExecutor(chain.chainId(), systemContracts, admission);
-            TransactionProcessor processor = new TransactionProcessor(new Evm(Fork.CANCUN, systemContracts));
+            BlockExecutor executor = new BlockExecutor(chain.chainId(), chain.forks(), systemContracts, admission);
+            TransactionProcessor processor = new TransactionProcessor(systemContracts);
 
             TransactionPool pool = new TransactionPool(PoolConfig.DEFAULT, chain.chainId(), ChainPoolHead.of(chain), admission);
             resources.add(0, pool);

@@ -135,7 +135,7 @@ class CrashSafetyTest {
         try (Blockchain stored = Blockchain.open(RocksDbChainStore.open(dir.resolve(ParkchainNode.CHAIN_DIR)), ParkGenesis.dev());
              Blockchain fresh = Blockchain.open(new InMemoryChainStore(), ParkGenesis.dev())) {
             assertThat(stored.head().number()).isPositive();
-            BlockExecutor executor = new BlockExecutor(fresh.chainId(), new SystemContracts(),
+            BlockExecutor executor = new BlockExecutor(fresh.chainId(), fresh.forks(), new SystemContracts(),
                     new ParkAdmission(new PermissionPolicy(PermissionPolicy.Mode.OPEN)));
             for (long n = 1; n <= stored.head().number(); n++) {
                 Block block = stored.block(n).orElseThrow();

@@ -17,7 +17,7 @@ import org.parkchain.primitives.UInt256;
 /**
  * The park's native contracts as the chain sees them: which addresses run Java instead of bytecode (the registry,
  * the token factory, the offerings, the exchange and every park token), and the call that runs them. Give it to the EVM as its
- * {@link NativeContracts}: {@code new Evm(Fork.CANCUN, systemContracts)}. Stateless apart from a table of
+ * {@link NativeContracts}: {@code new Evm(fork, systemContracts)}. Stateless apart from a table of
  * derivable token addresses: all state is in the world passed to each call, so one instance serves every block.
  */
 public final class SystemContracts implements NativeContracts, MessageRules {

@@ -57,7 +57,7 @@ class ChainCompositionTest {
         BlockExecutor.Proposal proposal = new BlockExecutor.Proposal(Address.ZERO, 1, new byte[0]);
 
         SystemContracts natives = new SystemContracts();
-        BlockExecutor verified = new BlockExecutor(chain.chainId(), natives,
+        BlockExecutor verified = new BlockExecutor(chain.chainId(), chain.forks(), natives,
                 admission(new PermissionPolicy(PermissionPolicy.Mode.VERIFIED)));
         BlockExecutor.Built refused = verified.build(chain.head(), chain.nodes(), chain.blockHashes(), List.of(tx), proposal);
         assertThat(refused.block().block().transactions()).isEmpty();
@@ -66,7 +66,7 @@ class ChainCompositionTest {
             assertThat(s.detail()).contains("permissioning: sender " + DEV.get(5).address() + " is not verified");
         });
 
-        BlockExecutor open = new BlockExecutor(chain.chainId(), natives, admission(new PermissionPolicy(PermissionPolicy.Mode.OPEN)));
+        BlockExecutor open = new BlockExecutor(chain.chainId(), chain.forks(), natives, admission(new PermissionPolicy(PermissionPolicy.Mode.OPEN)));
         BlockExecutor.Built included = open.build(chain.head(), chain.nodes(), chain.blockHashes(), List.of(tx), proposal);
         assertThat(included.block().block().transactions()).containsExactly(tx);
         chain.append(included.block());

@@ -8,7 +8,6 @@ import org.parkchain.chain.BlockEnvironment;
 import org.parkchain.chain.ExecutableTransaction;
 import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.chain.TransactionResult;
-import org.parkchain.evm.Evm;
 import org.parkchain.evm.Fork;
 import org.parkchain.evm.Log;
 import org.parkchain.primitives.Address;
@@ -16,7 +15,7 @@ import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.abi.AbiError;
-import org.parkchain.primitives.tx.IntrinsicGas;
+import org.parkchain.primitives.tx.TransactionType;
 import org.parkchain.state.InMemoryNodeStore;
 import org.parkchain.state.WorldState;
 
@@ -39,6 +38,8 @@ final class Park {
 
     final WorldState world = new WorldState(new InMemoryNodeStore());
     final SystemContracts contracts;
+    /** The fork the park's blocks run under: what a new chain runs. */
+    static final Fork FORK = Fork.OSAKA;
     private final TransactionProcessor processor;
     long now = 1_800_000_000L;
     private long blockNumber = 1;
@@ -71,7 +72,7 @@ final class Park {
 
     private Park(RegimeGenesis genesis, PermissionPolicy.Mode permissioning) {
         contracts = new SystemContracts(permissioning);
-        processor = new TransactionProcessor(new Evm(Fork.CANCUN, contracts));
+        processor = new TransactionProcessor(contracts);
         genesis.install(world);
         world.endTransaction();
         world.commit();
@@ -101,8 +102,9 @@ final class Park {
 
     /** One transaction in its own block. */
     Tx send(Address from, Address to, UInt256 value, byte[] input, long gasLimit) {
-        ExecutableTransaction tx = new ExecutableTransaction(from, world.nonce(from), gasLimit, Optional.of(to), value, input,
-                UInt256.ZERO, UInt256.ZERO, List.of(), false, UInt256.ZERO, List.of(), Optional.of(CHAIN_ID), intrinsicGas(input));
+        ExecutableTransaction tx = new ExecutableTransaction(TransactionType.DYNAMIC_FEE, from, world.nonce(from), gasLimit,
+                Optional.of(to), value, input, UInt256.ZERO, UInt256.ZERO, List.of(), List.of(), UInt256.ZERO, List.of(),
+                Optional.of(CHAIN_ID));
         TransactionResult result = processor.process(world, environment(), tx);
         world.commit();
         blockNumber++;
@@ -114,11 +116,11 @@ final class Park {
 
     /** The intrinsic gas of a call transaction, by the one definition the transaction type uses. */
     static long intrinsicGas(byte[] data) {
-        return IntrinsicGas.CANCUN.of(data, false, 0, 0);
+        return FORK.intrinsicGas().of(data, false, 0, 0);
     }
 
     private BlockEnvironment environment() {
-        return new BlockEnvironment(Address.fromLong(0xC0FFEE), blockNumber, now, 30_000_000, UInt256.ZERO, Hash.ZERO, 0,
+        return new BlockEnvironment(FORK, Address.fromLong(0xC0FFEE), blockNumber, now, 30_000_000, UInt256.ZERO, Hash.ZERO, 0,
                 CHAIN_ID, n -> Hash.ZERO);
     }
 

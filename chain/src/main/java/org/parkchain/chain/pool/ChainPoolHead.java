@@ -72,7 +72,8 @@ public final class ChainPoolHead implements PoolHead {
     @Override
     public BlockEnvironment nextBlock() {
         long timestamp = Math.max(System.currentTimeMillis() / 1000, header.timestamp() + 1);
-        return new BlockEnvironment(Address.ZERO, header.number() + 1, timestamp, header.gasLimit(), baseFee,
+        return new BlockEnvironment(chain.forks().forkAt(timestamp), Address.ZERO, header.number() + 1, timestamp,
+                header.gasLimit(), baseFee,
                 header.hash(), 0, UInt256.of(chain.chainId()), chain.blockHashes());
     }
 }

@@ -27,6 +27,11 @@ public interface PoolHead {
     /** A view of the head's state for the admission policy, for the calling thread alone (a fresh one per call). */
     WorldView state();
 
+    /** The fork the next block will run under: which types it accepts, its prices, its gas cap. */
+    default org.parkchain.evm.Fork fork() {
+        return nextBlock().fork();
+    }
+
     /** The next block's environment as the admission policy sees it (its timestamp: now, or the head's plus one). */
     BlockEnvironment nextBlock();
 }

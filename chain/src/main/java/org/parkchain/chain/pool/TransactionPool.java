@@ -198,7 +198,13 @@ public final class TransactionPool implements AutoCloseable {
 
     private Transaction prepare(Transaction tx) {
         try {
-            tx.validate(chainId); // chain id, EIP-2681, tip ≤ fee cap, fee overflow, EIP-3860, intrinsic gas, sender
+            org.parkchain.evm.Fork fork = head.fork();
+            if (!fork.transactionTypes().contains(tx.type())) {
+                throw new TransactionRejectedException(Reason.TYPE_NOT_SUPPORTED, "transaction type not supported: type "
+                        + tx.type().id() + " is not accepted under " + fork.name() + ", the fork of the next block");
+            }
+            // chain id, EIP-2681, tip ≤ fee cap, fee overflow, EIP-3860, EIP-7702 list, intrinsic gas and floor, sender
+            tx.validate(chainId, fork.intrinsicGas());
         } catch (InvalidTransactionException e) {
             throw refusal(e);
         }
@@ -228,6 +234,8 @@ public final class TransactionPool implements AutoCloseable {
                     "intrinsic gas too low: " + e.getMessage(), e);
             case INITCODE_TOO_LARGE -> new TransactionRejectedException(Reason.INITCODE_TOO_LARGE,
                     "max initcode size exceeded: " + e.getMessage(), e);
+            case EMPTY_AUTHORIZATION_LIST -> new TransactionRejectedException(Reason.MALFORMED,
+                    "EIP-7702 transaction with empty auth list: " + e.getMessage(), e);
         };
     }
 
@@ -262,6 +270,11 @@ public final class TransactionPool implements AutoCloseable {
 
     /** The checks against the head block: its gas limit, its base fee, the pool's minimum tip, the admission policy. */
     private void checkAgainstHead(Transaction tx, PoolHead h) {
+        long cap = h.fork().maxTransactionGas();
+        if (Long.compareUnsigned(tx.gasLimit(), cap) > 0) { // EIP-7825
+            throw new TransactionRejectedException(Reason.GAS_LIMIT_EXCEEDED, "transaction gas limit too high (cap: " + cap
+                    + ", tx: " + Long.toUnsignedString(tx.gasLimit()) + ")");
+        }
         if (Long.compareUnsigned(tx.gasLimit(), h.gasLimit()) > 0) {
             throw new TransactionRejectedException(Reason.GAS_LIMIT_EXCEEDED, "exceeds block gas limit: gas limit "
                     + Long.toUnsignedString(tx.gasLimit()) + ", block gas limit " + h.gasLimit());

@@ -17,6 +17,8 @@ final class TestHead implements PoolHead {
     private final long number;
     private final long gasLimit;
     private final UInt256 baseFee;
+    /** The next block's fork; Prague unless a test wants another (Osaka's gas cap would hide the block gas limit). */
+    org.parkchain.evm.Fork fork = org.parkchain.evm.Fork.PRAGUE;
 
     TestHead(long number, long gasLimit, UInt256 baseFee) {
         this.number = number;
@@ -37,6 +39,7 @@ final class TestHead implements PoolHead {
     /** The next head, with the same accounts (to be changed by the test) and {@code baseFee}. */
     TestHead next(UInt256 baseFee) {
         TestHead h = new TestHead(number + 1, gasLimit, baseFee);
+        h.fork = fork;
         h.nonces.putAll(nonces);
         h.balances.putAll(balances);
         return h;
@@ -76,7 +79,7 @@ final class TestHead implements PoolHead {
 
     @Override
     public BlockEnvironment nextBlock() {
-        return new BlockEnvironment(Address.ZERO, number + 1, 1_700_000_000L + number + 1, gasLimit, baseFee, Hash.ZERO, 0,
+        return new BlockEnvironment(fork, Address.ZERO, number + 1, 1_700_000_000L + number + 1, gasLimit, baseFee, Hash.ZERO, 0,
                 UInt256.of(Signer.CHAIN_ID), n -> Hash.ZERO);
     }
 }

@@ -146,6 +146,28 @@ class TransactionPoolTest {
     }
 
     @Test
+    void underOsakaRefusesAGasLimitAboveTheEip7825Cap() {
+        head.fork = org.parkchain.evm.Fork.OSAKA;
+        TransactionPool pool = pool();
+        byte[] tx = alice.dynamic(0, gwei(1), gwei(1)).gasLimit(16_777_217).sign(alice.key).encode();
+        assertRefused(() -> pool.submit(tx), Reason.GAS_LIMIT_EXCEEDED, "transaction gas limit too high (cap: 16777216, tx: 16777217)");
+        assertThat(pool.submit(alice.dynamic(0, gwei(1), gwei(1)).gasLimit(16_777_216).sign(alice.key).encode())).isNotNull();
+    }
+
+    @Test
+    void beforePragueRefusesSetCodeTransactions() {
+        head.fork = org.parkchain.evm.Fork.CANCUN;
+        TransactionPool pool = pool();
+        byte[] tx = org.parkchain.primitives.tx.Transaction.builder(org.parkchain.primitives.tx.TransactionType.SET_CODE)
+                .chainId(CHAIN_ID).maxFeePerGas(gwei(1)).maxPriorityFeePerGas(gwei(1)).gasLimit(100_000).to(bob.address)
+                .authorizationList(List.of(org.parkchain.primitives.tx.Authorization.sign(bob.key, UInt256.ZERO, carol.address, 0)))
+                .sign(alice.key).encode();
+        assertRefused(() -> pool.submit(tx), Reason.TYPE_NOT_SUPPORTED, "transaction type not supported: type 4 is not accepted under Cancun");
+        head.fork = org.parkchain.evm.Fork.PRAGUE;
+        assertThat(pool().submit(tx)).isNotNull();
+    }
+
+    @Test
     void refusesAGasLimitAboveTheBlockGasLimit() {
         TransactionPool pool = pool();
         byte[] tx = alice.dynamic(0, gwei(1), gwei(1)).gasLimit(30_000_001).sign(alice.key).encode();

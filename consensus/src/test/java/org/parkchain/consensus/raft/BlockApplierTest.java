@@ -23,7 +23,7 @@ import org.parkchain.primitives.Hash;
 class BlockApplierTest {
     private final Blockchain producerChain = Blockchain.open(new InMemoryChainStore(), Genesis.dev());
     private final Blockchain chain = Blockchain.open(new InMemoryChainStore(), Genesis.dev());
-    private final BlockExecutor executor = new BlockExecutor(chain.chainId(), NativeContracts.NONE, TransactionAdmission.OPEN);
+    private final BlockExecutor executor = new BlockExecutor(chain.chainId(), chain.forks(), NativeContracts.NONE, TransactionAdmission.OPEN);
     private final TransactionPool pool = new TransactionPool(PoolConfig.DEFAULT, chain.chainId(), ChainPoolHead.of(chain),
             TransactionAdmission.OPEN);
     private final ChainIdentity identity = new ChainIdentity(chain.chainId(), chain.genesisHeader().hash());

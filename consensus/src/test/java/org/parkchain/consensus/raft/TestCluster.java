@@ -51,7 +51,7 @@ final class TestCluster implements AutoCloseable {
         Node(Genesis genesis) {
             chain = Blockchain.open(new InMemoryChainStore(), genesis);
             pool = new TransactionPool(PoolConfig.DEFAULT, chain.chainId(), ChainPoolHead.of(chain), TransactionAdmission.OPEN);
-            executor = new BlockExecutor(chain.chainId(), NativeContracts.NONE, TransactionAdmission.OPEN);
+            executor = new BlockExecutor(chain.chainId(), chain.forks(), NativeContracts.NONE, TransactionAdmission.OPEN);
         }
     }
 

@@ -177,7 +177,7 @@ public final class ChainData {
         }
         BlockHeader h = block.get().header();
         var state = chain.state(parent.get());
-        BlockEnvironment env = new BlockEnvironment(h.coinbase(), h.number(), h.timestamp(), h.gasLimit(),
+        BlockEnvironment env = new BlockEnvironment(chain.forks().forkAt(h.timestamp()), h.coinbase(), h.number(), h.timestamp(), h.gasLimit(),
                 h.baseFeePerGas(), h.mixHash(), h.excessBlobGas(), UInt256.of(chain.chainId()), chain.blockHashes());
         long gasLeft = h.gasLimit();
         try {

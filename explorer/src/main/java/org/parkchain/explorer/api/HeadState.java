@@ -13,7 +13,7 @@ import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.abi.AbiFunction;
 import org.parkchain.primitives.abi.AbiType;
 import org.parkchain.primitives.abi.Tuple;
-import org.parkchain.primitives.tx.IntrinsicGas;
+import org.parkchain.primitives.tx.TransactionType;
 import org.parkchain.state.WorldState;
 
 /**
@@ -22,7 +22,8 @@ import org.parkchain.state.WorldState;
  * so a park system contract, a park token and any EVM contract answer alike.
  */
 final class HeadState {
-    private static final long VIEW_GAS = 50_000_000L;
+    /** Enough for any view, and within Osaka's per-transaction cap (EIP-7825: 2^24), which the processor enforces. */
+    private static final long VIEW_GAS = 16_000_000L;
 
     private final Blockchain chain;
     private final TransactionProcessor processor;
@@ -43,10 +44,10 @@ final class HeadState {
     /** Runs {@code signature} (e.g. {@code balanceOf(address)}) on {@code to} and decodes {@code outputs}; empty on revert. */
     Optional<Tuple> call(Address to, String outputs, String signature, Object... args) {
         byte[] data = AbiFunction.parse(signature).encodeCall(args);
-        ExecutableTransaction tx = new ExecutableTransaction(Address.ZERO, state.nonce(Address.ZERO), VIEW_GAS,
-                Optional.of(to), UInt256.ZERO, data, UInt256.ZERO, UInt256.ZERO, List.of(), false, UInt256.ZERO,
-                List.of(), Optional.empty(), IntrinsicGas.CANCUN.of(data, false, List.of()));
-        BlockEnvironment env = new BlockEnvironment(header.coinbase(), header.number(), header.timestamp(),
+        ExecutableTransaction tx = new ExecutableTransaction(TransactionType.DYNAMIC_FEE, Address.ZERO,
+                state.nonce(Address.ZERO), VIEW_GAS, Optional.of(to), UInt256.ZERO, data, UInt256.ZERO, UInt256.ZERO,
+                List.of(), List.of(), UInt256.ZERO, List.of(), Optional.empty());
+        BlockEnvironment env = new BlockEnvironment(chain.forks().forkAt(header.timestamp()), header.coinbase(), header.number(), header.timestamp(),
                 header.gasLimit(), UInt256.ZERO, header.mixHash(), header.excessBlobGas(), UInt256.of(chain.chainId()),
                 chain.blockHashes());
         TransactionResult result = processor.process(state, env, tx, Long.MAX_VALUE);

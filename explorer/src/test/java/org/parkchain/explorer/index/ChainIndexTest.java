@@ -43,7 +43,7 @@ class ChainIndexTest {
     @TempDir
     Path dir;
 
-    private final BlockExecutor executor = new BlockExecutor(Genesis.DEV_CHAIN_ID, NativeContracts.NONE,
+    private final BlockExecutor executor = new BlockExecutor(Genesis.DEV_CHAIN_ID, Genesis.dev().forks(), NativeContracts.NONE,
             TransactionAdmission.OPEN);
     private final Map<Address, Long> nonces = new LinkedHashMap<>();
 

@@ -16,7 +16,9 @@ public final class InvalidTransactionException extends IllegalArgumentException 
         FEE_OVERFLOW,
         PRIORITY_FEE_ABOVE_MAX_FEE,
         INTRINSIC_GAS_TOO_LOW,
-        INITCODE_TOO_LARGE
+        INITCODE_TOO_LARGE,
+        /** An EIP-7702 transaction without authorizations. */
+        EMPTY_AUTHORIZATION_LIST
     }
 
     private final Reason reason;

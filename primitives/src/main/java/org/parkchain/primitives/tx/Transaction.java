@@ -21,7 +21,8 @@ import org.parkchain.primitives.tx.InvalidTransactionException.Reason;
 
 /**
  * A signed Ethereum transaction, immutable: legacy (with or without EIP-155 replay protection), EIP-2930 access
- * list (type 1) or EIP-1559 dynamic fee (type 2). {@link #decode(byte[])} reads the network encoding (the EIP-2718
+ * list (type 1), EIP-1559 dynamic fee (type 2) or EIP-7702 set code (type 4, whose authorizations each carry a
+ * signature of their own: {@link Authorization}). {@link #decode(byte[])} reads the network encoding (the EIP-2718
  * envelope, as {@code eth_sendRawTransaction} receives it) strictly; {@link #builder(TransactionType)} makes and
  * signs new ones. EIP-4844 blob transactions are recognised and refused: Parkchain carries no blobs.
  *
@@ -56,9 +57,9 @@ public final class Transaction {
     private final UInt256 value;
     private final byte[] data;
     private final List<AccessListEntry> accessList;
+    private final List<Authorization> authorizationList;
     private final Signature signature;
     private final byte[] encoded;
-    private final long intrinsicGas;
 
     private volatile Hash hash;
     private volatile Address sender;
@@ -74,8 +75,8 @@ public final class Transaction {
         this.value = b.value;
         this.data = b.data;
         this.accessList = b.accessList;
+        this.authorizationList = b.authorizationList;
         this.signature = signature;
-        this.intrinsicGas = IntrinsicGas.CANCUN.of(data, to == null, accessList);
         this.encoded = encoded != null ? encoded : encodeFields(true);
     }
 
@@ -117,8 +118,10 @@ public final class Transaction {
             case 1 -> decodeTyped(copy, TransactionType.ACCESS_LIST);
             case 2 -> decodeTyped(copy, TransactionType.DYNAMIC_FEE);
             case 3 -> refuseBlob(copy);
+            case 4 -> decodeTyped(copy, TransactionType.SET_CODE);
             default -> throw new InvalidTransactionException(Reason.TYPE_NOT_SUPPORTED, "transaction type 0x"
-                    + String.format("%02x", first) + " is not supported (legacy, 0x01 EIP-2930 and 0x02 EIP-1559 are)");
+                    + String.format("%02x", first) + " is not supported (legacy, 0x01 EIP-2930, 0x02 EIP-1559 and "
+                    + "0x04 EIP-7702 are)");
         };
     }
 
@@ -152,8 +155,12 @@ public final class Transaction {
 
     private static Transaction decodeTyped(byte[] bytes, TransactionType type) {
         Fields f = Fields.open(bytes, 1, type);
-        boolean dynamicFee = type == TransactionType.DYNAMIC_FEE;
-        if (dynamicFee) {
+        boolean dynamicFee = type != TransactionType.ACCESS_LIST;
+        boolean setCode = type == TransactionType.SET_CODE;
+        if (setCode) {
+            f.requireCount(13, "chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, destination, value, data, "
+                    + "accessList, authorizationList, yParity, r, s");
+        } else if (dynamicFee) {
             f.requireCount(12, "chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, "
                     + "accessList, yParity, r, s");
         } else {
@@ -170,9 +177,16 @@ public final class Transaction {
         }
         b.gasLimit = f.u64("gasLimit");
         b.to = f.to();
+        if (setCode && b.to == null) {
+            throw new InvalidTransactionException(Reason.MALFORMED,
+                    "malformed EIP-7702 transaction: destination must be a 20-byte address (a set-code transaction cannot create a contract)");
+        }
         b.value = f.u256("value");
         b.data = f.bytes("data");
         b.accessList = f.accessList();
+        if (setCode) {
+            b.authorizationList = f.authorizationList();
+        }
         long yParity = f.u64("yParity");
         UInt256 r = f.u256("r");
         UInt256 s = f.u256("s");
@@ -347,6 +361,34 @@ public final class Transaction {
             }
         }
 
+        /** EIP-7702's list of [chainId, address, nonce, yParity, r, s]; yParity must fit a byte, as geth reads it. */
+        List<Authorization> authorizationList() {
+            try {
+                RlpReader tuples = list.readList();
+                List<Authorization> out = new ArrayList<>();
+                while (tuples.hasNext()) {
+                    int at = tuples.position();
+                    RlpReader t = tuples.readList();
+                    if (t.remainingItems() != 6) {
+                        throw new RlpException("authorization at offset " + at
+                                + " must be [chainId, address, nonce, yParity, r, s], has " + t.remainingItems() + " items");
+                    }
+                    UInt256 chainId = t.readUInt256();
+                    Address address = t.readAddress();
+                    long nonce = t.readUnsignedLong();
+                    long yParity = t.readUnsignedLong();
+                    if (Long.compareUnsigned(yParity, 255) > 0) {
+                        throw new RlpException("authorization at offset " + at + ": yParity must fit a byte, got "
+                                + Long.toUnsignedString(yParity));
+                    }
+                    out.add(new Authorization(chainId, address, nonce, (int) yParity, t.readUInt256(), t.readUInt256()));
+                }
+                return List.copyOf(out);
+            } catch (RlpException e) {
+                throw malformed("authorizationList", e);
+            }
+        }
+
         private InvalidTransactionException malformed(String field, RlpException e) {
             return new InvalidTransactionException(Reason.MALFORMED,
                     "malformed " + describe(type) + ": " + field + ": " + e.getMessage());
@@ -359,6 +401,7 @@ public final class Transaction {
             case ACCESS_LIST -> "EIP-2930 transaction";
             case DYNAMIC_FEE -> "EIP-1559 transaction";
             case BLOB -> "EIP-4844 transaction";
+            case SET_CODE -> "EIP-7702 transaction";
         };
     }
 
@@ -427,12 +470,13 @@ public final class Transaction {
     /** The fields with or without the signature, in the network layout (type byte first for typed transactions). */
     private byte[] encodeFields(boolean withSignature) {
         return encodeFields(type, chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data,
-                accessList, withSignature ? signature : null);
+                accessList, authorizationList, withSignature ? signature : null);
     }
 
     private static byte[] encodeFields(TransactionType type, UInt256 chainId, long nonce, UInt256 tip, UInt256 maxFee,
-            long gasLimit, Address to, UInt256 value, byte[] data, List<AccessListEntry> accessList, Signature sig) {
-        RlpWriter w = new RlpWriter(160 + data.length + accessList.size() * 64);
+            long gasLimit, Address to, UInt256 value, byte[] data, List<AccessListEntry> accessList,
+            List<Authorization> authorizationList, Signature sig) {
+        RlpWriter w = new RlpWriter(160 + data.length + accessList.size() * 64 + authorizationList.size() * 120);
         if (type != TransactionType.LEGACY) {
             w.writeRaw(new byte[] {(byte) type.id()});
         }
@@ -441,7 +485,7 @@ public final class Transaction {
             w.writeUInt256(chainId);
         }
         w.writeLong(nonce);
-        if (type == TransactionType.DYNAMIC_FEE) {
+        if (type == TransactionType.DYNAMIC_FEE || type == TransactionType.SET_CODE) {
             w.writeUInt256(tip);
         }
         w.writeUInt256(maxFee);
@@ -461,6 +505,13 @@ public final class Transaction {
                     w.writeHash(k);
                 }
                 w.endList().endList();
+            }
+            w.endList();
+        }
+        if (type == TransactionType.SET_CODE) {
+            w.startList();
+            for (Authorization a : authorizationList) {
+                a.writeTo(w);
             }
             w.endList();
         }
@@ -505,14 +556,15 @@ public final class Transaction {
     // ------------------------------------------------------------------------------------------------- validation
 
     /**
-     * The checks that need no state, for a chain with id {@code chainId}: the chain id (a legacy transaction
-     * without EIP-155 protection has none and passes), the nonce below 2^64 - 1 (EIP-2681), the tip not above the fee
-     * cap, gas limit × fee cap within 256 bits, init code within EIP-3860's limit, the gas limit covering the
-     * intrinsic gas, and a signature that recovers.
+     * The checks that need no state, for a chain with id {@code chainId} under a fork's intrinsic-gas prices: the
+     * chain id (a legacy transaction without EIP-155 protection has none and passes), the nonce below 2^64 - 1
+     * (EIP-2681), the tip not above the fee cap, gas limit × fee cap within 256 bits, init code within EIP-3860's
+     * limit, an EIP-7702 transaction's authorizations not empty, the gas limit covering the intrinsic gas and the
+     * EIP-7623 floor, and a signature that recovers.
      *
      * @throws InvalidTransactionException naming the first rule broken
      */
-    public void validate(long chainId) {
+    public void validate(long chainId, IntrinsicGas prices) {
         if (this.chainId != null && !this.chainId.equals(UInt256.of(chainId))) {
             throw new InvalidTransactionException(Reason.INVALID_CHAIN_ID, "transaction is signed for chain id "
                     + this.chainId.toBigInteger() + ", this chain's id is " + chainId);
@@ -533,9 +585,19 @@ public final class Transaction {
             throw new InvalidTransactionException(Reason.INITCODE_TOO_LARGE, "init code is " + data.length
                     + " bytes, above the limit of " + MAX_INIT_CODE_SIZE + " (EIP-3860)");
         }
+        if (type == TransactionType.SET_CODE && authorizationList.isEmpty()) {
+            throw new InvalidTransactionException(Reason.EMPTY_AUTHORIZATION_LIST,
+                    "an EIP-7702 transaction must carry at least one authorization");
+        }
+        long intrinsicGas = intrinsicGas(prices);
         if (Long.compareUnsigned(intrinsicGas, gasLimit) > 0) {
             throw new InvalidTransactionException(Reason.INTRINSIC_GAS_TOO_LOW, "gasLimit "
                     + Long.toUnsignedString(gasLimit) + " is below the intrinsic gas " + intrinsicGas);
+        }
+        long floor = prices.floor(data);
+        if (Long.compareUnsigned(floor, gasLimit) > 0) {
+            throw new InvalidTransactionException(Reason.INTRINSIC_GAS_TOO_LOW, "gasLimit "
+                    + Long.toUnsignedString(gasLimit) + " is below the calldata floor " + floor + " (EIP-7623)");
         }
         sender();
     }
@@ -635,9 +697,14 @@ public final class Transaction {
         return type == TransactionType.LEGACY ? legacyV(chainId, signature.recId()) : UInt256.of(signature.recId());
     }
 
-    /** The gas charged before execution, by {@link IntrinsicGas#CANCUN}. */
-    public long intrinsicGas() {
-        return intrinsicGas;
+    /** The EIP-7702 authorizations; empty for every other type. */
+    public List<Authorization> authorizationList() {
+        return authorizationList;
+    }
+
+    /** The gas charged before execution under a fork's {@code prices}. */
+    public long intrinsicGas(IntrinsicGas prices) {
+        return prices.of(data, to == null, accessList, authorizationList.size());
     }
 
     /** A builder holding this transaction's fields, to make a changed copy (to be signed again). */
@@ -652,6 +719,7 @@ public final class Transaction {
         b.value = value;
         b.data = data;
         b.accessList = accessList;
+        b.authorizationList = authorizationList;
         return b;
     }
 
@@ -698,6 +766,7 @@ public final class Transaction {
         private UInt256 value = UInt256.ZERO;
         private byte[] data = new byte[0];
         private List<AccessListEntry> accessList = List.of();
+        private List<Authorization> authorizationList = List.of();
 
         private Builder(TransactionType type) {
             this.type = type;
@@ -715,6 +784,7 @@ public final class Transaction {
             b.value = value;
             b.data = data;
             b.accessList = accessList;
+            b.authorizationList = authorizationList;
             return b;
         }
 
@@ -742,8 +812,8 @@ public final class Transaction {
 
         /** The gas price of a legacy or EIP-2930 transaction. */
         public Builder gasPrice(UInt256 gasPrice) {
-            if (type == TransactionType.DYNAMIC_FEE) {
-                throw new IllegalStateException("an EIP-1559 transaction has maxFeePerGas and maxPriorityFeePerGas, not gasPrice");
+            if (type == TransactionType.DYNAMIC_FEE || type == TransactionType.SET_CODE) {
+                throw new IllegalStateException("an " + describe(type) + " has maxFeePerGas and maxPriorityFeePerGas, not gasPrice");
             }
             this.maxFeePerGas = this.maxPriorityFeePerGas = Objects.requireNonNull(gasPrice);
             return this;
@@ -791,11 +861,23 @@ public final class Transaction {
             return this;
         }
 
+        /** EIP-7702's signed authorizations (a set-code transaction only). */
+        public Builder authorizationList(List<Authorization> authorizations) {
+            if (type != TransactionType.SET_CODE && !authorizations.isEmpty()) {
+                throw new IllegalStateException("only an EIP-7702 transaction carries authorizations; this is " + describe(type));
+            }
+            this.authorizationList = List.copyOf(authorizations);
+            return this;
+        }
+
         /** The hash to sign. */
         public Hash signingHash() {
             requireChainIdIfTyped();
+            if (type == TransactionType.SET_CODE && to == null) {
+                throw new IllegalStateException("an EIP-7702 transaction needs a destination: it cannot create a contract");
+            }
             return Keccak.hash(encodeFields(type, chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value,
-                    data, accessList, null));
+                    data, accessList, authorizationList, null));
         }
 
         /** Signs with {@code key} (RFC 6979, low s); the sender is known without recovery. */
@@ -813,11 +895,14 @@ public final class Transaction {
          */
         public Transaction withSignature(Signature sig) {
             requireChainIdIfTyped();
+            if (type == TransactionType.SET_CODE && to == null) {
+                throw new IllegalStateException("an EIP-7702 transaction needs a destination: it cannot create a contract");
+            }
             return new Transaction(this, signature(sig.recId(), sig.r(), sig.s()), null);
         }
 
         private void requireDynamicFee(String field) {
-            if (type != TransactionType.DYNAMIC_FEE) {
+            if (type != TransactionType.DYNAMIC_FEE && type != TransactionType.SET_CODE) {
                 throw new IllegalStateException(field + " belongs to EIP-1559 transactions; " + type + " has gasPrice");
             }
         }

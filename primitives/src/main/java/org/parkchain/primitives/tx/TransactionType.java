@@ -6,7 +6,9 @@ public enum TransactionType {
     ACCESS_LIST(1),
     DYNAMIC_FEE(2),
     /** EIP-4844: recognised so that it can be refused with a clear reason; Parkchain carries no blobs. */
-    BLOB(3);
+    BLOB(3),
+    /** EIP-7702 (Prague): a dynamic-fee call that also sets delegations through signed authorizations. */
+    SET_CODE(4);
 
     private final int id;
 

@@ -62,7 +62,7 @@ class TransactionPropertyTest {
         assertThat(decoded.sender()).isEqualTo(KEY.address());
         assertThat(decoded.chainId()).isEqualTo(tx.chainId());
         assertThat(decoded.accessList()).isEqualTo(tx.accessList());
-        assertThat(decoded.intrinsicGas()).isEqualTo(tx.intrinsicGas());
+        assertThat(decoded.intrinsicGas(IntrinsicGas.CANCUN)).isEqualTo(tx.intrinsicGas(IntrinsicGas.CANCUN));
         assertThat(decoded.signingHash()).isEqualTo(tx.signingHash());
     }
 

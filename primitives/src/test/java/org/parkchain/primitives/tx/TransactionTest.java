@@ -59,7 +59,7 @@ class TransactionTest {
         assertThat(decoded.nonce()).isEqualTo(9);
         assertThat(decoded.gasPrice()).isEqualTo(UInt256.of(20_000_000_000L));
         assertThat(decoded.to()).contains(TO);
-        assertThat(decoded.intrinsicGas()).isEqualTo(21_000);
+        assertThat(decoded.intrinsicGas(IntrinsicGas.CANCUN)).isEqualTo(21_000);
         assertThat(decoded).isEqualTo(signed);
     }
 
@@ -76,7 +76,7 @@ class TransactionTest {
         assertThat(decoded.v().toLong()).isIn(27L, 28L);
         assertThat(decoded.sender()).isEqualTo(KEY.address());
         assertThat(decoded.hash()).isEqualTo(tx.hash());
-        assertThat(decoded.intrinsicGas()).isEqualTo(21_000 + 4 + 16 + 4);
+        assertThat(decoded.intrinsicGas(IntrinsicGas.CANCUN)).isEqualTo(21_000 + 4 + 16 + 4);
     }
 
     @Test
@@ -95,7 +95,7 @@ class TransactionTest {
         assertThat(decoded.chainId()).contains(UInt256.of(375));
         assertThat(decoded.sender()).isEqualTo(KEY.address());
         assertThat(decoded.encode()).isEqualTo(encoded);
-        assertThat(decoded.intrinsicGas()).isEqualTo(21_000 + 3 * 16 + 2 * 2_400 + 2 * 1_900);
+        assertThat(decoded.intrinsicGas(IntrinsicGas.CANCUN)).isEqualTo(21_000 + 3 * 16 + 2 * 2_400 + 2 * 1_900);
     }
 
     @Test
@@ -114,7 +114,7 @@ class TransactionTest {
         assertThat(decoded.nonce()).isEqualTo(Long.MAX_VALUE);
         assertThat(decoded.sender()).isEqualTo(KEY.address());
         // 69 zero bytes, one non-zero, creation, 3 words of init code.
-        assertThat(decoded.intrinsicGas()).isEqualTo(21_000 + 69 * 4 + 16 + 32_000 + 3 * 2);
+        assertThat(decoded.intrinsicGas(IntrinsicGas.CANCUN)).isEqualTo(21_000 + 69 * 4 + 16 + 32_000 + 3 * 2);
         assertThat(decoded.effectiveGasPrice(UInt256.of(500_000_000L))).isEqualTo(UInt256.of(1_500_000_000L));
         assertThat(decoded.effectiveGasPrice(GWEI.add(UInt256.of(1)))).isEqualTo(GWEI.add(GWEI));
     }
@@ -334,8 +334,8 @@ class TransactionTest {
 
     @Test
     void refusesUnknownTypes() {
-        assertRefused(() -> Transaction.decode(Hex.decode("0x04c0")), Reason.TYPE_NOT_SUPPORTED,
-                "transaction type 0x04 is not supported");
+        assertRefused(() -> Transaction.decode(Hex.decode("0x05c0")), Reason.TYPE_NOT_SUPPORTED,
+                "transaction type 0x05 is not supported");
         assertRefused(() -> Transaction.decode(Hex.decode("0x00c0")), Reason.TYPE_NOT_SUPPORTED,
                 "transaction type 0x00 is not supported");
     }
@@ -360,27 +360,27 @@ class TransactionTest {
     @Test
     void validationRefusesAnotherChainsTransaction() {
         Transaction tx = eip155Example().sign(EIP155_KEY);
-        tx.validate(1);
-        assertRefused(() -> tx.validate(375), Reason.INVALID_CHAIN_ID, "signed for chain id 1, this chain's id is 375");
+        tx.validate(1, IntrinsicGas.CANCUN);
+        assertRefused(() -> tx.validate(375, IntrinsicGas.CANCUN), Reason.INVALID_CHAIN_ID, "signed for chain id 1, this chain's id is 375");
         Transaction unprotected = eip155Example().chainId(UInt256.ZERO).sign(KEY);
-        assertRefused(() -> unprotected.validate(1), Reason.INVALID_CHAIN_ID, "chain id 0");
+        assertRefused(() -> unprotected.validate(1, IntrinsicGas.CANCUN), Reason.INVALID_CHAIN_ID, "chain id 0");
     }
 
     @Test
     void validationRefusesBrokenStatelessRules() {
         Transaction.Builder ok = Transaction.builder(TransactionType.DYNAMIC_FEE).chainId(1).gasLimit(21_000).to(TO)
                 .maxFeePerGas(GWEI).maxPriorityFeePerGas(GWEI);
-        ok.sign(KEY).validate(1);
+        ok.sign(KEY).validate(1, IntrinsicGas.CANCUN);
 
-        assertRefused(() -> ok.copy().nonce(-1L).sign(KEY).validate(1), Reason.NONCE_TOO_BIG, "EIP-2681");
-        assertRefused(() -> ok.copy().maxPriorityFeePerGas(GWEI.add(UInt256.ONE)).sign(KEY).validate(1),
+        assertRefused(() -> ok.copy().nonce(-1L).sign(KEY).validate(1, IntrinsicGas.CANCUN), Reason.NONCE_TOO_BIG, "EIP-2681");
+        assertRefused(() -> ok.copy().maxPriorityFeePerGas(GWEI.add(UInt256.ONE)).sign(KEY).validate(1, IntrinsicGas.CANCUN),
                 Reason.PRIORITY_FEE_ABOVE_MAX_FEE, "maxPriorityFeePerGas 1000000001 is above maxFeePerGas 1000000000");
-        assertRefused(() -> ok.copy().gasLimit(20_999).sign(KEY).validate(1), Reason.INTRINSIC_GAS_TOO_LOW,
+        assertRefused(() -> ok.copy().gasLimit(20_999).sign(KEY).validate(1, IntrinsicGas.CANCUN), Reason.INTRINSIC_GAS_TOO_LOW,
                 "gasLimit 20999 is below the intrinsic gas 21000");
         assertRefused(() -> ok.copy().maxFeePerGas(UInt256.MAX.shr(1)).maxPriorityFeePerGas(UInt256.ONE)
-                .gasLimit(4).sign(KEY).validate(1), Reason.FEE_OVERFLOW, "exceeds 256 bits");
+                .gasLimit(4).sign(KEY).validate(1, IntrinsicGas.CANCUN), Reason.FEE_OVERFLOW, "exceeds 256 bits");
         assertRefused(() -> ok.copy().to(null).gasLimit(10_000_000).data(new byte[Transaction.MAX_INIT_CODE_SIZE + 1])
-                .sign(KEY).validate(1), Reason.INITCODE_TOO_LARGE, "init code is 49153 bytes, above the limit of 49152");
-        ok.copy().to(null).gasLimit(10_000_000).data(new byte[Transaction.MAX_INIT_CODE_SIZE]).sign(KEY).validate(1);
+                .sign(KEY).validate(1, IntrinsicGas.CANCUN), Reason.INITCODE_TOO_LARGE, "init code is 49153 bytes, above the limit of 49152");
+        ok.copy().to(null).gasLimit(10_000_000).data(new byte[Transaction.MAX_INIT_CODE_SIZE]).sign(KEY).validate(1, IntrinsicGas.CANCUN);
     }
 }

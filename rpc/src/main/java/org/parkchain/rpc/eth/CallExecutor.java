@@ -10,12 +10,13 @@ import org.parkchain.chain.BlockEnvironment;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.ExecutableTransaction;
 import org.parkchain.chain.TransactionResult;
+import org.parkchain.evm.Fork;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.tx.AccessListEntry;
-import org.parkchain.primitives.tx.IntrinsicGas;
+import org.parkchain.primitives.tx.TransactionType;
 import org.parkchain.rpc.RpcError;
 import org.parkchain.rpc.RpcException;
 import org.parkchain.state.WorldState;
@@ -80,17 +81,33 @@ final class CallExecutor {
         // geth: a call that pays nothing runs with a zero base fee, so that BASEFEE-free calls need no funds.
         UInt256 baseFee = maxFee.isZero() ? UInt256.ZERO : header.baseFeePerGas();
         byte[] data = request.input();
-        long intrinsic = IntrinsicGas.CANCUN.of(data, request.to().isEmpty(), accessList);
-        ExecutableTransaction tx = new ExecutableTransaction(from, state.nonce(from), gas, request.to(),
-                request.value().orElse(UInt256.ZERO), data, maxFee, tip, accessList, false, UInt256.ZERO, List.of(),
-                Optional.empty(), intrinsic);
+        ExecutableTransaction tx = new ExecutableTransaction(requestType(request), from, state.nonce(from), gas, request.to(),
+                request.value().orElse(UInt256.ZERO), data, maxFee, tip, accessList,
+                request.authorizationList().orElse(List.of()), UInt256.ZERO, List.of(), Optional.empty());
         long number = nextBlock ? header.number() + 1 : header.number();
-        long timestamp = nextBlock ? Math.max(header.timestamp() + 1, System.currentTimeMillis() / 1000) : header.timestamp();
-        BlockEnvironment env = new BlockEnvironment(header.coinbase(), number, timestamp,
+        long timestamp = timestampFor(header, nextBlock);
+        BlockEnvironment env = new BlockEnvironment(backend.forks().forkAt(timestamp), header.coinbase(), number, timestamp,
                 header.gasLimit(), baseFee, header.mixHash(), header.excessBlobGas(), UInt256.of(backend.chainId()),
                 n -> backend.block(n).map(EthBackend.ChainBlock::hash).orElse(Hash.ZERO));
         // The block's gas limit does not bound a call: the RPC gas cap does.
         return backend.processor().process(state, env, tx, Long.MAX_VALUE);
+    }
+
+    /** The time of the block a call simulates: the header's own, or (for the next block) now or its time plus one. */
+    static long timestampFor(BlockHeader header, boolean nextBlock) {
+        return nextBlock ? Math.max(header.timestamp() + 1, System.currentTimeMillis() / 1000) : header.timestamp();
+    }
+
+    /** The gas an eth_call without a limit gets: the RPC cap, within the fork's per-transaction cap (EIP-7825), as geth. */
+    long defaultCallGas(BlockHeader header) {
+        return Math.min(config.gasCap(), backend.forks().forkAt(header.timestamp()).maxTransactionGas());
+    }
+
+    /** The envelope a call request stands for: set-code with an authorization list, legacy with a gas price. */
+    private static TransactionType requestType(CallRequest request) {
+        if (request.authorizationList().isPresent()) return TransactionType.SET_CODE;
+        if (request.gasPrice().isPresent()) return request.accessList().isPresent() ? TransactionType.ACCESS_LIST : TransactionType.LEGACY;
+        return TransactionType.DYNAMIC_FEE;
     }
 
     /** eth_call's answer: the output of a successful call, or the error a failed one is reported with. */
@@ -98,23 +115,27 @@ final class CallExecutor {
         return switch (result) {
             case TransactionResult.Rejected r -> throw serverError(rejection(r));
             case TransactionResult.Executed e when e.success() -> Hex.encode(e.output());
-            case TransactionResult.Executed e -> throw failure(e, gas);
+            case TransactionResult.Executed e -> throw failure(e);
         };
     }
 
-    private static RpcException failure(TransactionResult.Executed e, long gas) {
+    private static RpcException failure(TransactionResult.Executed e) {
         byte[] output = e.output();
         if (output.length > 0) {
             return new RpcError.ExecutionReverted(RevertReason.decode(output), output).toException();
         }
-        // A halt (out of gas, invalid instruction, stack error) consumes all the gas; an empty REVERT does not.
-        return serverError(e.gasUsed() >= gas ? "out of gas" : "execution reverted");
+        // geth's words: "execution reverted", or the halt ("invalid opcode: 0xfe", "stack underflow", "out of gas", …)
+        return serverError(e.failure());
     }
 
     long estimate(CallRequest request, BlockHeader header, StateOverrides overrides, boolean nextBlock) {
         byte[] data = request.input();
-        long intrinsic = IntrinsicGas.CANCUN.of(data, request.to().isEmpty(), request.accessList().orElse(List.of()));
+        Fork fork = backend.forks().forkAt(timestampFor(header, nextBlock));
+        // The least any limit can be: the intrinsic gas or, from Prague, the EIP-7623 floor.
+        long intrinsic = fork.intrinsicGas().minimumGasLimit(data, request.to().isEmpty(),
+                request.accessList().orElse(List.of()), request.authorizationList().map(List::size).orElse(0));
         long ceiling = Math.min(request.gas().orElse(header.gasLimit()), config.gasCap());
+        ceiling = Math.min(ceiling, fork.maxTransactionGas()); // EIP-7825
         UInt256 feeCap = request.gasPrice().or(request::maxFeePerGas).orElse(UInt256.ZERO);
         if (!feeCap.isZero()) {
             // What the sender can pay for at its fee cap, after the value it sends.
@@ -138,8 +159,7 @@ final class CallExecutor {
                 case TransactionResult.Executed e when e.success() -> new GasEstimator.Outcome.Success(e.gasUsed());
                 case TransactionResult.Executed e when e.output().length > 0 ->
                         new GasEstimator.Outcome.Reverted(e.output());
-                case TransactionResult.Executed e -> new GasEstimator.Outcome.Failed(
-                        e.gasUsed() >= gas ? "out of gas" : "execution reverted");
+                case TransactionResult.Executed e -> new GasEstimator.Outcome.Failed(e.failure());
             };
         });
         return switch (estimate) {

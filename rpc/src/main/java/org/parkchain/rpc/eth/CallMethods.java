@@ -10,7 +10,6 @@ import java.util.Set;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.TransactionResult;
 import org.parkchain.evm.ContractAddress;
-import org.parkchain.evm.Evm;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.tx.AccessListEntry;
 import org.parkchain.rpc.BlockSelector;
@@ -43,7 +42,7 @@ public final class CallMethods implements MethodGroup {
             StateOverrides overrides = p.optional(2, StateOverrides::fromJson).orElse(StateOverrides.NONE);
             BlockHeader header = blocks.header(selector);
             long gasCap = executor.config().gasCap();
-            long gas = Math.min(request.gas().orElse(gasCap), gasCap);
+            long gas = Math.min(request.gas().orElse(executor.defaultCallGas(header)), gasCap);
             TransactionResult result = executor.execute(request, header, overrides, gas);
             return CallExecutor.callOutput(result, gas);
         });
@@ -72,9 +71,10 @@ public final class CallMethods implements MethodGroup {
      */
     private ObjectNode accessList(CallRequest request, BlockHeader header, boolean nextBlock) {
         long gasCap = executor.config().gasCap();
-        long gas = Math.min(request.gas().orElse(gasCap), gasCap);
+        long gas = Math.min(request.gas().orElse(executor.defaultCallGas(header)), gasCap);
         Address from = request.from().orElse(Address.ZERO);
-        Set<Address> excluded = new HashSet<>(Evm.PRECOMPILES);
+        Set<Address> excluded = new HashSet<>(executor.backend().forks()
+                .forkAt(CallExecutor.timestampFor(header, nextBlock)).precompiles().addresses());
         excluded.add(from);
         excluded.add(header.coinbase());
         excluded.add(request.to().orElseGet(() -> ContractAddress.forCreate(from,

@@ -11,6 +11,7 @@ import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.tx.AccessListEntry;
+import org.parkchain.primitives.tx.Authorization;
 import org.parkchain.rpc.InvalidEncodingException;
 import org.parkchain.rpc.RpcEncoding;
 
@@ -31,10 +32,11 @@ public record CallRequest(
         Optional<Long> nonce,
         Optional<List<AccessListEntry>> accessList,
         Optional<Long> type,
-        Optional<BigInteger> chainId) {
+        Optional<BigInteger> chainId,
+        Optional<List<Authorization>> authorizationList) {
 
     private static final Set<String> FIELDS = Set.of("from", "to", "gas", "gasPrice", "maxFeePerGas",
-            "maxPriorityFeePerGas", "value", "input", "data", "nonce", "accessList", "type", "chainId",
+            "maxPriorityFeePerGas", "value", "input", "data", "nonce", "accessList", "type", "chainId", "authorizationList",
             // Accepted and ignored, as geth does, because wallets send them: Parkchain carries no blobs.
             "blobVersionedHashes", "maxFeePerBlobGas");
 
@@ -87,7 +89,41 @@ public record CallRequest(
                 field(node, "nonce", RpcEncoding::decodeQuantityAsLong),
                 field(node, "accessList", CallRequest::accessList),
                 field(node, "type", RpcEncoding::decodeQuantityAsLong),
-                field(node, "chainId", RpcEncoding::decodeQuantity));
+                field(node, "chainId", RpcEncoding::decodeQuantity),
+                field(node, "authorizationList", CallRequest::authorizationList));
+    }
+
+    /** EIP-7702 tuples as geth and ethers write them: chainId, address, nonce, yParity (or v), r, s. */
+    static List<Authorization> authorizationList(JsonNode node) {
+        if (!node.isArray()) {
+            throw new InvalidEncodingException("expected an array");
+        }
+        List<Authorization> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode a = node.get(i);
+            if (!a.isObject()) {
+                throw new InvalidEncodingException("[" + i + "]: expected an object");
+            }
+            String at = "[" + i + "].";
+            UInt256 chainId = field(a, "chainId", RpcEncoding::decodeQuantityAsUInt256)
+                    .orElseThrow(() -> new InvalidEncodingException(at + "chainId: missing"));
+            Address address = field(a, "address", RpcEncoding::decodeAddress)
+                    .orElseThrow(() -> new InvalidEncodingException(at + "address: missing"));
+            long nonce = field(a, "nonce", RpcEncoding::decodeQuantityAsLong)
+                    .orElseThrow(() -> new InvalidEncodingException(at + "nonce: missing"));
+            long yParity = field(a, "yParity", RpcEncoding::decodeQuantityAsLong)
+                    .or(() -> field(a, "v", RpcEncoding::decodeQuantityAsLong))
+                    .orElseThrow(() -> new InvalidEncodingException(at + "yParity: missing"));
+            if (yParity < 0 || yParity > 255) {
+                throw new InvalidEncodingException(at + "yParity: must fit a byte, got " + yParity);
+            }
+            UInt256 r = field(a, "r", RpcEncoding::decodeQuantityAsUInt256)
+                    .orElseThrow(() -> new InvalidEncodingException(at + "r: missing"));
+            UInt256 sig = field(a, "s", RpcEncoding::decodeQuantityAsUInt256)
+                    .orElseThrow(() -> new InvalidEncodingException(at + "s: missing"));
+            out.add(new Authorization(chainId, address, nonce, (int) yParity, r, sig));
+        }
+        return out;
     }
 
     static List<AccessListEntry> accessList(JsonNode node) {

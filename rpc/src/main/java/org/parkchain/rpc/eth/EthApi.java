@@ -55,6 +55,7 @@ public final class EthApi {
                 new SendMethods(blocks, executor, signers),
                 new SignMethods(signers),
                 new FeeMethods(backend, config),
+                new EthConfig(backend),
                 new TxPoolMethods(backend),
                 new FilterMethods(backend, config, filters));
         groups.forEach(g -> g.registerInto(m));

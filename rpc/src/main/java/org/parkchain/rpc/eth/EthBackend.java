@@ -66,6 +66,9 @@ public interface EthBackend {
     /** The processor that executes transactions on this chain (with its EVM and native contracts). */
     TransactionProcessor processor();
 
+    /** Which fork rules each block (eth_call and eth_estimateGas run under the fork of the block they simulate). */
+    org.parkchain.chain.ForkSchedule forks();
+
     // ---- the pool ----
 
     /**

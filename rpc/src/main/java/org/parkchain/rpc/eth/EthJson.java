@@ -53,6 +53,7 @@ public final class EthJson {
         o.put("nonce", h.nonce() == 0 ? ZERO_NONCE : Hex.encode(java.nio.ByteBuffer.allocate(8).putLong(h.nonce()).array()));
         o.put("number", q(h.number()));
         o.put("parentBeaconBlockRoot", h.parentBeaconBlockRoot().toHex());
+        h.requestsHash().ifPresent(r -> o.put("requestsHash", r.toHex()));
         o.put("parentHash", h.parentHash().toHex());
         o.put("receiptsRoot", h.receiptsRoot().toHex());
         o.put("sha3Uncles", h.ommersHash().toHex());
@@ -103,7 +104,7 @@ public final class EthJson {
         o.put("from", from.toHex());
         o.put("gas", q(tx.gasLimit()));
         TransactionType type = tx.type();
-        if (type == TransactionType.DYNAMIC_FEE || type == TransactionType.BLOB) {
+        if (type == TransactionType.DYNAMIC_FEE || type == TransactionType.BLOB || type == TransactionType.SET_CODE) {
             // geth: the effective price once mined, the fee cap while pending.
             UInt256 price = inclusion.map(in -> effectivePrice(tx, in.baseFee())).orElse(tx.maxFeePerGas());
             o.put("gasPrice", q(price));
@@ -130,6 +131,9 @@ public final class EthJson {
         if (type != TransactionType.LEGACY) {
             o.set("accessList", accessList(tx.accessList()));
         }
+        if (type == TransactionType.SET_CODE) {
+            o.set("authorizationList", authorizationList(tx.authorizationList()));
+        }
         tx.chainId().ifPresent(id -> o.put("chainId", q(id)));
         o.put("v", q(tx.v()));
         o.put("r", q(tx.signature().r()));
@@ -138,6 +142,21 @@ public final class EthJson {
             o.put("yParity", q(tx.signature().recId()));
         }
         return o;
+    }
+
+    /** EIP-7702 tuples in geth's JSON: chainId, address, nonce, yParity, r, s. */
+    public static ArrayNode authorizationList(List<org.parkchain.primitives.tx.Authorization> authorizations) {
+        ArrayNode list = F.arrayNode();
+        for (org.parkchain.primitives.tx.Authorization a : authorizations) {
+            ObjectNode o = list.addObject();
+            o.put("chainId", q(a.chainId()));
+            o.put("address", a.address().toHex());
+            o.put("nonce", q(a.nonce()));
+            o.put("yParity", q(a.yParity()));
+            o.put("r", q(a.r()));
+            o.put("s", q(a.s()));
+        }
+        return list;
     }
 
     public static ArrayNode accessList(List<AccessListEntry> entries) {

@@ -44,7 +44,8 @@ public final class FeeMethods implements MethodGroup {
         m.register("eth_maxPriorityFeePerGas", 0, p -> RpcEncoding.quantity(SUGGESTED_TIP));
         // The next block's blob base fee. Blocks here carry no blobs, so the excess stays at the head's (zero).
         m.register("eth_blobBaseFee", 0,
-                p -> RpcEncoding.quantity(BlobGas.baseFee(backend.head().header().excessBlobGas())));
+                p -> RpcEncoding.quantity(BlobGas.baseFee(backend.head().header().excessBlobGas(),
+                        backend.forks().forkAt(backend.head().header().timestamp() + 1).blobs().updateFraction())));
         m.register("eth_feeHistory", 3, p -> {
             long count = p.required(0, FeeMethods::blockCount);
             BlockSelector newest = p.required(1, RpcParams.BLOCK);
@@ -71,7 +72,8 @@ public final class FeeMethods implements MethodGroup {
             BlockHeader h = b.header();
             baseFees.add(RpcEncoding.quantity(h.baseFeePerGas()));
             ratios.add(h.gasLimit() == 0 ? 0.0 : (double) h.gasUsed() / h.gasLimit());
-            blobFees.add(RpcEncoding.quantity(BlobGas.baseFee(h.excessBlobGas())));
+            blobFees.add(RpcEncoding.quantity(BlobGas.baseFee(h.excessBlobGas(),
+                    backend.forks().forkAt(h.timestamp()).blobs().updateFraction())));
             blobRatios.add(0.0);
             if (rewards != null) {
                 rewards.add(rewards(b, percentiles));
@@ -80,7 +82,8 @@ public final class FeeMethods implements MethodGroup {
         }
         if (last != null) {
             baseFees.add(RpcEncoding.quantity(FeeMarket.nextBaseFee(last)));
-            blobFees.add(RpcEncoding.quantity(BlobGas.baseFee(0)));
+            blobFees.add(RpcEncoding.quantity(BlobGas.baseFee(0,
+                    backend.forks().forkAt(last.timestamp() + 1).blobs().updateFraction())));
         }
         return o;
     }

@@ -67,7 +67,9 @@ public final class SendMethods implements MethodGroup {
         long nonce = request.nonce().orElseGet(() -> Math.max(backend.pendingNonce(from),
                 backend.state(backend.head().header()).nonce(from)));
         boolean legacy = request.gasPrice().isPresent() || request.type().filter(t -> t == 0).isPresent();
-        Transaction.Builder b = Transaction.builder(legacy ? TransactionType.LEGACY : TransactionType.DYNAMIC_FEE)
+        boolean setCode = request.authorizationList().isPresent();
+        Transaction.Builder b = Transaction.builder(legacy ? TransactionType.LEGACY
+                        : setCode ? TransactionType.SET_CODE : TransactionType.DYNAMIC_FEE)
                 .chainId(backend.chainId())
                 .nonce(nonce)
                 .value(request.value().orElse(UInt256.ZERO))
@@ -81,6 +83,7 @@ public final class SendMethods implements MethodGroup {
             UInt256 maxFee = request.maxFeePerGas().orElseGet(() -> blocks.nextBaseFee().mul(UInt256.of(2)).add(tip));
             b.maxPriorityFeePerGas(tip).maxFeePerGas(maxFee);
             request.accessList().ifPresent(b::accessList);
+            request.authorizationList().ifPresent(b::authorizationList);
         }
         long gas = request.gas().orElseGet(
                 () -> executor.estimate(request, backend.head().header(), StateOverrides.NONE, true));

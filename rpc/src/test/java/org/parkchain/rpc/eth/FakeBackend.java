@@ -11,8 +11,6 @@ import org.parkchain.chain.Genesis;
 import org.parkchain.chain.InMemoryChainStore;
 import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.chain.TransactionReceipt;
-import org.parkchain.evm.Evm;
-import org.parkchain.evm.Fork;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.tx.Transaction;
@@ -25,7 +23,7 @@ import org.parkchain.state.WorldState;
 final class FakeBackend implements EthBackend {
     final Blockchain chain;
     final List<Transaction> submitted = new ArrayList<>();
-    private final TransactionProcessor processor = new TransactionProcessor(new Evm(Fork.CANCUN));
+    private final TransactionProcessor processor = new TransactionProcessor(org.parkchain.evm.NativeContracts.NONE);
 
     FakeBackend(Genesis genesis) {
         this.chain = Blockchain.open(new InMemoryChainStore(), genesis);
@@ -109,6 +107,11 @@ final class FakeBackend implements EthBackend {
     }
 
     @Override
+    public org.parkchain.chain.ForkSchedule forks() {
+        return chain.forks();
+    }
+
+    @Override
     public PoolContent poolContent() {
         java.util.Map<Address, List<PendingTransaction>> pending = new java.util.LinkedHashMap<>();
         for (Transaction tx : submitted) {
@@ -125,7 +128,7 @@ final class FakeBackend implements EthBackend {
         BlockHeader next = new BlockHeader(head.hash(), h.ommersHash(), h.coinbase(), h.stateRoot(),
                 h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.difficulty(), h.number() + 1, h.gasLimit(), 0,
                 h.timestamp() + 1, h.extraData(), h.mixHash(), 0, h.baseFeePerGas(), h.withdrawalsRoot(), 0, 0,
-                h.parentBeaconBlockRoot());
+                h.parentBeaconBlockRoot(), h.requestsHash());
         return new ChainBlock(next, next.hash(), submitted, submitted.stream().map(Transaction::sender).toList(), 0);
     }
 }

@@ -50,6 +50,31 @@ class MethodGroupsTest {
     }
 
     @Test
+    void ethConfigNamesTheForkItsPrecompilesAndSystemContracts() throws Exception {
+        JsonNode config = (JsonNode) call(new EthConfig(backend), "eth_config", "[]");
+        assertThat(config.at("/current/name").textValue()).isEqualTo("Osaka");
+        assertThat(config.at("/current/chainId").textValue()).isEqualTo("0x7a69");
+        assertThat(config.at("/current/precompiles/P256VERIFY").textValue()).isEqualTo("0x0000000000000000000000000000000000000100");
+        assertThat(config.at("/current/precompiles/BLS12_G1ADD").textValue()).isEqualTo("0x000000000000000000000000000000000000000b");
+        assertThat(config.at("/current/systemContracts/HISTORY_STORAGE_ADDRESS").textValue())
+                .isEqualTo("0x0000f90827f1c53a10cb7a02335b175320002935");
+        assertThat(config.at("/current/blobSchedule/max").intValue()).isEqualTo(9);
+        assertThat(config.get("next").isNull()).isTrue();
+        assertThatThrownBy(() -> call(new EthConfig(backend), "eth_config", "[1]")).hasMessageContaining("too many arguments");
+    }
+
+    @Test
+    void aHaltedCallSaysWhyInGethsWords() throws Exception {
+        Address invalid = Address.fromLong(0xfe);
+        FakeBackend halting = FakeBackend.dev(Map.of(invalid, new Genesis.GenesisAccount(UInt256.ZERO, 1, Hex.decode("0x6001fe"), Map.of())));
+        CallMethods calls = new CallMethods(halting, EthApiConfig.defaults());
+        assertThatThrownBy(() -> call(calls, "eth_call", "[{\"to\": \"" + invalid.toHex() + "\"}, \"latest\"]"))
+                .isInstanceOf(RpcException.class).hasMessage("invalid opcode: 0xfe");
+        assertThatThrownBy(() -> call(calls, "eth_estimateGas", "[{\"to\": \"" + invalid.toHex() + "\"}]"))
+                .isInstanceOf(RpcException.class).hasMessage("invalid opcode: 0xfe");
+    }
+
+    @Test
     void blockMethodsShowTheGenesisBlock() throws Exception {
         BlockMethods blocks = new BlockMethods(backend);
         assertThat(call(blocks, "eth_chainId", "[]")).isEqualTo("0x7a69");
