@@ -89,7 +89,7 @@ const NON_QUALIFIED = 1, QUALIFIED = 2;
 const coins = (n) => parseUnits(String(n), 18);
 const tokens = coins;
 
-const provider = new JsonRpcProvider(httpUrl, Network.from(375n), { staticNetwork: true, pollingInterval: 50, cacheTimeout: -1 });
+const provider = new JsonRpcProvider(httpUrl, Network.from(31337n), { staticNetwork: true, pollingInterval: 50, cacheTimeout: -1 });
 const mnemonic = Mnemonic.fromPhrase(process.env.PARKCHAIN_MNEMONIC ?? "test test test test test test test test test test test junk");
 const account = (i) => HDNodeWallet.fromMnemonic(mnemonic, `m/44'/60'/0'/0/${i}`).connect(provider);
 const [board, labs, capital, korean, belarusian, blocked, fund] = [0, 1, 2, 3, 4, 5, 6].map(account);
@@ -150,8 +150,8 @@ let finalizeReceipt;
 let parkTransferGas;
 let erc20TransferGas;
 
-await check("chain 375 with the park's system contracts (marker code at 0x…1000–1002)", async () => {
-  expectEqual((await provider.getNetwork()).chainId, 375n, "chain id");
+await check("chain 31337 with the park's system contracts (marker code at 0x…1000–1002)", async () => {
+  expectEqual((await provider.getNetwork()).chainId, 31337n, "chain id");
   for (const a of [REGISTRY, FACTORY, OFFERINGS]) expect((await provider.getCode(a)) !== "0x", `no code at ${a}`);
   expectEqual(await registry.threshold(), 1n, "threshold");
   expectEqual((await registry.boardMembers()).join(), board.address, "board");

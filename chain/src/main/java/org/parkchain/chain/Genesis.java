@@ -46,8 +46,8 @@ public record Genesis(
         Map<Address, GenesisAccount> alloc,
         List<StateInitializer> initializers) {
 
-    /** {@code --dev}: chain id 375, as DESIGN.md fixes it. */
-    public static final long DEV_CHAIN_ID = 375;
+    /** {@code --dev}: chain id 31337, the local-node convention of Hardhat and Anvil (375 is registered to a public network). */
+    public static final long DEV_CHAIN_ID = 31337;
     /** {@code --dev}: 60 million gas per block, room for about 1,500 ERC-20 transfers. */
     public static final long DEV_GAS_LIMIT = 60_000_000;
     /** {@code --dev}: an initial base fee of 1 gwei, as geth's and Hardhat's dev chains start. */
@@ -122,7 +122,7 @@ public record Genesis(
         return extraData.clone();
     }
 
-    /** The built-in {@code --dev} genesis: chain id 375 and the ten dev accounts with 10,000 coins each. */
+    /** The built-in {@code --dev} genesis: chain id 31337 and the ten dev accounts with 10,000 coins each. */
     public static Genesis dev() {
         Map<Address, GenesisAccount> alloc = new LinkedHashMap<>();
         for (Address a : devAccounts()) {

@@ -45,7 +45,7 @@ class GenesisTest {
     @Test
     void devGenesisFundsTheTenTestMnemonicAccounts() {
         Genesis dev = Genesis.dev();
-        assertThat(dev.chainId()).isEqualTo(375);
+        assertThat(dev.chainId()).isEqualTo(31337);
         List<Address> accounts = Genesis.devAccounts();
         assertThat(accounts).hasSize(10);
         // Hardhat's and Anvil's well-known first and last accounts.

@@ -13,7 +13,7 @@ import org.parkchain.rpc.eth.EthApiConfig;
  * with one line instead of surfacing later. The command line builds one from its flags; tests build one with
  * {@link #devDefaults()} and the {@code with…} methods.
  *
- * @param dev            the development chain of DESIGN.md: chain id 375, funded test accounts, board = account 0
+ * @param dev            the development chain of DESIGN.md: chain id 31337, funded test accounts, board = account 0
  * @param dataDir        where the chain is stored; empty keeps it in memory (allowed only with {@code dev})
  * @param genesisFile    the genesis to start a new chain from; not allowed with {@code dev}, which has its own
  * @param permissioning  who may send transactions

@@ -39,7 +39,7 @@ class BadInputTest {
     /** After every bad request the node still answers and its chain is readable. */
     @AfterEach
     void nodeKeepsServing() {
-        assertThat(rpc.call("eth_chainId").textValue()).isEqualTo("0x177");
+        assertThat(rpc.call("eth_chainId").textValue()).isEqualTo("0x7a69");
         assertThat(rpc.call("eth_getBlockByNumber", "latest", false).get("hash").textValue()).startsWith("0x");
     }
 

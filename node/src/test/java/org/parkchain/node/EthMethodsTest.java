@@ -44,8 +44,8 @@ class EthMethodsTest {
 
     @Test
     void describesNodeAndNetworkAsGethDoes() {
-        assertThat(rpc.call("eth_chainId").textValue()).isEqualTo("0x177");
-        assertThat(rpc.call("net_version").textValue()).isEqualTo("375");
+        assertThat(rpc.call("eth_chainId").textValue()).isEqualTo("0x7a69");
+        assertThat(rpc.call("net_version").textValue()).isEqualTo("31337");
         assertThat(rpc.call("net_listening").booleanValue()).isTrue();
         assertThat(rpc.call("net_peerCount").textValue()).isEqualTo("0x0");
         assertThat(rpc.call("eth_syncing").booleanValue()).isFalse();
@@ -87,7 +87,7 @@ class EthMethodsTest {
         assertThat(shown.get("yParity").textValue()).isIn("0x0", "0x1");
         assertThat(shown.get("v").textValue()).isEqualTo(shown.get("yParity").textValue());
         assertThat(shown.get("accessList")).isEmpty();
-        assertThat(shown.get("chainId").textValue()).isEqualTo("0x177");
+        assertThat(shown.get("chainId").textValue()).isEqualTo("0x7a69");
         assertThat(shown.get("maxFeePerGas").textValue()).isEqualTo("0x2540be400");
         assertThat(shown.get("input").textValue()).isEqualTo("0x");
 

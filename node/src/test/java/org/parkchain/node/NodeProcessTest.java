@@ -16,7 +16,7 @@ class NodeProcessTest {
         Address sink = Address.fromHex("0x0000000000000000000000000000000000004444");
         String head;
         try (NodeProcess node = NodeProcess.start("--dev", "--data-dir", dir.toString())) {
-            assertThat(node.output.toString()).contains("Parkchain node: chain id 375 (dev)")
+            assertThat(node.output.toString()).contains("Parkchain node: chain id 31337 (dev)")
                     .contains("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266  (board)");
             NodeRpc rpc = new NodeRpc(node.url);
             rpc.awaitReceipt(rpc.call("eth_sendRawTransaction",

@@ -116,7 +116,7 @@ class SubscriptionsTest {
             String logs = ws.call("eth_subscribe", "[\"logs\",{\"address\":\"" + contract.toHex() + "\",\"topics\":[\""
                     + DevChain.TOPIC.toHex() + "\"]}]").get("result").textValue();
             String pending = ws.call("eth_subscribe", "[\"newPendingTransactions\"]").get("result").textValue();
-            assertThat(ws.call("eth_chainId", "[]").get("result").textValue()).isEqualTo("0x177");
+            assertThat(ws.call("eth_chainId", "[]").get("result").textValue()).isEqualTo("0x7a69");
 
             PrivateKey key = DevChain.KEYS.get(2);
             Transaction tx = DevChain.eip1559(DevChain.nonce(rpc, key.address())).to(contract).gasLimit(100_000).sign(key);

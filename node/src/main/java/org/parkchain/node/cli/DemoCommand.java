@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Starts an embedded --dev node (in memory, chain id 375) and plays the park's story through real signed",
+            "Starts an embedded --dev node (in memory, chain id 31337) and plays the park's story through real signed",
             "transactions sent over its JSON-RPC, then keeps serving so any Ethereum tool can look around.",
             "Ctrl-C stops it."
         })

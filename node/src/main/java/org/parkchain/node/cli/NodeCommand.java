@@ -22,7 +22,7 @@ final class NodeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--dev", description = "Development chain: chain id 375, instant blocks, open permissioning, "
+    @Option(names = "--dev", description = "Development chain: chain id 31337, instant blocks, open permissioning, "
             + "ten funded accounts of the test mnemonic (account 0 is the board, account 9 the treasury).")
     boolean dev;
 

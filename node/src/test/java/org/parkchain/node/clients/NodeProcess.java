@@ -45,7 +45,7 @@ final class NodeProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code parkchain node --dev} (chain id 375, the test mnemonic's accounts funded) in a child JVM. */
+    /** Starts {@code parkchain node --dev} (chain id 31337, the test mnemonic's accounts funded) in a child JVM. */
     static NodeProcess startParkchainDev() {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         int port = freePort();
