@@ -8,8 +8,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The shape most ethereum/tests files share: one JSON object of named cases. Reading the file, naming each case
- * in failure lines and turning a case's exception into a failure (never a crash of the run) live here once.
+ * The shapes public test files take: one JSON object of named cases (ethereum/tests), or an array of cases that
+ * name themselves in a {@code Name} field (the EIPs' vector files). Reading the file, naming each case in failure
+ * lines and turning a case's exception into a failure (never a crash of the run) live here once.
  */
 final class CaseFile {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,19 +32,30 @@ final class CaseFile {
             report.fail(file + ": cannot read: " + e.getMessage());
             return;
         }
+        if (tests.isArray()) {
+            for (int i = 0; i < tests.size(); i++) {
+                JsonNode test = tests.get(i);
+                String name = test.path("Name").asText("#" + i);
+                runCase(file.getFileName() + " " + name, test, report, check);
+            }
+            return;
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = tests.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> test = it.next();
-            String where = file.getFileName() + " " + test.getKey();
-            try {
-                String difference = check.difference(test.getValue());
-                if (difference == null) {
-                    report.pass();
-                } else {
-                    report.fail(where + ": " + difference);
-                }
-            } catch (RuntimeException e) {
-                report.fail(where + ": " + e);
+            runCase(file.getFileName() + " " + test.getKey(), test.getValue(), report, check);
+        }
+    }
+
+    private static void runCase(String where, JsonNode test, Report report, Check check) {
+        try {
+            String difference = check.difference(test);
+            if (difference == null) {
+                report.pass();
+            } else {
+                report.fail(where + ": " + difference);
             }
+        } catch (RuntimeException e) {
+            report.fail(where + ": " + e);
         }
     }
 }

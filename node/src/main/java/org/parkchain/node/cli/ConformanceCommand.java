@@ -16,14 +16,14 @@ import picocli.CommandLine.Parameters;
         name = "conformance",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs public Ethereum test files (ethereum/tests) and prints one line per failure,",
+            "Runs public Ethereum test files (ethereum/tests, the EIPs' precompile vectors) and prints one line per failure,",
             "then 'N passed, M failed'. Exit status 0 only when nothing failed."
         })
 final class ConformanceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SUITE", description = "One of: state, rlp, trie, tx, keystore, abi.")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "One of: state, rlp, trie, tx, keystore, abi, precompiles.")
     String suiteName;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH", description = "Test files or folders (searched recursively for .json).")

@@ -1,0 +1,98 @@
+package org.parkchain.evm.precompile.bls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The Montgomery-limb field and its extensions against plain BigInteger arithmetic and the fields' definitions. */
+class FieldArithmeticTest {
+    private static final BigInteger P = Fp.P;
+    private final Random random = new Random(2537);
+
+    private BigInteger randomBelowP() {
+        return new BigInteger(381, random).mod(P);
+    }
+
+    private Fp2 randomFp2() {
+        return new Fp2(Fp.of(randomBelowP()), Fp.of(randomBelowP()));
+    }
+
+    private Fp12 randomFp12() {
+        Fp2[] c = new Fp2[6];
+        for (int k = 0; k < 6; k++) c[k] = randomFp2();
+        return new Fp12(c);
+    }
+
+    @Test
+    void montgomeryArithmeticAgreesWithBigIntegerModP() {
+        BigInteger[] edges = {BigInteger.ZERO, BigInteger.ONE, P.subtract(BigInteger.ONE), P.subtract(BigInteger.TWO),
+            BigInteger.ONE.shiftLeft(380), BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)};
+        for (int i = 0; i < 2_000; i++) {
+            BigInteger a = i < edges.length ? edges[i] : randomBelowP();
+            BigInteger b = i < edges.length ? edges[edges.length - 1 - i] : randomBelowP();
+            Fp x = Fp.of(a), y = Fp.of(b);
+            assertThat(x.toBigInteger()).isEqualTo(a);
+            assertThat(x.multiply(y).toBigInteger()).isEqualTo(a.multiply(b).mod(P));
+            assertThat(x.square().toBigInteger()).isEqualTo(a.multiply(a).mod(P));
+            assertThat(x.add(y).toBigInteger()).isEqualTo(a.add(b).mod(P));
+            assertThat(x.subtract(y).toBigInteger()).isEqualTo(a.subtract(b).mod(P));
+            assertThat(x.negate().toBigInteger()).isEqualTo(a.negate().mod(P));
+            if (a.signum() != 0) assertThat(x.inverse().toBigInteger()).isEqualTo(a.modInverse(P));
+        }
+        assertThat(Fp.ZERO.inverse()).isEqualTo(Fp.ZERO);
+    }
+
+    @Test
+    void squareRootsAndSquarenessInFpAndFp2() {
+        for (int i = 0; i < 50; i++) {
+            Fp a = Fp.of(randomBelowP());
+            Fp square = a.square();
+            assertThat(square.isSquare()).isTrue();
+            assertThat(square.sqrt().square()).isEqualTo(square);
+            Fp2 b = randomFp2();
+            Fp2 square2 = b.square();
+            assertThat(square2.isSquare()).isTrue();
+            assertThat(square2.sqrt().square()).isEqualTo(square2);
+        }
+        // -1 is not a square in F_p (p ≡ 3 mod 4), and ξ = 1 + i is not a square in F_p2 (it builds F_p12).
+        assertThat(Fp.ONE.negate().isSquare()).isFalse();
+        assertThat(Fp2.XI.isSquare()).isFalse();
+        // sgn0 of c0 + c1·i looks at c1 only when c0 is zero.
+        assertThat(Fp2.of(0, 1).sgn0()).isTrue();
+        assertThat(Fp2.of(2, 1).sgn0()).isFalse();
+    }
+
+    @Test
+    void fp2IsTheQuadraticExtensionByTheSquareRootOfMinusOne() {
+        Fp2 i = Fp2.of(0, 1);
+        assertThat(i.square()).isEqualTo(Fp2.ONE.negate());
+        for (int n = 0; n < 50; n++) {
+            Fp2 a = randomFp2(), b = randomFp2();
+            // Karatsuba against the schoolbook (a0 + a1 i)(b0 + b1 i).
+            Fp re = a.c0().multiply(b.c0()).subtract(a.c1().multiply(b.c1()));
+            Fp im = a.c0().multiply(b.c1()).add(a.c1().multiply(b.c0()));
+            assertThat(a.multiply(b)).isEqualTo(new Fp2(re, im));
+            assertThat(a.square()).isEqualTo(a.multiply(a));
+            assertThat(a.multiply(a.inverse())).isEqualTo(Fp2.ONE);
+            assertThat(a.multiplyByXi()).isEqualTo(a.multiply(Fp2.XI));
+            assertThat(a.pow(P)).isEqualTo(a.conjugate());
+        }
+    }
+
+    @Test
+    void fp12InverseFrobeniusAndConjugationMatchTheirDefinitions() {
+        for (int n = 0; n < 5; n++) {
+            Fp12 f = randomFp12(), g = randomFp12();
+            assertThat(f.multiply(f.inverse())).isEqualTo(Fp12.ONE);
+            assertThat(f.square()).isEqualTo(f.multiply(f));
+            assertThat(f.multiply(g)).isEqualTo(g.multiply(f));
+            assertThat(f.frobenius()).isEqualTo(f.pow(P));
+            assertThat(f.conjugate()).isEqualTo(f.pow(P.pow(6)));
+            Fp2 a = randomFp2(), b = randomFp2(), d = randomFp2();
+            Fp12 line = new Fp12(new Fp2[] {a, Fp2.ZERO, Fp2.ZERO, b, Fp2.ZERO, d});
+            assertThat(f.multiplyByLine(a, b, d)).isEqualTo(f.multiply(line));
+        }
+    }
+}
