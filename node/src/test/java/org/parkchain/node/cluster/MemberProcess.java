@@ -32,19 +32,26 @@ final class MemberProcess implements AutoCloseable {
 
     private final String id;
     private final List<String> arguments;
+    private final List<String> jvmOptions;
     private final Path log;
     private Process process;
     private URI url;
 
-    private MemberProcess(String id, List<String> arguments, Path log) {
+    private MemberProcess(String id, List<String> jvmOptions, List<String> arguments, Path log) {
         this.id = id;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.arguments = List.copyOf(arguments);
         this.log = log;
     }
 
     /** Starts {@code parkchain node arguments…} and waits until it prints the URL it serves JSON-RPC on. */
     static MemberProcess start(String id, List<String> arguments, Path log) {
-        MemberProcess member = new MemberProcess(id, arguments, log);
+        return start(id, List.of(), arguments, log);
+    }
+
+    /** As {@link #start(String, List, Path)} with extra JVM options (a test hook's system property). */
+    static MemberProcess start(String id, List<String> jvmOptions, List<String> arguments, Path log) {
+        MemberProcess member = new MemberProcess(id, jvmOptions, arguments, log);
         member.startAgain();
         return member;
     }
@@ -81,8 +88,9 @@ final class MemberProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "org.parkchain.node.cli.Main", "node"));
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.parkchain.node.cli.Main", "node"));
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());

@@ -38,6 +38,34 @@ final class SocketOwners {
         return Optional.empty();
     }
 
+    /** The process among {@code candidates} holding each established connection to local port {@code remotePort}. */
+    static List<Long> clientsOf(int remotePort, List<Long> candidates) {
+        String remote = String.format(":%04X", remotePort);
+        List<Long> owners = new java.util.ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 9 && f[2].endsWith(remote) && f[3].equals("01") && !f[9].equals("0")) {
+                        String link = "socket:[" + f[9] + "]";
+                        for (long pid : candidates) {
+                            try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
+                                if (fds.anyMatch(fd -> link.equals(readLink(fd)))) {
+                                    owners.add(pid);
+                                }
+                            } catch (IOException e) {
+                                // ended meanwhile
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // no IPv6 table
+            }
+        }
+        return owners;
+    }
+
     private static Optional<String> inode(int localPort, int remotePort) {
         String local = String.format(":%04X", localPort);
         String remote = String.format(":%04X", remotePort);
