@@ -44,10 +44,33 @@ final class ChainBackend implements EthBackend {
         }
     };
 
+    /**
+     * Where transactions sent to this node go: the pool on a single node; on a cluster member, the pool and then the
+     * leader (see {@code RaftMember#submit}).
+     */
+    interface TransactionIntake {
+        Hash submit(byte[] raw);
+
+        Hash submit(Transaction tx);
+    }
+
+    private TransactionIntake intake;
+
     ChainBackend(Blockchain chain, TransactionPool pool, TransactionProcessor processor) {
         this.chain = chain;
         this.pool = pool;
         this.processor = processor;
+        this.intake = new TransactionIntake() {
+            @Override
+            public Hash submit(byte[] raw) {
+                return pool.submit(raw);
+            }
+
+            @Override
+            public Hash submit(Transaction tx) {
+                return pool.submit(tx);
+            }
+        };
     }
 
     /** Keeps a block the node just appended, so the first reads after it cost nothing. */
@@ -135,10 +158,15 @@ final class ChainBackend implements EthBackend {
         return processor;
     }
 
+    /** Sends transactions through {@code value} instead of straight into the pool (a cluster member). */
+    void intake(TransactionIntake value) {
+        this.intake = value;
+    }
+
     @Override
     public Hash submit(byte[] raw) {
         try {
-            return pool.submit(raw);
+            return intake.submit(raw);
         } catch (TransactionRejectedException e) {
             throw RpcError.ServerError.of(e.getMessage()).toException();
         }
@@ -147,7 +175,7 @@ final class ChainBackend implements EthBackend {
     @Override
     public Hash submit(Transaction tx) {
         try {
-            return pool.submit(tx);
+            return intake.submit(tx);
         } catch (TransactionRejectedException e) {
             throw RpcError.ServerError.of(e.getMessage()).toException();
         }

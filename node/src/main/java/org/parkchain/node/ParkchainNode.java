@@ -105,20 +105,34 @@ public final class ParkchainNode implements AutoCloseable {
             List<PrivateKey> devKeys = config.dev() ? Genesis.devKeys() : List.of();
             ChainBackend backend = new ChainBackend(chain, pool, processor);
             EthApi eth = new EthApi(backend, config.eth(), hub, devKeys);
-            wireEvents(chain, pool, backend, eth, registry);
 
             SequencerConfig sequencing = config.blockTime()
                     .map(t -> SequencerConfig.period(t.toMillis(), Address.ZERO))
                     .orElseGet(() -> SequencerConfig.instant(Address.ZERO));
-            SoloSequencer sequencer = new SoloSequencer(chain, executor, pool, sequencing);
-            sequencer.start();
-            resources.add(0, sequencer);
+            // A cluster member's blocks come from the Raft log (its leader produces them); a single node's from the
+            // solo sequencer. The member is wired before the chain listeners, and started after them.
+            Optional<ClusterNode> cluster = config.cluster().map(spec -> ClusterNode.prepare(spec,
+                    config.dataDir().orElseThrow(), sequencing, chain, executor, pool, backend));
+            wireEvents(chain, pool, backend, eth, registry);
+            SoloSequencer sequencer = null;
+            if (cluster.isPresent()) {
+                resources.add(0, cluster.get().start(registry));
+            } else {
+                sequencer = new SoloSequencer(chain, executor, pool, sequencing);
+                sequencer.start();
+                resources.add(0, sequencer);
+            }
 
             RpcMethods methods = new RpcMethods();
             new NetApi(chain.chainId(), NetApi.clientVersion(version())).registerInto(methods);
             eth.registerInto(methods);
+            List<org.parkchain.rpc.HealthCheck> healthChecks = new ArrayList<>();
+            cluster.ifPresent(c -> {
+                c.registerInto(methods);
+                healthChecks.add(c.healthCheck());
+            });
             RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry,
-                    new ParkReadApi(new ParkViews(chain)));
+                    List.of(new ParkReadApi(new ParkViews(chain))), healthChecks);
             resources.add(0, rpc);
             return new ParkchainNode(config, chain, pool, sequencer, rpc, devKeys, resources);
         } catch (RuntimeException e) {
@@ -237,7 +251,9 @@ public final class ParkchainNode implements AutoCloseable {
         out.println("Parkchain node: chain id " + chainId() + (config.dev() ? " (dev)" : "") + ", permissioning "
                 + config.permissioning().name().toLowerCase() + ", " + config.blockTime()
                 .map(t -> "a block every " + t.toMillis() + " ms").orElse("instant blocks") + ", "
-                + config.dataDir().map(d -> "data in " + d.toAbsolutePath()).orElse("in memory"));
+                + config.dataDir().map(d -> "data in " + d.toAbsolutePath()).orElse("in memory")
+                + config.cluster().map(c -> ", cluster member " + c.self() + " (Raft on " + c.selfMember().raft()
+                        + ", " + c.members().size() + " members)").orElse(""));
         out.println("Head block #" + chain.head().number() + " " + chain.head().hash());
         if (!devKeys.isEmpty()) {
             out.println("Dev accounts (10,000 coins each at genesis; test mnemonic, m/44'/60'/0'/0/i):");
@@ -272,7 +288,8 @@ public final class ParkchainNode implements AutoCloseable {
         return v == null ? "0.1.0-dev" : v;
     }
 
+    /** The solo sequencer; empty on a cluster member, whose blocks come from the Raft log. */
     Optional<SoloSequencer> sequencer() {
-        return Optional.of(sequencer);
+        return Optional.ofNullable(sequencer);
     }
 }

@@ -113,20 +113,33 @@ public final class RaftMember implements AutoCloseable {
     }
 
     /**
+     * A member ready to start: the chain, pool and forwarding are wired, nothing listens yet. The node registers its
+     * chain listeners in between, so that no applied block escapes them.
+     */
+    public static RaftMember prepare(Settings settings, Blockchain chain, BlockExecutor executor, TransactionPool pool) {
+        return new RaftMember(settings, chain, executor, pool);
+    }
+
+    /** {@link #prepare} and {@link #start()} in one. */
+    public static RaftMember start(Settings settings, Blockchain chain, BlockExecutor executor, TransactionPool pool) {
+        RaftMember member = prepare(settings, chain, executor, pool);
+        member.start();
+        return member;
+    }
+
+    /**
      * Starts this member's Raft server and client.
      *
      * @throws IllegalStateException when the Raft port cannot be bound or the Raft storage cannot be used
      */
-    public static RaftMember start(Settings settings, Blockchain chain, BlockExecutor executor, TransactionPool pool) {
-        RaftMember member = new RaftMember(settings, chain, executor, pool);
+    public void start() {
         try {
-            member.startRaft();
+            startRaft();
         } catch (IOException | RuntimeException e) {
-            member.close();
+            close();
             throw new IllegalStateException("cannot start the Raft server of " + settings.spec().self() + " on "
                     + settings.spec().selfMember().raft() + ": " + e.getMessage(), e);
         }
-        return member;
     }
 
     private void startRaft() throws IOException {

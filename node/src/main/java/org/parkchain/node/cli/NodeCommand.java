@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.parkchain.consensus.raft.ClusterFileException;
+import org.parkchain.consensus.raft.ClusterSpec;
+import org.parkchain.consensus.raft.ClusterTls;
 import org.parkchain.node.NodeConfig;
 import org.parkchain.node.ParkchainNode;
 import org.parkchain.regime.PermissionPolicy;
@@ -44,6 +47,10 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--block-time", paramLabel = "MS", description = "Fixed block period in milliseconds "
             + "(instant blocks when absent).")
     Long blockTimeMs;
+
+    @Option(names = "--cluster", paramLabel = "FILE", description = "Run as a member of the park's network described "
+            + "in this cluster file (JSON: self, members, tls; see docs/cluster.md). Needs --data-dir.")
+    Path clusterFile;
 
     @Option(names = "--rpc-max-request-size", paramLabel = "BYTES", description = "Largest JSON-RPC request body or "
             + "WebSocket message (default: 5242880).")
@@ -130,8 +137,16 @@ final class NodeCommand implements Callable<Integer> {
             if (logsBlockRange != null) {
                 eth = eth.withMaxLogsBlockRange(logsBlockRange);
             }
+            Optional<ClusterSpec> cluster = Optional.empty();
+            if (clusterFile != null) {
+                ClusterSpec spec = ClusterSpec.load(clusterFile);
+                ClusterTls.load(spec.tls()); // certificates checked now: a bad one is a start-up error, exit 2
+                cluster = Optional.of(spec);
+            }
             return new NodeConfig(dev, Optional.ofNullable(dataDir), Optional.ofNullable(genesis), mode,
-                    Optional.ofNullable(blockTimeMs).map(Duration::ofMillis), rpc, eth);
+                    Optional.ofNullable(blockTimeMs).map(Duration::ofMillis), rpc, eth, cluster);
+        } catch (ClusterFileException e) {
+            throw bad(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
