@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.parkchain.consensus.raft.DevCertificateAuthority;
 
 /**
  * A cluster of member processes on this machine, made the way an operator makes one ({@code parkchain cluster init}
@@ -35,6 +36,7 @@ final class LocalCluster implements AutoCloseable {
     private final Map<String, MemberProcess> members = new LinkedHashMap<>();
     private final Map<String, URI> rpcUrls = new LinkedHashMap<>();
     private final Map<String, List<String>> arguments = new LinkedHashMap<>();
+    private final Map<String, List<String>> jvmOptions = new LinkedHashMap<>();
     private final Map<String, String> roles = new LinkedHashMap<>();
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
     private final Map<String, Integer> raftPorts = new LinkedHashMap<>();
@@ -86,7 +88,8 @@ final class LocalCluster implements AutoCloseable {
     static LocalCluster start(Path dir, Spec spec) {
         Path init = dir.resolve("init");
         Cli.run(List.of("cluster", "init", "--dir", init.toString(), "--members", String.valueOf(spec.voters()),
-                "--listeners", String.valueOf(spec.listeners()), "--base-port", String.valueOf(freePort())));
+                "--listeners", String.valueOf(spec.listeners()), "--base-port", String.valueOf(freePort()),
+                "--rpc-base-port", String.valueOf(freePort())));
         List<Path> clusterFiles = clusterFiles(init);
         if (clusterFiles.size() != spec.voters() + spec.listeners()) {
             throw new IllegalStateException("cluster init wrote " + clusterFiles.size() + " cluster files in " + init
@@ -105,46 +108,63 @@ final class LocalCluster implements AutoCloseable {
     }
 
     private void wire(List<Path> clusterFiles) {
-        Map<String, Integer> rpcPorts = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();
         for (Path file : clusterFiles) {
-            JsonNode root = readJson(file);
-            fileOf.put(root.path("self").asText(), file);
+            fileOf.put(readJson(file).path("self").asText(), file);
         }
-        JsonNode anyFile = readJson(clusterFiles.getFirst());
-        for (JsonNode m : anyFile.path("members")) {
+        Map<String, Integer> rpcPorts = new LinkedHashMap<>();
+        for (JsonNode m : readJson(clusterFiles.getFirst()).path("members")) {
             String id = m.path("id").asText();
-            raftPorts.put(id, freePort());
+            raftPorts.put(id, freePortOnBoth());
             rpcPorts.put(id, freePort());
             roles.put(id, m.path("role").asText("voter"));
         }
-        Map<String, InetSocketAddress> fronts = new LinkedHashMap<>();
-        raftPorts.forEach((id, port) -> fronts.put(id,
-                links.front(id, new InetSocketAddress(InetAddress.getLoopbackAddress(), port))));
+        // Certificates for the host names the members use (the SAN a TLS client checks).
+        Path init = clusterFiles.getFirst().getParent();
+        DevCertificateAuthority ca = DevCertificateAuthority.create("test park CA");
+        DevCertificateAuthority.writeCertificate(ca.certificate(), init.resolve("ca.pem"));
+        for (String id : raftPorts.keySet()) {
+            DevCertificateAuthority.Issued issued = ca.issue(id, hostOf(id), Duration.ofDays(30));
+            DevCertificateAuthority.writeCertificate(issued.certificate(), init.resolve(id + ".pem"));
+            DevCertificateAuthority.writePrivateKey(issued.keys(), init.resolve(id + ".key"));
+        }
+        raftPorts.forEach((id, port) -> links.front(id, new InetSocketAddress(FRONTS, port),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
         for (Map.Entry<String, Path> e : fileOf.entrySet()) {
             String self = e.getKey();
             ObjectNode root = (ObjectNode) readJson(e.getValue());
             for (JsonNode node : root.path("members")) {
                 ObjectNode m = (ObjectNode) node;
                 String id = m.path("id").asText();
-                InetSocketAddress front = fronts.get(id);
-                m.put("raft", id.equals(self) ? "127.0.0.1:" + raftPorts.get(id)
-                        : front.getAddress().getHostAddress() + ":" + front.getPort());
+                m.put("raft", hostOf(id) + ":" + raftPorts.get(id));
                 m.put("rpc", "http://127.0.0.1:" + rpcPorts.get(id) + "/");
             }
             spec.clusterFile().forEach((name, value) -> root.set(name, MemberRpc.JSON.valueToTree(value)));
+            Path hosts = init.resolve(self + ".hosts");
+            StringBuilder lines = new StringBuilder("127.0.0.1 localhost\n");
+            raftPorts.keySet().forEach(id -> lines.append(id.equals(self) ? "127.0.0.1 " : FRONTS.getHostAddress() + " ")
+                    .append(hostOf(id)).append('\n'));
             try {
                 Files.writeString(e.getValue(), MemberRpc.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+                Files.writeString(hosts, lines);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
             rpcUrls.put(self, URI.create("http://127.0.0.1:" + rpcPorts.get(self) + "/"));
             List<String> args = new ArrayList<>(List.of("--data-dir", dir.resolve("data-" + self).toString(),
                     "--genesis", genesis.toString(), "--cluster", e.getValue().toString(),
-                    "--rpc-port", String.valueOf(rpcPorts.get(self))));
+                    "--rpc-port", String.valueOf(rpcPorts.get(self)), "--permissioning", "open"));
             args.addAll(spec.nodeArguments());
             arguments.put(self, args);
+            List<String> jvm = new ArrayList<>(List.of("-Djdk.net.hosts.file=" + hosts));
+            jvm.addAll(spec.jvmOptions().getOrDefault(self, List.of()));
+            jvmOptions.put(self, jvm);
         }
+    }
+
+    /** The name member {@code id} is known by: its own process resolves it to itself, every other to its front. */
+    private static String hostOf(String id) {
+        return id.toLowerCase(java.util.Locale.ROOT) + ".park.test";
     }
 
     private void startAll() {
@@ -154,8 +174,8 @@ final class LocalCluster implements AutoCloseable {
                 throw new IllegalArgumentException("JVM options for unknown members: " + spec.jvmOptions().keySet()
                         + " (members: " + arguments.keySet() + ")");
             }
-            starting.add(CompletableFuture.supplyAsync(() -> MemberProcess.start(id,
-                    spec.jvmOptions().getOrDefault(id, List.of()), arguments.get(id), logOf(id))));
+            starting.add(CompletableFuture.supplyAsync(() -> MemberProcess.start(id, jvmOptions.get(id),
+                    arguments.get(id), logOf(id))));
         }
         RuntimeException failure = null;
         for (CompletableFuture<MemberProcess> f : starting) {
@@ -174,6 +194,11 @@ final class LocalCluster implements AutoCloseable {
 
     private Path logOf(String id) {
         return dir.resolve("logs").resolve(id + ".log");
+    }
+
+    /** Where the cluster's files, data and member logs are. */
+    Path directory() {
+        return dir;
     }
 
     Path genesis() {
@@ -266,9 +291,9 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /** Starts a stopped or killed member again with its arguments. */
-    void restart(String id) {
+    void restart(String id, String... extraJvmOptions) {
         MemberProcess m = members.get(id);
-        m.startAgain();
+        m.startAgain(List.of(extraJvmOptions));
         pids.put(id, m.pid());
     }
 
@@ -341,6 +366,43 @@ final class LocalCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /**
+     * A fresh folder under {@code target/cluster-runs/} for one cluster: its data and every member's log stay after
+     * the test (a failed fault test is read from the logs); {@code mvn clean} removes them.
+     */
+    static Path runDirectory(String name) {
+        try {
+            return Files.createDirectories(Path.of("target", "cluster-runs",
+                    name + "-" + java.time.LocalDateTime.now().toString().replace(':', '-'))).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The address every proxy front listens on: another loopback address, same port as the member behind it. */
+    private static final InetAddress FRONTS = loopback2();
+
+    private static InetAddress loopback2() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A port free on 127.0.0.1 (the member) and on 127.0.0.2 (its front). */
+    private static int freePortOnBoth() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            try (ServerSocket s = new ServerSocket(port, 1, FRONTS)) {
+                return port;
+            } catch (IOException e) {
+                // taken on the front address: try another
+            }
+        }
+        throw new IllegalStateException("no port free on both 127.0.0.1 and 127.0.0.2");
     }
 
     static int freePort() {

@@ -82,6 +82,11 @@ final class MemberProcess implements AutoCloseable {
 
     /** Starts the member again with the arguments of its first start (after {@link #kill} or {@link #terminate}). */
     void startAgain() {
+        startAgain(List.of());
+    }
+
+    /** As {@link #startAgain()}, with extra JVM options for this life only (a test hook). */
+    void startAgain(List<String> extraJvmOptions) {
         if (isAlive()) {
             throw new IllegalStateException(id + " is still running");
         }
@@ -90,6 +95,7 @@ final class MemberProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
                 "--enable-native-access=ALL-UNNAMED"));
         command.addAll(jvmOptions);
+        command.addAll(extraJvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.parkchain.node.cli.Main", "node"));
         command.addAll(arguments);
         try {

@@ -52,8 +52,15 @@ final class RaftLinks implements AutoCloseable {
 
     /** Opens a front for member {@code to} listening on an ephemeral loopback port, forwarding to {@code target}. */
     InetSocketAddress front(String to, InetSocketAddress target) {
+        return front(to, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), target);
+    }
+
+    /** Opens a front for member {@code to} listening on {@code at}, forwarding to {@code target}. */
+    InetSocketAddress front(String to, InetSocketAddress at, InetSocketAddress target) {
         try {
-            ServerSocket server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(at, 64);
             fronts.add(server);
             Thread.ofPlatform().daemon().name("raft-front-" + to).start(() -> accept(server, to, target));
             return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());

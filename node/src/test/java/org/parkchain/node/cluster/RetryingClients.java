@@ -125,7 +125,9 @@ final class RetryingClients implements AutoCloseable {
         while (!Thread.currentThread().isInterrupted()) {
             if (lastSent == 0 || System.nanoTime() - lastSent > RESEND_AFTER.toNanos()) {
                 if (lastSent != 0) {
+                    // No receipt from this member: it may be cut off or stuck; ask the next one from now on.
                     resends.incrementAndGet();
+                    member++;
                 }
                 int m = member;
                 JsonNode answer = attempt(m, rpc -> {

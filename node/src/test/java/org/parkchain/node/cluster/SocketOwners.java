@@ -38,9 +38,12 @@ final class SocketOwners {
         return Optional.empty();
     }
 
-    /** The process among {@code candidates} holding each established connection to local port {@code remotePort}. */
+    /**
+     * The process among {@code candidates} holding each established connection to 127.0.0.1:{@code remotePort}
+     * (IPv4, or IPv4-mapped in the IPv6 table).
+     */
     static List<Long> clientsOf(int remotePort, List<Long> candidates) {
-        String remote = String.format(":%04X", remotePort);
+        String remote = String.format("0100007F:%04X", remotePort);
         List<Long> owners = new java.util.ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             try {
