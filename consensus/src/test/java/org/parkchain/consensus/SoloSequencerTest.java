@@ -116,7 +116,7 @@ class SoloSequencerTest {
             alloc.append(alloc.isEmpty() ? "" : ",").append('"').append(a.toHex()).append("\":{\"balance\":\"")
                     .append(Genesis.DEV_BALANCE.toBigInteger()).append("\"}");
         }
-        return Genesis.parse("{\"chainId\":375,\"gasLimit\":" + gasLimit + ",\"baseFeePerGas\":\"1000000000\",\"alloc\":{" + alloc + "}}");
+        return Genesis.parse("{\"chainId\":" + Genesis.DEV_CHAIN_ID + ",\"gasLimit\":" + gasLimit + ",\"baseFeePerGas\":\"1000000000\",\"alloc\":{" + alloc + "}}");
     }
 
     // ------------------------------------------------------------------------------------------------ instant

@@ -28,6 +28,16 @@ final class ClusterNode {
     static final String RAFT_DIR = "raft";
     private static final String[] ROLES = {"LEADER", "FOLLOWER", "CANDIDATE", "LISTENER"};
 
+    /**
+     * Ratis logs every connection attempt and election at INFO; an operator needs its warnings (a peer unreachable,
+     * a failed append) and the node's own cluster lines. Held here so the setting is not garbage-collected.
+     */
+    private static final java.util.logging.Logger RATIS_LOG = java.util.logging.Logger.getLogger("org.apache.ratis");
+
+    static {
+        RATIS_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final RaftMember member;
 
     private ClusterNode(RaftMember member) {

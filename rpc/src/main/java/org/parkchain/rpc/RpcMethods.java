@@ -36,6 +36,18 @@ public final class RpcMethods {
         return this;
     }
 
+    /**
+     * Registers {@code method} under {@code name}, answering geth's "too many arguments, want at most N" before it
+     * runs when more than {@code maxParams} positional arguments are sent (and an error for named params).
+     */
+    public RpcMethods register(String name, int maxParams, RpcMethod method) {
+        if (maxParams < 0) {
+            throw new IllegalArgumentException("maxParams must not be negative, got " + maxParams);
+        }
+        java.util.Objects.requireNonNull(method, "method");
+        return register(name, params -> method.call(params.requireAtMost(maxParams)));
+    }
+
     public Optional<RpcMethod> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }

@@ -18,6 +18,7 @@ import org.apache.ratis.statemachine.SnapshotInfo;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
 import org.parkchain.chain.Block;
 import org.parkchain.chain.BlockHeader;
 
@@ -53,6 +54,9 @@ final class ChainStateMachine extends BaseStateMachine {
         /** A transaction forwarded by a follower: admit it to the pool. */
         ClusterMessages.TransactionAnswer forwarded(byte[] raw);
 
+        /** Copies of transactions the leader admitted: keep them in the pool (not forwarded again). */
+        void copies(List<byte[]> raws);
+
         /** Fetch the blocks this member misses from {@code leader} and apply them; the position of the last one. */
         TermIndex catchUp(RaftPeerId leader, TermIndex firstAvailable);
     }
@@ -68,12 +72,31 @@ final class ChainStateMachine extends BaseStateMachine {
     @Override
     public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage storage) throws IOException {
         super.initialize(server, groupId, storage);
-        loadDurablePosition();
+        getLifeCycle().startAndTransition(this::loadDurablePosition);
     }
 
+    /**
+     * Before Ratis reloads this state machine after a catch-up from a peer ({@link #notifyInstallSnapshotFromLeader}):
+     * it requires a paused state machine. Nothing is applied meanwhile; the chain database is already consistent.
+     */
+    @Override
+    public void pause() {
+        LifeCycle life = getLifeCycle();
+        if (life.getCurrentState() == LifeCycle.State.RUNNING) {
+            life.transition(LifeCycle.State.PAUSING);
+            life.transition(LifeCycle.State.PAUSED);
+        }
+    }
+
+    /** The chain database after a catch-up: its durable position is where Ratis continues the log. */
     @Override
     public void reinitialize() throws IOException {
         loadDurablePosition();
+        LifeCycle life = getLifeCycle();
+        if (life.getCurrentState() == LifeCycle.State.PAUSED) {
+            life.transition(LifeCycle.State.STARTING);
+            life.transition(LifeCycle.State.RUNNING);
+        }
     }
 
     private void loadDurablePosition() {
@@ -149,6 +172,10 @@ final class ChainStateMachine extends BaseStateMachine {
             byte[] answer = switch (ClusterMessages.kind(bytes)) {
                 case ClusterMessages.TRANSACTION -> callbacks.forwarded(ClusterMessages.transactionOf(bytes)).encode();
                 case ClusterMessages.BLOCKS -> blocks(ClusterMessages.BlocksQuery.decode(bytes)).encode();
+                case ClusterMessages.COPIES -> {
+                    callbacks.copies(ClusterMessages.copiesOf(bytes));
+                    yield new byte[0];
+                }
                 case ClusterMessages.IDENTITY -> {
                     BlockHeader head = applier.chain().head();
                     yield new ClusterMessages.IdentityAnswer(applier.identity(), head.number(), head.hash()).encode();

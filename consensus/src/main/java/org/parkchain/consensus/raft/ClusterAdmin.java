@@ -57,18 +57,26 @@ public final class ClusterAdmin implements AutoCloseable {
 
     public Configuration configuration() {
         IOException last = null;
+        Configuration found = null;
         for (ClusterMember m : spec.members()) {
             try {
                 GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(m.id())).info(RaftMember.GROUP);
                 if (info.getConf().isPresent()) {
-                    return new Configuration(peers(info.getConf().get().getPeersList()),
+                    found = new Configuration(peers(info.getConf().get().getPeersList()),
                             peers(info.getConf().get().getListenersList()), commitIndex(info, m.id()));
+                    break;
                 }
             } catch (IOException e) {
                 last = e;
             }
         }
-        throw new IllegalStateException("no member of the cluster file answers" + (last == null ? "" : ": " + last.getMessage()));
+        if (found == null) {
+            throw new IllegalStateException("no member of the cluster file answers" + (last == null ? "" : ": " + last.getMessage()));
+        }
+        // Members added since the cluster file was written must be reachable too.
+        client.getClientRpc().addRaftPeers(found.voters());
+        client.getClientRpc().addRaftPeers(found.listeners());
+        return found;
     }
 
     /** Whether {@code id} answers, and its commit index if it does. */
@@ -87,9 +95,12 @@ public final class ClusterAdmin implements AutoCloseable {
         if (c.find(member.id()).isPresent()) {
             throw new IllegalArgumentException("member " + member.id() + " is already in the cluster");
         }
+        RaftPeer peer = RaftPeer.newBuilder().setId(member.id()).setAddress(member.raft())
+                .setStartupRole(RaftPeerRole.LISTENER).build();
+        // The client knows the cluster file's members; it must reach the newcomer too (to see it catch up).
+        client.getClientRpc().addRaftPeers(List.of(peer));
         List<RaftPeer> listeners = new ArrayList<>(c.listeners());
-        listeners.add(RaftPeer.newBuilder().setId(member.id()).setAddress(member.raft())
-                .setStartupRole(RaftPeerRole.LISTENER).build());
+        listeners.add(peer);
         set(c.voters(), listeners);
     }
 

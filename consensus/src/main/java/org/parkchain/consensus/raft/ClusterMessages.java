@@ -20,6 +20,7 @@ final class ClusterMessages {
     static final int TRANSACTION = 2;
     static final int BLOCKS = 3;
     static final int IDENTITY = 4;
+    static final int COPIES = 5;
     /** The most blocks one {@link #BLOCKS} answer carries (Ratis' gRPC messages stay far below their size limit). */
     static final int MAX_BLOCKS_PER_ANSWER = 64;
 
@@ -102,6 +103,26 @@ final class ClusterMessages {
                     : new TransactionAnswer(null, new String(r.readBytes(), StandardCharsets.UTF_8),
                             new String(r.readBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /** Copies of transactions a leader admitted, for a follower's pool (so a failover does not lose them). */
+    static byte[] copiesQuery(List<byte[]> raws) {
+        RlpWriter w = new RlpWriter().startList().writeLong(COPIES).startList();
+        for (byte[] raw : raws) {
+            w.writeBytes(raw);
+        }
+        return w.endList().endList().toByteArray();
+    }
+
+    static List<byte[]> copiesOf(byte[] query) {
+        RlpReader r = RlpReader.of(query).readList();
+        r.readLong();
+        RlpReader list = r.readList();
+        List<byte[]> raws = new ArrayList<>();
+        while (list.hasNext()) {
+            raws.add(list.readBytes());
+        }
+        return raws;
     }
 
     static byte[] blocksQuery(long from, int max) {

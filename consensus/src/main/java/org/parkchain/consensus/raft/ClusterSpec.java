@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *              {"id": "reg", "raft": "127.0.0.1:9104", "rpc": "http://127.0.0.1:8548", "role": "listener"}],
  *  "tls": {"ca": "ca.pem", "certificate": "n1.pem", "privateKey": "n1.key"},
  *  "election": {"minTimeoutMs": 1000, "maxTimeoutMs": 2000},
- *  "snapshot": {"everyEntries": 10000, "keepLogEntries": 1000}}
+ *  "snapshot": {"everyEntries": 10000, "keepLogEntries": 1000, "logSegmentBytes": 1048576}}
  * }</pre>
  *
  * Relative paths resolve against the cluster file's folder. {@code election} and {@code snapshot} are optional.
@@ -37,13 +37,15 @@ import java.util.regex.Pattern;
  * @param snapshotEvery entries applied between two snapshots (a snapshot is the flushed chain database; the log
  *     before it may be purged)
  * @param keepLogEntries log entries kept behind a snapshot, so a follower a little behind catches up from the log
+ * @param logSegmentBytes size of one Raft log file; only whole closed files are purged, so small ones purge sooner
  */
 public record ClusterSpec(String self, List<ClusterMember> members, TlsFiles tls, Duration electionMin,
-                          Duration electionMax, long snapshotEvery, long keepLogEntries) {
+                          Duration electionMax, long snapshotEvery, long keepLogEntries, long logSegmentBytes) {
     public static final Duration DEFAULT_ELECTION_MIN = Duration.ofMillis(1000);
     public static final Duration DEFAULT_ELECTION_MAX = Duration.ofMillis(2000);
     public static final long DEFAULT_SNAPSHOT_EVERY = 10_000;
     public static final long DEFAULT_KEEP_LOG_ENTRIES = 1_000;
+    public static final long DEFAULT_LOG_SEGMENT_BYTES = 1 << 20;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -157,13 +159,18 @@ public record ClusterSpec(String self, List<ClusterMember> members, TlsFiles tls
         }
         long every = DEFAULT_SNAPSHOT_EVERY;
         long keep = DEFAULT_KEEP_LOG_ENTRIES;
+        long segment = DEFAULT_LOG_SEGMENT_BYTES;
         JsonNode snapshot = root.get("snapshot");
         if (snapshot != null) {
-            allowOnly(snapshot, where + ": snapshot", "everyEntries", "keepLogEntries");
+            allowOnly(snapshot, where + ": snapshot", "everyEntries", "keepLogEntries", "logSegmentBytes");
             every = positive(snapshot, "everyEntries", every, where + ": snapshot");
             keep = positive(snapshot, "keepLogEntries", keep, where + ": snapshot");
+            segment = positive(snapshot, "logSegmentBytes", segment, where + ": snapshot");
+            if (segment < 4096) {
+                throw new ClusterFileException(where + ": snapshot.logSegmentBytes must be at least 4096, got " + segment);
+            }
         }
-        return new ClusterSpec(self, members, tls, min, max, every, keep);
+        return new ClusterSpec(self, members, tls, min, max, every, keep, segment);
     }
 
     private static void allowOnly(JsonNode node, String where, String... names) {

@@ -86,15 +86,19 @@ public final class RaftMember implements AutoCloseable {
     private final BlockApplier applier;
     private final RaftBlockProducer producer;
     private final TransactionForwarder forwarder;
+    private final FollowerCopies followerCopies;
     private final RaftPeerId selfId;
     private final ClientId producerClientId = ClientId.randomId();
     private final AtomicLong callIds = new AtomicLong();
+    private final AtomicLong blocksFetched = new AtomicLong();
     private final Set<String> unverifiedPeers = ConcurrentHashMap.newKeySet();
     private final long startedNanos = System.nanoTime();
     private volatile long leaderLastKnownNanos = System.nanoTime();
     private volatile String refused;
     private RaftServer server;
     private RaftClient client;
+    /** For copies to followers: no retries, short timeout, so one unreachable follower does not hold up the others. */
+    private RaftClient copiesClient;
     private Thread peerCheck;
     private volatile boolean closed;
 
@@ -109,6 +113,7 @@ public final class RaftMember implements AutoCloseable {
         this.producer = new RaftBlockProducer(chain, pool, applier, proposer, settings.sequencing(), this::submitEntry,
                 System::currentTimeMillis);
         this.forwarder = new TransactionForwarder(this::forwardToLeader, pool::contains);
+        this.followerCopies = new FollowerCopies(this::otherMembers, this::sendCopies);
         chain.addListener(block -> forwarder.mined(block.block().transactions().stream().map(Transaction::hash).toList()));
     }
 
@@ -160,7 +165,7 @@ public final class RaftMember implements AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
         RaftServerConfigKeys.Log.setPurgePreservationLogNum(properties, spec.keepLogEntries());
         RaftServerConfigKeys.Log.setPurgeGap(properties, (int) Math.max(1, Math.min(spec.keepLogEntries(), 1024)));
-        RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf("1MB"));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(spec.logSegmentBytes()));
         // Ratis does not ship snapshot files: a member behind the purged log is notified and fetches blocks itself.
         RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(properties, false);
 
@@ -185,6 +190,14 @@ public final class RaftMember implements AutoCloseable {
                 .setProperties(clientProperties)
                 .setParameters(parameters)
                 .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3, TimeDuration.valueOf(300, TimeUnit.MILLISECONDS)))
+                .build();
+        RaftProperties copiesProperties = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(copiesProperties, TimeDuration.valueOf(1, TimeUnit.SECONDS));
+        copiesClient = RaftClient.newBuilder()
+                .setRaftGroup(group)
+                .setProperties(copiesProperties)
+                .setParameters(parameters)
+                .setRetryPolicy(RetryPolicies.noRetry())
                 .build();
         for (ClusterMember m : spec.members()) {
             if (!m.id().equals(spec.self())) {
@@ -249,6 +262,7 @@ public final class RaftMember implements AutoCloseable {
 
     private void afterAdmission(Hash hash, byte[] raw) {
         if (isLeader()) {
+            followerCopies.copy(raw);
             return;
         }
         Optional<ClusterMessages.TransactionAnswer> refusal = forwarder.forward(hash, raw);
@@ -283,6 +297,44 @@ public final class RaftMember implements AutoCloseable {
         } catch (RuntimeException e) {
             return ClusterMessages.TransactionAnswer.refused(new TransactionRejectedException(
                     TransactionRejectedException.Reason.MALFORMED, "invalid transaction: " + e.getMessage()));
+        }
+    }
+
+    private List<String> otherMembers() {
+        List<String> ids = new ArrayList<>();
+        try {
+            RaftServer.Division division = server.getDivision(GROUP);
+            for (RaftPeer p : division.getRaftConf().getAllPeers()) {
+                if (!p.getId().equals(selfId)) {
+                    ids.add(p.getId().toString());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not running: nobody to copy to
+        }
+        return ids;
+    }
+
+    private void sendCopies(String follower, List<byte[]> raws) {
+        try {
+            RaftClientReply reply = copiesClient.io().sendStaleRead(message(ClusterMessages.copiesQuery(raws)), 0,
+                    RaftPeerId.valueOf(follower));
+            if (!reply.isSuccess()) {
+                throw new IllegalStateException(String.valueOf(reply.getException()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Copies from the leader go into this member's pool as they are; refusals (known, mined, stale) are expected. */
+    private void keepCopies(List<byte[]> raws) {
+        for (byte[] raw : raws) {
+            try {
+                pool.submit(raw);
+            } catch (RuntimeException e) {
+                // already here, already mined, or no longer valid on this member's state
+            }
         }
     }
 
@@ -342,6 +394,7 @@ public final class RaftMember implements AutoCloseable {
                             + ChainStateMachine.describe(outcome));
                 }
                 fetched++;
+                blocksFetched.incrementAndGet();
             }
             if (answer.blocks().isEmpty() || chain.head().number() >= answer.headNumber()) {
                 break;
@@ -424,6 +477,11 @@ public final class RaftMember implements AutoCloseable {
     /** Why this member stopped applying blocks or was refused, if it did. */
     public Optional<String> halted() {
         return applier.halted();
+    }
+
+    /** Blocks this member fetched from a peer and re-executed because they were behind the peer's purged log. */
+    public long blocksFetched() {
+        return blocksFetched.get();
     }
 
     /** Blocks this member produced while leading. */
@@ -516,10 +574,14 @@ public final class RaftMember implements AutoCloseable {
         closed = true;
         producer.stop();
         forwarder.close();
+        followerCopies.close();
         if (peerCheck != null) {
             peerCheck.interrupt();
         }
         try {
+            if (copiesClient != null) {
+                copiesClient.close();
+            }
             if (client != null) {
                 client.close();
             }
@@ -564,6 +626,11 @@ public final class RaftMember implements AutoCloseable {
         @Override
         public ClusterMessages.TransactionAnswer forwarded(byte[] raw) {
             return admitForwarded(raw);
+        }
+
+        @Override
+        public void copies(List<byte[]> raws) {
+            keepCopies(raws);
         }
 
         @Override

@@ -66,6 +66,7 @@ final class TransactionForwarder implements AutoCloseable {
 
     /** A new leader: send it every copy still pooled here. */
     void leaderChanged() {
+        copies.keySet().removeIf(h -> !stillPooled.test(h)); // replaced or dropped meanwhile: nothing to re-send
         copies.forEach(unforwarded::put);
         LockSupport.unpark(retrier);
     }

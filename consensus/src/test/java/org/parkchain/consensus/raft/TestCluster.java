@@ -34,6 +34,10 @@ final class TestCluster implements AutoCloseable {
     private final DevCertificateAuthority ca = DevCertificateAuthority.create("test park CA");
     private final List<ClusterMember> members = new ArrayList<>();
     final Map<String, Node> nodes = new TreeMap<>();
+    long snapshotEvery = 10_000;
+    long keepLogEntries = 1_000;
+    long logSegmentBytes = 1 << 20;
+    SequencerConfig sequencing = SequencerConfig.instant(Address.fromLong(0xc0ffee));
 
     /** One member: its chain and pool, and the Raft member while it runs. */
     static final class Node {
@@ -41,6 +45,8 @@ final class TestCluster implements AutoCloseable {
         final TransactionPool pool;
         final BlockExecutor executor;
         RaftMember member;
+        ClusterSpec spec;
+        ClusterTls tls;
 
         Node(Genesis genesis) {
             chain = Blockchain.open(new InMemoryChainStore(), genesis);
@@ -49,11 +55,22 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
+    /** Members not in the others' configuration yet (to be added with {@link ClusterAdmin}), by id. */
+    private final Map<String, ClusterMember> joining = new TreeMap<>();
+
     TestCluster(Path dir, int voters) {
+        this(dir, voters, 0);
+    }
+
+    TestCluster(Path dir, int voters, int listeners) {
         this.dir = dir;
         for (int i = 1; i <= voters; i++) {
             members.add(new ClusterMember("n" + i, "127.0.0.1:" + freePort(), URI.create("http://127.0.0.1:1/"),
                     ClusterMember.Role.VOTER));
+        }
+        for (int i = 1; i <= listeners; i++) {
+            members.add(new ClusterMember("l" + i, "127.0.0.1:" + freePort(), URI.create("http://127.0.0.1:1/"),
+                    ClusterMember.Role.LISTENER));
         }
         DevCertificateAuthority.writeCertificate(ca.certificate(), dir.resolve("ca.pem"));
     }
@@ -73,7 +90,11 @@ final class TestCluster implements AutoCloseable {
 
     Node start(String id, Genesis genesis, DevCertificateAuthority issuer, OptionalLong corruptAt) {
         Node node = nodes.computeIfAbsent(id, k -> new Node(genesis));
-        ClusterMember self = members.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+        List<ClusterMember> known = new ArrayList<>(members);
+        if (joining.containsKey(id)) {
+            known.add(joining.get(id));
+        }
+        ClusterMember self = known.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
         DevCertificateAuthority.Issued issued = issuer.issue(id, self.host(), Duration.ofDays(30));
         Path cert = dir.resolve(id + ".pem");
         Path key = dir.resolve(id + ".key");
@@ -82,13 +103,23 @@ final class TestCluster implements AutoCloseable {
         // The member trusts the CA that issued its own certificate (another CA's member trusts only that one).
         Path trusted = dir.resolve(id + "-ca.pem");
         DevCertificateAuthority.writeCertificate(issuer.certificate(), trusted);
-        ClusterSpec spec = new ClusterSpec(id, members, new ClusterSpec.TlsFiles(trusted, cert, key),
-                Duration.ofMillis(600), Duration.ofMillis(1200), 10_000, 1_000);
+        ClusterSpec spec = new ClusterSpec(id, known, new ClusterSpec.TlsFiles(trusted, cert, key),
+                Duration.ofMillis(600), Duration.ofMillis(1200), snapshotEvery, keepLogEntries, logSegmentBytes);
         ClusterTls tls = ClusterTls.load(spec.tls());
+        node.spec = spec;
+        node.tls = tls;
         RaftMember.Settings settings = new RaftMember.Settings(spec, tls, dir.resolve("raft-" + id),
-                SequencerConfig.instant(Address.fromLong(0xc0ffee)), corruptAt);
+                sequencing, corruptAt);
         node.member = RaftMember.start(settings, node.chain, node.executor, node.pool);
         return node;
+    }
+
+    /** A member that only knows itself and the current members: it joins when an admin adds it. */
+    ClusterMember joining(String id) {
+        ClusterMember m = new ClusterMember(id, "127.0.0.1:" + freePort(), URI.create("http://127.0.0.1:1/"),
+                ClusterMember.Role.LISTENER);
+        joining.put(id, m);
+        return m;
     }
 
     void startAll() {

@@ -120,7 +120,17 @@ final class NodeCommand implements Callable<Integer> {
             throw bad("--data-dir " + dataDir + " exists and is not a directory");
         }
         try {
-            RpcConfig rpc = RpcConfig.defaults().withPort(rpcPort);
+            Optional<ClusterSpec> cluster = Optional.empty();
+            int port = rpcPort;
+            if (clusterFile != null) {
+                ClusterSpec spec = ClusterSpec.load(clusterFile);
+                ClusterTls.load(spec.tls()); // certificates checked now: a bad one is a start-up error, exit 2
+                cluster = Optional.of(spec);
+                if (!this.spec.commandLine().getParseResult().hasMatchedOption("--rpc-port")) {
+                    port = spec.selfMember().rpc().getPort(); // the cluster file says where this member serves
+                }
+            }
+            RpcConfig rpc = RpcConfig.defaults().withPort(port);
             if (maxRequestBytes != null) {
                 rpc = rpc.withMaxRequestBytes(maxRequestBytes);
             }
@@ -136,12 +146,6 @@ final class NodeCommand implements Callable<Integer> {
             }
             if (logsBlockRange != null) {
                 eth = eth.withMaxLogsBlockRange(logsBlockRange);
-            }
-            Optional<ClusterSpec> cluster = Optional.empty();
-            if (clusterFile != null) {
-                ClusterSpec spec = ClusterSpec.load(clusterFile);
-                ClusterTls.load(spec.tls()); // certificates checked now: a bad one is a start-up error, exit 2
-                cluster = Optional.of(spec);
             }
             return new NodeConfig(dev, Optional.ofNullable(dataDir), Optional.ofNullable(genesis), mode,
                     Optional.ofNullable(blockTimeMs).map(Duration::ofMillis), rpc, eth, cluster);

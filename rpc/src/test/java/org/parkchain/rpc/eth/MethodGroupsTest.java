@@ -1,0 +1,104 @@
+package org.parkchain.rpc.eth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.util.Map;
+import org.parkchain.chain.Genesis;
+import org.parkchain.primitives.Address;
+import org.parkchain.primitives.Hex;
+import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.crypto.PrivateKey;
+import org.parkchain.primitives.tx.Transaction;
+import org.junit.jupiter.api.Test;
+import org.parkchain.rpc.MethodGroup;
+import org.parkchain.rpc.RpcException;
+import org.parkchain.rpc.RpcMethods;
+import org.parkchain.rpc.RpcParams;
+
+/** Each eth_* group on its own, over a fake backend: what it registers and what it answers. */
+class MethodGroupsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Address STORE = Address.fromLong(0xaa);
+    // PUSH1 0x2a PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN: returns 42
+    private static final byte[] RETURNS_42 = Hex.decode("0x602a60005260206000f3");
+
+    private final FakeBackend backend = FakeBackend.dev(Map.of(STORE, new Genesis.GenesisAccount(UInt256.of(7), 3,
+            RETURNS_42, Map.of(UInt256.of(1), UInt256.of(0xbeef)))));
+
+    private static Object call(MethodGroup group, String method, String paramsJson) throws Exception {
+        RpcMethods methods = new RpcMethods();
+        group.registerInto(methods);
+        return methods.find(method).orElseThrow().call(RpcParams.of(JSON.readTree(paramsJson)));
+    }
+
+    @Test
+    void stateMethodsReadTheAccountAtTheBlock() throws Exception {
+        StateMethods state = new StateMethods(backend);
+        assertThat(call(state, "eth_getBalance", "[\"" + STORE.toHex() + "\", \"latest\"]")).isEqualTo("0x7");
+        assertThat(call(state, "eth_getTransactionCount", "[\"" + STORE.toHex() + "\", \"0x0\"]")).isEqualTo("0x3");
+        assertThat(call(state, "eth_getCode", "[\"" + STORE.toHex() + "\"]")).isEqualTo(Hex.encode(RETURNS_42));
+        assertThat(call(state, "eth_getStorageAt", "[\"" + STORE.toHex() + "\", \"0x1\", \"latest\"]"))
+                .isEqualTo("0x000000000000000000000000000000000000000000000000000000000000beef");
+        assertThatThrownBy(() -> call(state, "eth_getBalance", "[\"" + STORE.toHex() + "\", \"0x5\"]"))
+                .isInstanceOf(RpcException.class).hasMessage("header not found");
+        assertThatThrownBy(() -> call(state, "eth_getCode", "[\"" + STORE.toHex() + "\", \"latest\", 1]"))
+                .hasMessageContaining("too many arguments, want at most 2");
+    }
+
+    @Test
+    void blockMethodsShowTheGenesisBlock() throws Exception {
+        BlockMethods blocks = new BlockMethods(backend);
+        assertThat(call(blocks, "eth_chainId", "[]")).isEqualTo("0x7a69");
+        assertThat(call(blocks, "eth_blockNumber", "[]")).isEqualTo("0x0");
+        JsonNode block = (JsonNode) call(blocks, "eth_getBlockByNumber", "[\"latest\", false]");
+        assertThat(block.get("hash").textValue()).isEqualTo(backend.head().hash().toHex());
+        assertThat(call(blocks, "eth_getBlockByNumber", "[\"0x1\", false]")).isNull();
+    }
+
+    @Test
+    void callMethodsRunOnTheStateWithoutChangingIt() throws Exception {
+        CallMethods calls = new CallMethods(backend, EthApiConfig.defaults());
+        assertThat(call(calls, "eth_call", "[{\"to\": \"" + STORE.toHex() + "\"}, \"latest\"]"))
+                .isEqualTo("0x000000000000000000000000000000000000000000000000000000000000002a");
+        String estimate = (String) call(calls, "eth_estimateGas", "[{\"to\": \"" + STORE.toHex() + "\"}]");
+        assertThat(new BigInteger(estimate.substring(2), 16).longValue()).isBetween(21_000L, 22_000L);
+    }
+
+    @Test
+    void sendMethodsSignOnlyForTheirAccounts() throws Exception {
+        PrivateKey dev = Genesis.devKeys().get(0);
+        SendMethods send = new SendMethods(backend, EthApiConfig.defaults(), java.util.List.of(dev));
+        assertThat(call(send, "eth_accounts", "[]").toString()).contains(dev.address().toHex());
+        String hash = (String) call(send, "eth_sendTransaction",
+                "[{\"from\": \"" + dev.address().toHex() + "\", \"to\": \"" + STORE.toHex() + "\", \"value\": \"0x1\"}]");
+        Transaction sent = backend.submitted.getFirst();
+        assertThat(sent.hash().toHex()).isEqualTo(hash);
+        assertThat(sent.sender()).isEqualTo(dev.address());
+        assertThatThrownBy(() -> call(send, "eth_sendTransaction", "[{\"from\": \"" + STORE.toHex() + "\"}]"))
+                .hasMessage("unknown account");
+    }
+
+    @Test
+    void feeMethodsSuggestTheNextBaseFeePlusOneGwei() throws Exception {
+        FeeMethods fees = new FeeMethods(backend, EthApiConfig.defaults());
+        // The genesis is empty, so the next base fee falls by an eighth: 1 gwei * 7/8, plus the 1 gwei tip.
+        assertThat(call(fees, "eth_gasPrice", "[]")).isEqualTo("0x" + Long.toHexString(875_000_000L + 1_000_000_000L));
+        JsonNode history = (JsonNode) call(fees, "eth_feeHistory", "[\"0x4\", \"latest\", [50]]");
+        assertThat(history.get("oldestBlock").textValue()).isEqualTo("0x0");
+        assertThat(history.get("baseFeePerGas")).hasSize(2);
+    }
+
+    @Test
+    void filterMethodsKeepPollingFilters() throws Exception {
+        FilterMethods filters = new FilterMethods(backend, EthApiConfig.defaults(),
+                new Filters(java.time.Duration.ofMinutes(1), 10));
+        String id = (String) call(filters, "eth_newBlockFilter", "[]");
+        assertThat(call(filters, "eth_getFilterChanges", "[\"" + id + "\"]").toString()).isEqualTo("[]");
+        assertThat(call(filters, "eth_getLogs", "[{\"fromBlock\": \"0x0\"}]").toString()).isEqualTo("[]");
+        assertThat(call(filters, "eth_uninstallFilter", "[\"" + id + "\"]")).isEqualTo(true);
+    }
+}
