@@ -36,16 +36,55 @@ final class ChainInvariants {
     }
 
     static List<String> violations(Map<String, MemberRpc> members, Map<String, JsonNode> receiptsGiven) {
+        return violations(members, receiptsGiven, true);
+    }
+
+    /**
+     * As {@link #assertHold}, for a chain that keeps growing (blocks on a clock): the heads may differ; blocks are
+     * compared up to the lowest head, and the receipts of blocks up to it.
+     */
+    static void assertHoldUpToLowestHead(Map<String, MemberRpc> members, Map<String, JsonNode> receiptsGiven) {
+        List<String> found = violations(members, receiptsGiven, false);
+        if (!found.isEmpty()) {
+            throw new AssertionError(found.size() + " invariant violation(s) across " + members.keySet() + ":\n  "
+                    + found.stream().limit(30).collect(Collectors.joining("\n  ")));
+        }
+    }
+
+    private static List<String> violations(Map<String, MemberRpc> members, Map<String, JsonNode> receiptsGiven,
+                                           boolean equalHeads) {
         List<String> found = new ArrayList<>();
         Map<String, Long> heads = new LinkedHashMap<>();
         members.forEach((id, rpc) -> heads.put(id, Long.decode(rpc.call("eth_blockNumber").textValue())));
-        if (heads.values().stream().distinct().count() > 1) {
+        if (equalHeads && heads.values().stream().distinct().count() > 1) {
             found.add("heads differ: " + heads);
         }
         long common = heads.values().stream().mapToLong(Long::longValue).min().orElse(-1);
         compareBlocks(members, common, found);
-        compareReceipts(members, receiptsGiven, found);
+        Map<String, JsonNode> receipts = new LinkedHashMap<>(receiptsGiven);
+        if (!equalHeads) {
+            receipts.values().removeIf(r -> blockOf(r) > common);
+        }
+        compareReceipts(members, receipts, found);
         return found;
+    }
+
+    /** Waits until member {@code id} has applied block {@code number}; returns the wait in milliseconds. */
+    static long awaitBlock(MemberRpc member, long number, Duration timeout) {
+        long start = System.nanoTime();
+        while (true) {
+            try {
+                if (Long.decode(member.call("eth_blockNumber").textValue()) >= number) {
+                    return (System.nanoTime() - start) / 1_000_000;
+                }
+            } catch (MemberRpc.Unreachable e) {
+                // starting
+            }
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                throw new AssertionError(member.url() + " did not reach block " + number + " within " + timeout);
+            }
+            sleep(100);
+        }
     }
 
     private static void compareBlocks(Map<String, MemberRpc> members, long upTo, List<String> found) {
