@@ -99,7 +99,7 @@ public final class RaftMember implements AutoCloseable {
     private RaftClient client;
     /** For copies to followers: no retries, short timeout, so one unreachable follower does not hold up the others. */
     private RaftClient copiesClient;
-    private Thread peerCheck;
+    private Thread monitorThread;
     private volatile boolean closed;
 
     private RaftMember(Settings settings, Blockchain chain, BlockExecutor executor, TransactionPool pool) {
@@ -204,9 +204,9 @@ public final class RaftMember implements AutoCloseable {
                 unverifiedPeers.add(m.id());
             }
         }
-        peerCheck = new Thread(this::checkPeers, "raft-peer-check");
-        peerCheck.setDaemon(true);
-        peerCheck.start();
+        monitorThread = new Thread(this::monitor, "raft-monitor");
+        monitorThread.setDaemon(true);
+        monitorThread.start();
         LOG.log(System.Logger.Level.INFO, () -> "Raft member " + spec.self() + " listening on " + self.raft()
                 + " (mutual TLS), " + spec.members().size() + " members, applied up to log index "
                 + applier.durablePosition().index());
@@ -263,6 +263,10 @@ public final class RaftMember implements AutoCloseable {
     private void afterAdmission(Hash hash, byte[] raw) {
         if (isLeader()) {
             followerCopies.copy(raw);
+            return;
+        }
+        if (info().map(DivisionInfo::getLeaderId).isEmpty()) {
+            forwarder.later(hash, raw); // no leader now: the copy is sent as soon as one is elected
             return;
         }
         Optional<ClusterMessages.TransactionAnswer> refusal = forwarder.forward(hash, raw);
@@ -410,32 +414,47 @@ public final class RaftMember implements AutoCloseable {
 
     // ---- peers ----
 
-    /** Asks every peer which chain it serves until each has answered; a peer on another chain is refused. */
-    private void checkPeers() {
-        while (!closed && !unverifiedPeers.isEmpty()) {
-            for (String id : List.copyOf(unverifiedPeers)) {
-                try {
-                    RaftClientReply reply = client.io().sendStaleRead(message(ClusterMessages.identityQuery()), 0,
-                            RaftPeerId.valueOf(id));
-                    if (!reply.isSuccess()) {
-                        continue;
-                    }
-                    ClusterMessages.IdentityAnswer answer = ClusterMessages.IdentityAnswer.decode(
-                            reply.getMessage().getContent().toByteArray());
-                    unverifiedPeers.remove(id);
-                    if (!answer.identity().equals(applier.identity())) {
-                        refuse("member " + id + " serves " + answer.identity() + ", but this member was started with "
-                                + applier.identity() + ": refusing to join (another genesis file or chain id?)");
-                        return;
-                    }
-                } catch (Exception e) {
-                    // not reachable yet: Ratis retries the connection, we ask again shortly
-                }
+    /**
+     * Watches this member while it runs: notes when a leader was last known (every 250 ms, so {@code /health} can tell
+     * an election in progress from a lost quorum), and asks every peer which chain it serves until each has answered;
+     * a peer on another chain makes this member refuse to take part.
+     */
+    private void monitor() {
+        long nextPeerCheck = 0;
+        while (!closed) {
+            if (info().map(DivisionInfo::getLeaderId).isPresent()) {
+                leaderLastKnownNanos = System.nanoTime();
+            }
+            if (!unverifiedPeers.isEmpty() && System.nanoTime() >= nextPeerCheck) {
+                checkPeers();
+                nextPeerCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
             }
             try {
-                Thread.sleep(1_000);
+                Thread.sleep(250);
             } catch (InterruptedException e) {
                 return;
+            }
+        }
+    }
+
+    private void checkPeers() {
+        for (String id : List.copyOf(unverifiedPeers)) {
+            try {
+                RaftClientReply reply = client.io().sendStaleRead(message(ClusterMessages.identityQuery()), 0,
+                        RaftPeerId.valueOf(id));
+                if (!reply.isSuccess()) {
+                    continue;
+                }
+                ClusterMessages.IdentityAnswer answer = ClusterMessages.IdentityAnswer.decode(
+                        reply.getMessage().getContent().toByteArray());
+                unverifiedPeers.remove(id);
+                if (!answer.identity().equals(applier.identity())) {
+                    refuse("member " + id + " serves " + answer.identity() + ", but this member was started with "
+                            + applier.identity() + ": refusing to join (another genesis file or chain id?)");
+                    return;
+                }
+            } catch (Exception e) {
+                // not reachable yet: Ratis retries the connection, we ask again shortly
             }
         }
     }
@@ -575,8 +594,8 @@ public final class RaftMember implements AutoCloseable {
         producer.stop();
         forwarder.close();
         followerCopies.close();
-        if (peerCheck != null) {
-            peerCheck.interrupt();
+        if (monitorThread != null) {
+            monitorThread.interrupt();
         }
         try {
             if (copiesClient != null) {

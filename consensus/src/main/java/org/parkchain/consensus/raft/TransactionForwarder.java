@@ -64,6 +64,12 @@ final class TransactionForwarder implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** Keeps a copy for the background retry without trying now (no leader is known: asking would only wait). */
+    void later(Hash hash, byte[] raw) {
+        copies.put(hash, raw);
+        unforwarded.put(hash, raw);
+    }
+
     /** A new leader: send it every copy still pooled here. */
     void leaderChanged() {
         copies.keySet().removeIf(h -> !stillPooled.test(h)); // replaced or dropped meanwhile: nothing to re-send

@@ -104,7 +104,8 @@ final class TestCluster implements AutoCloseable {
         Path trusted = dir.resolve(id + "-ca.pem");
         DevCertificateAuthority.writeCertificate(issuer.certificate(), trusted);
         ClusterSpec spec = new ClusterSpec(id, known, new ClusterSpec.TlsFiles(trusted, cert, key),
-                Duration.ofMillis(600), Duration.ofMillis(1200), snapshotEvery, keepLogEntries, logSegmentBytes);
+                // The cluster's default timeouts: shorter ones flap when seven helpers' builds share two cores.
+                ClusterSpec.DEFAULT_ELECTION_MIN, ClusterSpec.DEFAULT_ELECTION_MAX, snapshotEvery, keepLogEntries, logSegmentBytes);
         ClusterTls tls = ClusterTls.load(spec.tls());
         node.spec = spec;
         node.tls = tls;
@@ -166,7 +167,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);
