@@ -47,7 +47,7 @@ class ClusterLongFaultsTest {
         try (LocalCluster cluster = LocalCluster.start(LocalCluster.runDirectory("long"), spec)) {
             Away away = followerAway(cluster, 1_100);
             String log = logSince(cluster, away.follower(), away.restartedAtLine());
-            assertThat(log).as("installed past the purged log").contains("caught up from");
+            assertThat(log).as("went past the purged log").contains("fetching the missing blocks from");
             record("follower away for " + away.blocks() + " blocks, log purged (snapshot every 200 entries, 50 kept): "
                     + "caught up from the leader's blocks in " + away.catchUpMs() + " ms");
         }
@@ -88,7 +88,7 @@ class ClusterLongFaultsTest {
                 assertThat(outcome.lost()).isEmpty();
                 ChainInvariants.assertHoldUpToLowestHead(cluster.rpcs(), clients.receiptsGiven());
                 record("follower killed at block " + killedAt + " while catching up to " + target
-                        + " past the purged log: recovered, heads equal, " + clients.receiptCount() + " receipts intact");
+                        + " past the purged log: recovered, caught up, every block and receipt equal on all members, " + clients.receiptCount() + " receipts intact");
             }
         }
     }
