@@ -100,6 +100,21 @@ public final class BlockExecutor {
     public Built build(BlockHeader parent, WorldState state, BlockContext.BlockHashes blockHashes,
                        List<Transaction> candidates, Proposal proposal) {
         requireAt(state, parent);
+        return buildOn(parent, state, blockHashes, candidates, proposal);
+    }
+
+    /**
+     * A block without transactions whose state is the parent's changed by edits made outside any transaction (the
+     * development chain's hardhat_setBalance and kin): {@code edited} is the parent's state with the edits applied.
+     * Such a block cannot be replayed from its parent, so only a development chain makes one.
+     */
+    public Built buildWithEdits(BlockHeader parent, WorldState edited, BlockContext.BlockHashes blockHashes,
+                                Proposal proposal) {
+        return buildOn(parent, edited, blockHashes, List.of(), proposal);
+    }
+
+    private Built buildOn(BlockHeader parent, WorldState state, BlockContext.BlockHashes blockHashes,
+                          List<Transaction> candidates, Proposal proposal) {
         long timestamp = Math.max(proposal.timestamp(), parent.timestamp() + 1);
         BlockEnvironment env = new BlockEnvironment(proposal.coinbase(), parent.number() + 1, timestamp, parent.gasLimit(),
                 FeeMarket.nextBaseFee(parent), parent.hash(), 0, chainId, blockHashes);

@@ -246,6 +246,29 @@ public final class Blockchain implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the canonical block {@code number} the head again and forgets the blocks above it: the development chain's
+     * evm_revert. Listeners are not told (no block was appended); whoever rewinds resets what depends on the head,
+     * such as the pool.
+     *
+     * @throws IllegalArgumentException when {@code number} is not a block of this chain
+     * @throws UnsupportedOperationException when the store cannot rewind (a chain stored on disk)
+     */
+    public synchronized void rewindTo(long number) {
+        BlockHeader current = head;
+        if (number < 0 || number > current.number()) {
+            throw new IllegalArgumentException("cannot rewind to block " + number + ": the head is " + current.number());
+        }
+        BlockHeader target = header(number).orElseThrow(() -> new StoreException("block " + number + " is missing"));
+        List<Hash> dropped = new ArrayList<>();
+        for (long n = number + 1; n <= current.number(); n++) {
+            store.canonicalHash(n).ifPresent(dropped::add);
+        }
+        store.rewind(number);
+        dropped.forEach(recent::remove);
+        head = target;
+    }
+
     /** Adds an indexer whose entries go into every block appended from now on (see {@link BlockIndexer}). */
     public void addIndexer(BlockIndexer indexer) {
         indexers.add(indexer);

@@ -54,6 +54,17 @@ public interface ChainStore extends AutoCloseable {
      */
     void writeAux(List<AuxEntry> entries);
 
+    /**
+     * Makes the canonical block {@code number} the head again, forgetting the blocks above it (their headers, bodies,
+     * receipts and transaction locations). Only a development chain does this (evm_revert); a store that keeps a
+     * real chain refuses.
+     *
+     * @throws UnsupportedOperationException when this store cannot rewind
+     */
+    default void rewind(long number) {
+        throw new UnsupportedOperationException("this chain store cannot rewind (only an in-memory --dev chain can)");
+    }
+
     @Override
     void close();
 

@@ -77,6 +77,26 @@ public final class InMemoryChainStore implements ChainStore {
     }
 
     @Override
+    public synchronized void rewind(long number) {
+        Hash newHead = canonical.get(number);
+        if (newHead == null) {
+            throw new IllegalArgumentException("no canonical block " + number + " to rewind to");
+        }
+        java.util.Set<Hash> dropped = new java.util.HashSet<>();
+        for (long n = number + 1; canonical.containsKey(n); n++) {
+            dropped.add(canonical.remove(n));
+        }
+        transactions.values().removeIf(at -> dropped.contains(at.blockHash()));
+        for (Hash h : dropped) {
+            headers.remove(h);
+            bodies.remove(h);
+            receipts.remove(h);
+        }
+        // Trie nodes stay: they are addressed by content, and the kept blocks' states may share them.
+        head = newHead;
+    }
+
+    @Override
     public Optional<byte[]> aux(byte[] key) {
         return Optional.ofNullable(aux.get(key)).map(byte[]::clone);
     }

@@ -24,6 +24,10 @@ final class RecentBlocks {
         return entries.get(blockHash);
     }
 
+    synchronized void remove(Hash blockHash) {
+        entries.remove(blockHash);
+    }
+
     synchronized void put(Hash blockHash, Entry entry) {
         entries.put(blockHash, entry);
     }

@@ -56,6 +56,10 @@ public final class SoloSequencer implements AutoCloseable {
     private final AtomicLong blocksProduced = new AtomicLong();
     private volatile boolean running;
     private volatile boolean signalled;
+    /** Why the last attempt to produce a block failed; null once one succeeds. */
+    private volatile RuntimeException lastFailure;
+    /** The error that stopped production for good (such as running out of memory); null while producing. */
+    private volatile Throwable fatal;
     private volatile Thread thread;
     private AutoCloseable poolSubscription;
     /** The head's state, kept between blocks; only touched under {@link #production}. */
@@ -169,14 +173,35 @@ public final class SoloSequencer implements AutoCloseable {
         }
     }
 
-    /** One block, or after a failure a pause and an outcome that asks for another attempt. */
+    /** Why the last attempt to produce a block failed, while failures go on (empty once a block succeeds). */
+    public Optional<RuntimeException> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    /** The error that stopped production for good, if one did: the node must not go on accepting transactions. */
+    public Optional<Throwable> fatalError() {
+        return Optional.ofNullable(fatal);
+    }
+
+    /**
+     * One block, or after a failure a pause and an outcome that asks for another attempt. An {@link Error} (out of
+     * memory, a broken class) is not retried: production stops, loudly, and {@link #fatalError} says why.
+     */
     private Outcome produceSafely(boolean allowEmpty) {
         try {
-            return produce(allowEmpty);
+            Outcome outcome = produce(allowEmpty);
+            lastFailure = null;
+            return outcome;
         } catch (RuntimeException e) {
+            lastFailure = e;
             LOG.log(System.Logger.Level.ERROR, "block production failed; retrying in " + RETRY_PAUSE_MS + " ms", e);
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MS));
             return new Outcome(Optional.empty(), true);
+        } catch (Error e) {
+            fatal = e;
+            running = false;
+            LOG.log(System.Logger.Level.ERROR, "BLOCK PRODUCTION STOPPED: " + e, e);
+            return new Outcome(Optional.empty(), false);
         }
     }
 
@@ -188,6 +213,20 @@ public final class SoloSequencer implements AutoCloseable {
      */
     public Optional<Block> produceBlock(boolean allowEmpty) {
         return produce(allowEmpty).block();
+    }
+
+    /**
+     * Runs {@code change} while no block is being produced, then forgets the state carried between blocks: for changes
+     * made to the chain outside production (the development chain's state edits and rewinds, see {@link DevChain}).
+     */
+    public <T> T pausedFor(java.util.function.Supplier<T> change) {
+        synchronized (production) {
+            try {
+                return change.get();
+            } finally {
+                working = null;
+            }
+        }
     }
 
     /**

@@ -26,5 +26,7 @@ public enum HaltReason {
     /** A top-level message whose sender cannot pay its value. */
     INSUFFICIENT_BALANCE,
     /** A native (system) contract failed in a way that is not a revert. */
-    NATIVE_CONTRACT_FAILURE
+    NATIVE_CONTRACT_FAILURE,
+    /** The chain's {@link MessageRules} refused a SELFDESTRUCT's payout. */
+    REFUSED_BY_CHAIN_RULES
 }

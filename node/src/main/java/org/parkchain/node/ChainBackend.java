@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.parkchain.chain.Block;
+import org.parkchain.chain.BlockExecutor;
 import org.parkchain.chain.BlockHeader;
+import org.parkchain.chain.FeeMarket;
 import org.parkchain.chain.Blockchain;
 import org.parkchain.chain.Receipt;
 import org.parkchain.chain.TransactionReceipt;
@@ -31,6 +33,7 @@ final class ChainBackend implements EthBackend {
     private final Blockchain chain;
     private final TransactionPool pool;
     private final TransactionProcessor processor;
+    private final BlockExecutor executor;
     private final Map<Hash, ChainBlock> blocks = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Hash, ChainBlock> eldest) {
@@ -56,10 +59,21 @@ final class ChainBackend implements EthBackend {
 
     private TransactionIntake intake;
 
-    ChainBackend(Blockchain chain, TransactionPool pool, TransactionProcessor processor) {
+    /** Why submissions are refused now (production stopped, disk full), if they are. */
+    private final java.util.function.Supplier<Optional<String>> admissionClosed;
+
+    ChainBackend(Blockchain chain, TransactionPool pool, TransactionProcessor processor, BlockExecutor executor) {
+        this(chain, pool, processor, executor, Optional::empty);
+    }
+
+    /** @param admissionClosed why new transactions must be refused now, if they must: never accept what won't be mined */
+    ChainBackend(Blockchain chain, TransactionPool pool, TransactionProcessor processor, BlockExecutor executor,
+                 java.util.function.Supplier<Optional<String>> admissionClosed) {
         this.chain = chain;
         this.pool = pool;
         this.processor = processor;
+        this.executor = executor;
+        this.admissionClosed = admissionClosed;
         this.intake = new TransactionIntake() {
             @Override
             public Hash submit(byte[] raw) {
@@ -71,6 +85,13 @@ final class ChainBackend implements EthBackend {
                 return pool.submit(tx);
             }
         };
+    }
+
+    private void requireAdmissionOpen() {
+        Optional<String> closed = admissionClosed.get();
+        if (closed.isPresent()) {
+            throw RpcError.ServerError.of(closed.get()).toException();
+        }
     }
 
     /** Keeps a block the node just appended, so the first reads after it cost nothing. */
@@ -165,6 +186,7 @@ final class ChainBackend implements EthBackend {
 
     @Override
     public Hash submit(byte[] raw) {
+        requireAdmissionOpen();
         try {
             return intake.submit(raw);
         } catch (TransactionRejectedException e) {
@@ -174,6 +196,7 @@ final class ChainBackend implements EthBackend {
 
     @Override
     public Hash submit(Transaction tx) {
+        requireAdmissionOpen();
         try {
             return intake.submit(tx);
         } catch (TransactionRejectedException e) {
@@ -198,5 +221,33 @@ final class ChainBackend implements EthBackend {
     private static ChainBlock toChainBlock(Block block) {
         List<Address> senders = block.transactions().stream().map(Transaction::sender).toList();
         return new ChainBlock(block.header(), block.hash(), block.transactions(), senders, block.encode().length);
+    }
+
+    @Override
+    public PoolContent poolContent() {
+        Map<Address, List<PendingTransaction>> pending = new java.util.TreeMap<>(java.util.Comparator.comparing(Address::toHex));
+        Map<Address, List<PendingTransaction>> queued = new java.util.TreeMap<>(java.util.Comparator.comparing(Address::toHex));
+        for (Address sender : pool.senders()) {
+            List<PendingTransaction> p = pool.pending(sender).stream().map(ChainBackend::pending).toList();
+            List<PendingTransaction> q = pool.queued(sender).stream().map(ChainBackend::pending).toList();
+            if (!p.isEmpty()) {
+                pending.put(sender, p);
+            }
+            if (!q.isEmpty()) {
+                queued.put(sender, q);
+            }
+        }
+        return new PoolContent(pending, queued);
+    }
+
+    @Override
+    public ChainBlock pendingBlock() {
+        BlockHeader parent = chain.head();
+        List<Transaction> candidates = pool.select(parent.gasLimit(), FeeMarket.nextBaseFee(parent)).stream()
+                .map(PooledTransaction::transaction).toList();
+        // Built as the sequencer would build it now, on a state of its own that is then dropped.
+        BlockExecutor.Built built = executor.build(parent, chain.nodes(), chain.blockHashes(), candidates,
+                new BlockExecutor.Proposal(Address.ZERO, System.currentTimeMillis() / 1000, new byte[0]));
+        return toChainBlock(built.block().block());
     }
 }

@@ -50,9 +50,13 @@ final class ClusterNode {
      * @throws org.parkchain.consensus.raft.ClusterFileException when the TLS material is unusable
      */
     static ClusterNode prepare(ClusterSpec spec, Path dataDir, SequencerConfig sequencing, Blockchain chain,
-                               BlockExecutor executor, TransactionPool pool, ChainBackend backend) {
-        RaftMember member = RaftMember.prepare(RaftMember.Settings.of(spec, ClusterTls.load(spec.tls()),
-                dataDir.resolve(RAFT_DIR), sequencing), chain, executor, pool);
+                               BlockExecutor executor, TransactionPool pool) {
+        return new ClusterNode(RaftMember.prepare(RaftMember.Settings.of(spec, ClusterTls.load(spec.tls()),
+                dataDir.resolve(RAFT_DIR), sequencing), chain, executor, pool));
+    }
+
+    /** Transactions sent to this node go through the member: a follower forwards them to the leader. */
+    void routeTransactions(ChainBackend backend) {
         backend.intake(new ChainBackend.TransactionIntake() {
             @Override
             public Hash submit(byte[] raw) {
@@ -64,7 +68,11 @@ final class ClusterNode {
                 return member.submit(tx);
             }
         });
-        return new ClusterNode(member);
+    }
+
+    /** Why this member stopped applying blocks, if it did. */
+    java.util.Optional<String> halted() {
+        return member.halted();
     }
 
     /** Registers the metrics and starts the Raft server; the member, to be closed with the node. */

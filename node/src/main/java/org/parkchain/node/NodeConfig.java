@@ -51,6 +51,10 @@ public record NodeConfig(
         if (!dev && dataDir.isEmpty()) {
             throw new IllegalArgumentException("--data-dir is required without --dev (only the dev chain may live in memory)");
         }
+        if (!dev && rpc.corsAllowedOrigins().contains("*")) {
+            // Any page the user opens could then use the node; tolerable for a throw-away dev chain only.
+            throw new IllegalArgumentException("--rpc-cors-origins '*' is allowed with --dev only; name the origins");
+        }
         blockTime.ifPresent(t -> {
             if (t.isNegative() || t.isZero()) {
                 throw new IllegalArgumentException("--block-time must be a positive number of milliseconds, got " + t.toMillis());

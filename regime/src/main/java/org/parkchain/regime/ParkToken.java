@@ -185,10 +185,15 @@ final class ParkToken extends SystemContract {
 
     /**
      * Who may hold and move park tokens: a verified account (IParkRegistry.isVerified), the park's own system
-     * contracts (the offerings hold payments in escrow) and the treasury (it receives the levy) — never a blocked one.
+     * contracts that exist (the offerings hold payments in escrow) and the treasury (it receives the levy) — never a
+     * blocked one, nor an empty reserved address. Minting, transfers and payouts all go through here.
      */
     private void requireMayHold(Frame f, Address account, String side) {
         if (SystemAddresses.isReserved(account)) {
+            // Only a system contract that exists can use what it holds; tokens sent to an empty reserved address
+            // (0x…10ff) would be stranded for ever.
+            require(f.contracts.isSystemContract(f.world, account), side + " " + account
+                    + " is a reserved address without a system contract and cannot hold park tokens");
             return;
         }
         RegistryView rules = f.registry();

@@ -5,6 +5,7 @@ import org.parkchain.evm.BlockContext;
 import org.parkchain.evm.ExecutionResult;
 import org.parkchain.evm.HaltReason;
 import org.parkchain.evm.Message;
+import org.parkchain.evm.MessageRules;
 import org.parkchain.evm.NativeContract;
 import org.parkchain.evm.NativeContracts;
 import org.parkchain.evm.TxContext;
@@ -19,12 +20,30 @@ import org.parkchain.primitives.UInt256;
  * {@link NativeContracts}: {@code new Evm(Fork.CANCUN, systemContracts)}. Stateless apart from a table of
  * derivable token addresses: all state is in the world passed to each call, so one instance serves every block.
  */
-public final class SystemContracts implements NativeContracts {
+public final class SystemContracts implements NativeContracts, MessageRules {
+    /** The reason the marker code reverts with, were it ever run as bytecode. */
+    public static final String MARKER_REASON = "park: native system contract";
+
     /**
-     * What {@code eth_getCode} shows at a system contract or park token: PUSH0 PUSH0 REVERT, then "park". Tools
-     * that look for code see a contract; were it ever run as bytecode, it would revert at once.
+     * What {@code eth_getCode} shows at a system contract or park token. Tools that look for code see a contract; the
+     * chain runs Java there and never this code, but a copy of it (a Hardhat fork of a Parkchain chain, a contract
+     * cloned elsewhere) explains itself: it reverts with {@code Error("park: native system contract")}. It is
+     * {@code PUSH1 0x64 PUSH1 0x0a PUSH0 CODECOPY PUSH1 0x64 PUSH0 REVERT} (10 bytes: copy the 100 bytes after
+     * it to memory and revert with them), followed by the ABI encoding of the error.
      */
-    public static final byte[] MARKER_CODE = Hex.decode("0x5f5ffd7061726b");
+    public static final byte[] MARKER_CODE = markerCode();
+
+    private static byte[] markerCode() {
+        byte[] error = SystemContract.errorData(MARKER_REASON);
+        byte[] prefix = Hex.decode("0x6064600a5f3960645ffd");
+        if (error.length != 0x64 || prefix.length != 0x0a) {
+            throw new AssertionError("the marker code's lengths are written into it"); // 4 + 3 words; 10 bytes
+        }
+        byte[] code = new byte[prefix.length + error.length];
+        System.arraycopy(prefix, 0, code, 0, prefix.length);
+        System.arraycopy(error, 0, code, prefix.length, error.length);
+        return code;
+    }
 
     private final ParkRegistry registry = new ParkRegistry();
     private final TokenFactory factory = new TokenFactory();
@@ -32,6 +51,48 @@ public final class SystemContracts implements NativeContracts {
     private final Offerings offerings = new Offerings(token);
     private final TokenAddresses tokenAddresses = new TokenAddresses();
     private final NativeContract evmEntry = this::callFromEvm;
+    private final PermissionPolicy.Mode permissioning;
+
+    /** The park's contracts with the rules of {@code open} permissioning: nothing beyond the contracts' own checks. */
+    public SystemContracts() {
+        this(PermissionPolicy.Mode.OPEN);
+    }
+
+    /**
+     * The park's contracts; with {@link PermissionPolicy.Mode#VERIFIED} they also bring the permission rules that
+     * hold at every call depth (see {@link #refusal}).
+     */
+    public SystemContracts(PermissionPolicy.Mode permissioning) {
+        this.permissioning = permissioning;
+    }
+
+    /**
+     * Verified permissioning at every depth, not only for the transaction: no message may move native coin to a
+     * blocked address (a CALL or CALLCODE with value, a CREATE/CREATE2 endowment), and no contract may be created,
+     * at any depth, in a transaction whose origin may not deploy (board members and active residents' accounts).
+     */
+    @Override
+    public Optional<byte[]> refusal(WorldView world, Address origin, Message message, UInt256 valueMoved) {
+        if (permissioning != PermissionPolicy.Mode.VERIFIED) {
+            return Optional.empty();
+        }
+        RegistryView registry = RegistryView.of(world);
+        if (!valueMoved.isZero() && registry.isBlocked(message.recipient())) {
+            return Optional.of(SystemContract.errorData("permissioning: recipient " + message.recipient()
+                    + " is blocked and cannot receive value"));
+        }
+        if (message.isCreate() && !PermissionPolicy.mayDeploy(registry, origin)) {
+            return Optional.of(SystemContract.errorData("permissioning: only board members and active residents' "
+                    + "accounts may deploy contracts, at any depth (transaction origin " + origin + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /** SELFDESTRUCT may not hand a balance to a blocked address under verified permissioning. */
+    @Override
+    public boolean allowsPayout(WorldView world, Address origin, Address beneficiary, UInt256 balance) {
+        return permissioning != PermissionPolicy.Mode.VERIFIED || !RegistryView.of(world).isBlocked(beneficiary);
+    }
 
     /**
      * The EVM's hook: the native contract that may be at {@code address}. For an address the factory can give a

@@ -37,8 +37,8 @@ final class Park {
     static final UInt256 CHAIN_ID = UInt256.of(375);
 
     final WorldState world = new WorldState(new InMemoryNodeStore());
-    final SystemContracts contracts = new SystemContracts();
-    private final TransactionProcessor processor = new TransactionProcessor(new Evm(Fork.CANCUN, contracts));
+    final SystemContracts contracts;
+    private final TransactionProcessor processor;
     long now = 1_800_000_000L;
     private long blockNumber = 1;
 
@@ -65,6 +65,12 @@ final class Park {
     }
 
     private Park(RegimeGenesis genesis) {
+        this(genesis, PermissionPolicy.Mode.OPEN);
+    }
+
+    private Park(RegimeGenesis genesis, PermissionPolicy.Mode permissioning) {
+        contracts = new SystemContracts(permissioning);
+        processor = new TransactionProcessor(new Evm(Fork.CANCUN, contracts));
         genesis.install(world);
         world.endTransaction();
         world.commit();
@@ -73,6 +79,11 @@ final class Park {
     /** One board member (CHAIR), threshold 1: every proposal executes at once, as in --dev. */
     static Park withChair() {
         return new Park(new RegimeGenesis(List.of(CHAIR), 1, TREASURY));
+    }
+
+    /** As {@link #withChair()}, with verified permissioning's rules at every call depth (the admission is not run). */
+    static Park verifiedWithChair() {
+        return new Park(new RegimeGenesis(List.of(CHAIR), 1, TREASURY), PermissionPolicy.Mode.VERIFIED);
     }
 
     static Park withBoard(int threshold, Address... members) {

@@ -14,7 +14,8 @@ public final class RpcMethods {
     static final String SUBSCRIBE = "eth_subscribe";
     static final String UNSUBSCRIBE = "eth_unsubscribe";
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*_[A-Za-z0-9]+");
+    /** {@code namespace_method}; the method part may itself hold underscores ({@code eth_signTypedData_v4}). */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*_[A-Za-z0-9]+(_[A-Za-z0-9]+)*");
 
     private final ConcurrentMap<String, RpcMethod> byName = new ConcurrentHashMap<>();
 

@@ -220,8 +220,29 @@ public final class WorldState implements WorldView {
         });
     }
 
+    /**
+     * Told of every address and storage slot a transaction warms (EIP-2929), including in frames that revert: what
+     * eth_createAccessList reports. Not part of the state; not journaled.
+     */
+    public interface AccessObserver {
+        void address(Address address);
+
+        void slot(Address address, UInt256 key);
+    }
+
+    /** Nothing observes accesses unless eth_createAccessList asks: the usual warm path pays one null check. */
+    private AccessObserver accessObserver;
+
+    /** Tells {@code observer} of every address and slot warmed from now on ({@code null} stops it). */
+    public void observeAccesses(AccessObserver observer) {
+        this.accessObserver = observer;
+    }
+
     @Override
     public boolean warmAddress(Address address) {
+        if (accessObserver != null) {
+            accessObserver.address(address);
+        }
         if (warmAddresses.add(address)) {
             journal.add(() -> warmAddresses.remove(address));
             return false;
@@ -236,6 +257,9 @@ public final class WorldState implements WorldView {
 
     @Override
     public boolean warmSlot(Address address, UInt256 key) {
+        if (accessObserver != null) {
+            accessObserver.slot(address, key);
+        }
         Slot slot = new Slot(address, key);
         if (warmSlots.add(slot)) {
             journal.add(() -> warmSlots.remove(slot));

@@ -688,6 +688,11 @@ public final class TransactionPool implements AutoCloseable {
         }
     }
 
+    /** The senders that have transactions here, pending or queued (a copy). */
+    public java.util.Set<Address> senders() {
+        return java.util.Set.copyOf(senders.keySet());
+    }
+
     /** Transactions held, pending and queued. */
     public int size() {
         return size.get();

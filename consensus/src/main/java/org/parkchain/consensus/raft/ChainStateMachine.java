@@ -170,8 +170,9 @@ final class ChainStateMachine extends BaseStateMachine {
         try {
             byte[] bytes = request.getContent().toByteArray();
             byte[] answer = switch (ClusterMessages.kind(bytes)) {
-                case ClusterMessages.TRANSACTION -> callbacks.forwarded(ClusterMessages.transactionOf(bytes)).encode();
                 case ClusterMessages.BLOCKS -> blocks(ClusterMessages.BlocksQuery.decode(bytes)).encode();
+                case ClusterMessages.TRANSACTIONS -> ClusterMessages.encodeAnswers(
+                        ClusterMessages.copiesOf(bytes).stream().map(callbacks::forwarded).toList());
                 case ClusterMessages.COPIES -> {
                     callbacks.copies(ClusterMessages.copiesOf(bytes));
                     yield new byte[0];

@@ -11,16 +11,17 @@ import org.parkchain.primitives.rlp.RlpWriter;
 
 /**
  * What members say to each other through Ratis, as RLP lists whose first item is the kind. One kind goes into the
- * log: a {@link BlockEntry}. The others are queries answered from a member's own state without touching the log: a
- * transaction forwarded to the leader's pool ({@link #TRANSACTION}; the pool is not replicated state), blocks for a
+ * log: a {@link BlockEntry}. The others are queries answered from a member's own state without touching the log:
+ * transactions forwarded to the leader's pool ({@link #TRANSACTIONS}; the pool is not replicated state),
+ * copies of the leader's clients' transactions for the followers' pools ({@link #COPIES}), blocks for a
  * member catching up ({@link #BLOCKS}), and a member's identity ({@link #IDENTITY}).
  */
 final class ClusterMessages {
     static final int BLOCK = 1;
-    static final int TRANSACTION = 2;
     static final int BLOCKS = 3;
     static final int IDENTITY = 4;
     static final int COPIES = 5;
+    static final int TRANSACTIONS = 6;
     /** The most blocks one {@link #BLOCKS} answer carries (Ratis' gRPC messages stay far below their size limit). */
     static final int MAX_BLOCKS_PER_ANSWER = 64;
 
@@ -46,16 +47,6 @@ final class ClusterMessages {
 
     static int kind(byte[] bytes) {
         return (int) RlpReader.of(bytes).readList().readLong();
-    }
-
-    static byte[] transactionQuery(byte[] raw) {
-        return new RlpWriter(raw.length + 8).startList().writeLong(TRANSACTION).writeBytes(raw).endList().toByteArray();
-    }
-
-    static byte[] transactionOf(byte[] query) {
-        RlpReader r = RlpReader.of(query).readList();
-        r.readLong();
-        return r.readBytes();
     }
 
     /**
@@ -114,6 +105,33 @@ final class ClusterMessages {
         return w.endList().endList().toByteArray();
     }
 
+    /** Several forwarded transactions in one query (concurrent client calls on a follower travel together). */
+    static byte[] transactionsQuery(List<byte[]> raws) {
+        RlpWriter w = new RlpWriter().startList().writeLong(TRANSACTIONS).startList();
+        for (byte[] raw : raws) {
+            w.writeBytes(raw);
+        }
+        return w.endList().endList().toByteArray();
+    }
+
+    static byte[] encodeAnswers(List<TransactionAnswer> answers) {
+        RlpWriter w = new RlpWriter().startList();
+        for (TransactionAnswer a : answers) {
+            w.writeBytes(a.encode());
+        }
+        return w.endList().toByteArray();
+    }
+
+    static List<TransactionAnswer> decodeAnswers(byte[] bytes) {
+        RlpReader r = RlpReader.of(bytes).readList();
+        List<TransactionAnswer> out = new ArrayList<>();
+        while (r.hasNext()) {
+            out.add(TransactionAnswer.decode(r.readBytes()));
+        }
+        return out;
+    }
+
+    /** The raw transactions of a {@link #COPIES} or {@link #TRANSACTIONS} query. */
     static List<byte[]> copiesOf(byte[] query) {
         RlpReader r = RlpReader.of(query).readList();
         r.readLong();

@@ -276,16 +276,17 @@ public final class RaftMember implements AutoCloseable {
         }
     }
 
-    private ClusterMessages.TransactionAnswer forwardToLeader(byte[] raw) throws Exception {
+    private List<ClusterMessages.TransactionAnswer> forwardToLeader(List<byte[]> raws) throws Exception {
         if (isLeader()) {
-            return ClusterMessages.TransactionAnswer.accepted(Hash.ZERO); // it is in our own pool already
+            // Leadership came here meanwhile: they are in our own pool already.
+            return raws.stream().map(r -> ClusterMessages.TransactionAnswer.accepted(Hash.ZERO)).toList();
         }
         // The blocking API: the ordered asynchronous one closes its window for good after one failed request.
-        RaftClientReply reply = client.io().sendReadOnly(message(ClusterMessages.transactionQuery(raw)));
+        RaftClientReply reply = client.io().sendReadOnly(message(ClusterMessages.transactionsQuery(raws)));
         if (!reply.isSuccess()) {
             throw reply.getException();
         }
-        return ClusterMessages.TransactionAnswer.decode(reply.getMessage().getContent().toByteArray());
+        return ClusterMessages.decodeAnswers(reply.getMessage().getContent().toByteArray());
     }
 
     private ClusterMessages.TransactionAnswer admitForwarded(byte[] raw) {

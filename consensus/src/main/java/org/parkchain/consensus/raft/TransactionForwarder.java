@@ -21,10 +21,19 @@ final class TransactionForwarder implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TransactionForwarder.class.getName());
     private static final long RETRY_EVERY_MS = 1_000;
 
-    /** Sends a raw transaction to the leader's pool; the leader's answer. */
+    /** Sends raw transactions to the leader's pool; the leader's answers, one per transaction, in order. */
     interface Leader {
-        ClusterMessages.TransactionAnswer forward(byte[] raw) throws Exception;
+        List<ClusterMessages.TransactionAnswer> forward(List<byte[]> raws) throws Exception;
     }
+
+    private static final int MAX_BATCH = 256;
+    private static final long ANSWER_TIMEOUT_SECONDS = 15;
+
+    /** A client's transaction waiting to travel with the next batch. */
+    private record Waiting(Hash hash, byte[] raw, java.util.concurrent.CompletableFuture<ClusterMessages.TransactionAnswer> answer) {}
+
+    private final java.util.concurrent.LinkedBlockingQueue<Waiting> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread sender;
 
     private final Leader leader;
     private final Predicate<Hash> stillPooled;
@@ -38,9 +47,12 @@ final class TransactionForwarder implements AutoCloseable {
     TransactionForwarder(Leader leader, Predicate<Hash> stillPooled) {
         this.leader = leader;
         this.stillPooled = stillPooled;
-        this.retrier = new Thread(this::retryLoop, "raft-forwarder");
+        this.retrier = new Thread(this::retryLoop, "raft-forward-retry");
         retrier.setDaemon(true);
         retrier.start();
+        this.sender = new Thread(this::sendLoop, "raft-forwarder");
+        sender.setDaemon(true);
+        sender.start();
     }
 
     /**
@@ -51,17 +63,51 @@ final class TransactionForwarder implements AutoCloseable {
      */
     java.util.Optional<ClusterMessages.TransactionAnswer> forward(Hash hash, byte[] raw) {
         copies.put(hash, raw);
+        Waiting w = new Waiting(hash, raw, new java.util.concurrent.CompletableFuture<>());
+        queue.add(w);
         try {
-            ClusterMessages.TransactionAnswer answer = leader.forward(raw);
+            ClusterMessages.TransactionAnswer answer = w.answer().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (answer.refusedForGood()) {
                 copies.remove(hash);
                 return java.util.Optional.of(answer);
             }
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.INFO, () -> "cannot reach the leader for " + hash + " (" + e + "); retrying");
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            LOG.log(System.Logger.Level.INFO, () -> "cannot reach the leader for " + hash + " (" + cause + "); retrying");
             unforwarded.put(hash, raw);
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Sends what waits in one query: concurrent client calls (a JSON-RPC batch runs its calls concurrently) travel
+     * together, each caller still getting the leader's own answer for its transaction.
+     */
+    private void sendLoop() {
+        while (running) {
+            List<Waiting> batch = new ArrayList<>();
+            try {
+                Waiting first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                List<ClusterMessages.TransactionAnswer> answers = leader.forward(batch.stream().map(Waiting::raw).toList());
+                if (answers.size() != batch.size()) {
+                    throw new IllegalStateException(answers.size() + " answers for " + batch.size() + " transactions");
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).answer().complete(answers.get(i));
+                }
+            } catch (Exception e) {
+                batch.forEach(w -> w.answer().completeExceptionally(e));
+            }
+        }
     }
 
     /** Keeps a copy for the background retry without trying now (no leader is known: asking would only wait). */
@@ -102,7 +148,7 @@ final class TransactionForwarder implements AutoCloseable {
                     continue;
                 }
                 try {
-                    ClusterMessages.TransactionAnswer answer = leader.forward(e.getValue());
+                    ClusterMessages.TransactionAnswer answer = leader.forward(List.of(e.getValue())).get(0);
                     unforwarded.remove(e.getKey());
                     if (answer.refusedForGood()) {
                         LOG.log(System.Logger.Level.WARNING, "the leader refused " + e.getKey() + ": " + answer.refusal());
@@ -118,5 +164,6 @@ final class TransactionForwarder implements AutoCloseable {
     public void close() {
         running = false;
         LockSupport.unpark(retrier);
+        sender.interrupt();
     }
 }

@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.parkchain.chain.Genesis;
+import org.parkchain.primitives.Address;
 import org.parkchain.node.NodeConfig;
 import org.parkchain.node.ParkchainNode;
 import org.parkchain.node.park.JsonRpcClient;
@@ -171,7 +172,6 @@ final class DemoCommand implements Callable<Integer> {
     private static void lookAround(PrintWriter out, ParkchainNode node, ParkStory.Outcome outcome) {
         String url = node.rpcUrl().toString();
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        String korean = Genesis.devAccounts().get(3).toHex();
         String balanceOf = "0x70a08231" + "0".repeat(24) + Hex.encodeNoPrefix(Genesis.devAccounts().get(3).toArray());
         String rpcFlag = node.rpcPort() == 8545 ? "" : " --rpc " + url;
         out.println();
@@ -184,14 +184,24 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  curl          curl -s -H 'Content-Type: application/json' -d '{\"jsonrpc\":\"2.0\",\"id\":1,"
                 + "\"method\":\"eth_call\",\"params\":[{\"to\":\"" + outcome.token().toHex() + "\",\"data\":\""
                 + balanceOf + "\"},\"latest\"]}' " + url);
-        out.println("  ethers.js     cd clients && node -e 'const {ethers}=require(\"ethers\");"
-                + "const t=new ethers.Contract(\"" + outcome.token().toHex() + "\",[\"function balanceOf(address) view "
-                + "returns (uint256)\"],new ethers.JsonRpcProvider(\"" + url + "\"));"
-                + "t.balanceOf(\"" + korean + "\").then(b=>console.log(ethers.formatUnits(b,18),\"MSL\"))'");
+        out.println("  ethers.js     " + ethersOneLiner(outcome.token(), Genesis.devAccounts().get(3), url));
         out.println("  wallets       add network " + url + " with chain id " + node.chainId()
                 + "; dev keys come from the test mnemonic");
         out.println("Ctrl-C stops the node.");
         out.flush();
+    }
+
+    /**
+     * The shell line the demo prints for reading a park token's balance with ethers.js, run from the repository's
+     * root. On a fresh clone {@code clients/node_modules} does not exist yet, so it installs the pinned packages
+     * first (once: later runs find them).
+     */
+    static String ethersOneLiner(Address token, Address holder, String url) {
+        return "cd clients && { [ -d node_modules/ethers ] || npm ci --no-audit --no-fund --loglevel=error; } && "
+                + "node -e 'const {ethers}=require(\"ethers\");"
+                + "const t=new ethers.Contract(\"" + token.toHex() + "\",[\"function balanceOf(address) view "
+                + "returns (uint256)\"],new ethers.JsonRpcProvider(\"" + url + "\"));"
+                + "t.balanceOf(\"" + holder.toHex() + "\").then(b=>console.log(ethers.formatUnits(b,18),\"MSL\"))'";
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

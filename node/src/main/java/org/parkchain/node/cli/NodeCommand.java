@@ -33,9 +33,30 @@ final class NodeCommand implements Callable<Integer> {
             + "in memory with --dev when absent).")
     Path dataDir;
 
-    @Option(names = "--rpc-port", defaultValue = "8545", description = "JSON-RPC port on 127.0.0.1; 0 picks a free one "
+    @Option(names = "--rpc-port", defaultValue = "8545", description = "JSON-RPC port; 0 picks a free one "
             + "(default: ${DEFAULT-VALUE}).")
     int rpcPort;
+
+    @Option(names = "--rpc-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Interface "
+            + "JSON-RPC listens on; 0.0.0.0 for all (default: ${DEFAULT-VALUE}).")
+    String rpcHost;
+
+    @Option(names = "--rpc-cors-origins", paramLabel = "ORIGIN", split = ",", description = "Browser origins that "
+            + "may call JSON-RPC and open WebSockets, comma-separated (default: none); '*' for any, with --dev only.")
+    java.util.List<String> corsOrigins;
+
+    @Option(names = "--rpc-host-allowlist", paramLabel = "NAME", split = ",", description = "Names accepted in "
+            + "the Host header against DNS rebinding, comma-separated; IP addresses are always accepted; '*' for any "
+            + "(default: localhost).")
+    java.util.List<String> hostAllowlist;
+
+    @Option(names = "--rpc-max-connections", paramLabel = "N", description = "Most open JSON-RPC connections "
+            + "(default: 1000).")
+    Integer maxConnections;
+
+    @Option(names = "--rpc-idle-timeout", paramLabel = "MS", description = "Closes a connection that sends nothing "
+            + "for this long (default: 60000).")
+    Long idleTimeoutMs;
 
     @Option(names = "--permissioning", paramLabel = "open|verified", description = "Who may transact "
             + "(default: open with --dev, verified otherwise).")
@@ -59,7 +80,8 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--rpc-max-batch-size", paramLabel = "N", description = "Most calls in one batch (default: 1000).")
     Integer maxBatchSize;
 
-    @Option(names = "--rpc-call-timeout", paramLabel = "MS", description = "Longest a call may run (default: 30000).")
+    @Option(names = "--rpc-call-timeout", paramLabel = "MS", description = "Longest a call may take, waiting "
+            + "included; eth_call, eth_estimateGas and traces are stopped then (default: 5000).")
     Long callTimeoutMs;
 
     @Option(names = "--rpc-gas-cap", paramLabel = "GAS", description = "Most gas for eth_call and eth_estimateGas "
@@ -81,6 +103,10 @@ final class NodeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 1;
         }
+        if (config.rpc().corsAllowedOrigins().contains("*")) {
+            spec.commandLine().getErr().println("warning: --rpc-cors-origins '*' lets any web page the user opens "
+                    + "call this node, including eth_sendTransaction with the dev accounts");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             node.close();
@@ -90,7 +116,14 @@ final class NodeCommand implements Callable<Integer> {
         node.describe(out);
         out.flush();
         try {
-            stopped.await();
+            while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (node.fatalError().isPresent()) {
+                    // Never a zombie that accepts transactions it will not mine: stop, and say why.
+                    spec.commandLine().getErr().println("error: block production stopped: " + node.fatalError().get());
+                    node.close();
+                    return 70;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             node.close();
@@ -130,7 +163,19 @@ final class NodeCommand implements Callable<Integer> {
                     port = spec.selfMember().rpc().getPort(); // the cluster file says where this member serves
                 }
             }
-            RpcConfig rpc = RpcConfig.defaults().withPort(port);
+            RpcConfig rpc = RpcConfig.defaults().withPort(port).withHost(rpcHost);
+            if (corsOrigins != null) {
+                rpc = rpc.withCorsAllowedOrigins(corsOrigins);
+            }
+            if (hostAllowlist != null) {
+                rpc = rpc.withHostAllowlist(hostAllowlist);
+            }
+            if (maxConnections != null) {
+                rpc = rpc.withMaxConnections(maxConnections);
+            }
+            if (idleTimeoutMs != null) {
+                rpc = rpc.withIdleTimeout(Duration.ofMillis(idleTimeoutMs));
+            }
             if (maxRequestBytes != null) {
                 rpc = rpc.withMaxRequestBytes(maxRequestBytes);
             }

@@ -16,8 +16,10 @@ import org.parkchain.rpc.RpcMethods;
 import org.parkchain.rpc.RpcParams;
 
 /**
- * The chain and what is in its blocks: eth_chainId, eth_syncing, eth_blockNumber, blocks, their transactions and
- * receipts, and the uncle counts (always zero).
+ * The chain and what is in its blocks: eth_chainId, eth_syncing, eth_blockNumber, blocks and headers, their
+ * transactions and receipts, and the uncle counts (always zero). The "pending" block of eth_getBlockByNumber,
+ * eth_getHeaderByNumber, eth_getBlockTransactionCountByNumber and eth_getTransactionByBlockNumberAndIndex is the
+ * next block built from the pool now ({@link EthBackend#pendingBlock}).
  */
 public final class BlockMethods implements MethodGroup {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -41,7 +43,7 @@ public final class BlockMethods implements MethodGroup {
             return transactionAt(block, p.required(1, RpcParams.QUANTITY_LONG));
         });
         m.register("eth_getTransactionByBlockNumberAndIndex", 2, p -> {
-            Optional<EthBackend.ChainBlock> block = blocks.findBlock(p.required(0, RpcParams.BLOCK));
+            Optional<EthBackend.ChainBlock> block = blockOrPending(p.required(0, RpcParams.BLOCK));
             return transactionAt(block, p.required(1, RpcParams.QUANTITY_LONG));
         });
         m.register("eth_getTransactionReceipt", 1, p -> {
@@ -69,6 +71,9 @@ public final class BlockMethods implements MethodGroup {
         m.register("eth_getBlockByNumber", 2, p -> {
             BlockSelector selector = p.required(0, RpcParams.BLOCK);
             boolean full = p.required(1, RpcParams.BOOLEAN);
+            if (selector == BlockSelector.Tag.PENDING) {
+                return pendingJson(backend.pendingBlock(), full);
+            }
             return blocks.findBlock(selector).map(b -> blockJson(b, full)).orElse(null);
         });
         m.register("eth_getBlockByHash", 2, p -> {
@@ -78,12 +83,45 @@ public final class BlockMethods implements MethodGroup {
         });
         m.register("eth_getBlockTransactionCountByHash", 1, p -> backend.block(p.required(0, RpcParams.HASH))
                 .map(b -> RpcEncoding.quantity(b.transactions().size())).orElse(null));
-        m.register("eth_getBlockTransactionCountByNumber", 1, p -> blocks.findBlock(p.required(0, RpcParams.BLOCK))
+        m.register("eth_getBlockTransactionCountByNumber", 1, p -> blockOrPending(p.required(0, RpcParams.BLOCK))
                 .map(b -> RpcEncoding.quantity(b.transactions().size())).orElse(null));
+        m.register("eth_getHeaderByNumber", 1, p -> {
+            BlockSelector selector = p.required(0, RpcParams.BLOCK);
+            if (selector == BlockSelector.Tag.PENDING) {
+                return pendingHeader(backend.pendingBlock());
+            }
+            return blocks.findBlock(selector).map(b -> EthJson.header(b.header(), b.hash())).orElse(null);
+        });
+        m.register("eth_getHeaderByHash", 1, p -> backend.block(p.required(0, RpcParams.HASH))
+                .map(b -> EthJson.header(b.header(), b.hash())).orElse(null));
         m.register("eth_getUncleCountByBlockHash", 1,
                 p -> backend.block(p.required(0, RpcParams.HASH)).map(b -> "0x0").orElse(null));
         m.register("eth_getUncleCountByBlockNumber", 1,
                 p -> blocks.findBlock(p.required(0, RpcParams.BLOCK)).map(b -> "0x0").orElse(null));
+    }
+
+    /** The block a number or tag names; "pending" is the next block built from the pool now. */
+    private Optional<EthBackend.ChainBlock> blockOrPending(BlockSelector selector) {
+        return selector == BlockSelector.Tag.PENDING ? Optional.of(backend.pendingBlock()) : blocks.findBlock(selector);
+    }
+
+    /**
+     * The pending block as geth shows it: what is not decided until it is sealed (its hash, and with it the nonce
+     * and the miner) is null.
+     */
+    private static ObjectNode pendingJson(EthBackend.ChainBlock b, boolean full) {
+        return unsealed(blockJson(b, full));
+    }
+
+    private static ObjectNode pendingHeader(EthBackend.ChainBlock b) {
+        return unsealed(EthJson.header(b.header(), b.hash()));
+    }
+
+    private static ObjectNode unsealed(ObjectNode o) {
+        o.putNull("hash");
+        o.putNull("nonce");
+        o.putNull("miner");
+        return o;
     }
 
     private static ObjectNode blockJson(EthBackend.ChainBlock b, boolean full) {

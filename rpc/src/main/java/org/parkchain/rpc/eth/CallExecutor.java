@@ -37,6 +37,10 @@ final class CallExecutor {
         return config;
     }
 
+    EthBackend backend() {
+        return backend;
+    }
+
     /** Runs {@code request} on a throw-away copy of the state at {@code header}, as eth_call does. */
     TransactionResult execute(CallRequest request, BlockHeader header, StateOverrides overrides, long gas) {
         return execute(request, header, overrides, gas, false);
@@ -48,8 +52,18 @@ final class CallExecutor {
      */
     TransactionResult execute(CallRequest request, BlockHeader header, StateOverrides overrides, long gas,
                               boolean nextBlock) {
+        return execute(request, header, overrides, gas, nextBlock, request.accessList().orElse(List.of()), null);
+    }
+
+    /**
+     * As above with {@code accessList} in place of the request's, telling {@code accesses} (when not null) of every
+     * address and slot the call warms (eth_createAccessList).
+     */
+    TransactionResult execute(CallRequest request, BlockHeader header, StateOverrides overrides, long gas,
+                              boolean nextBlock, List<AccessListEntry> accessList, WorldState.AccessObserver accesses) {
         WorldState state = backend.state(header);
         overrides.applyTo(state);
+        state.observeAccesses(accesses);
         Address from = request.from().orElse(Address.ZERO);
         UInt256 maxFee;
         UInt256 tip;
@@ -65,7 +79,6 @@ final class CallExecutor {
         }
         // geth: a call that pays nothing runs with a zero base fee, so that BASEFEE-free calls need no funds.
         UInt256 baseFee = maxFee.isZero() ? UInt256.ZERO : header.baseFeePerGas();
-        List<AccessListEntry> accessList = request.accessList().orElse(List.of());
         byte[] data = request.input();
         long intrinsic = IntrinsicGas.CANCUN.of(data, request.to().isEmpty(), accessList);
         ExecutableTransaction tx = new ExecutableTransaction(from, state.nonce(from), gas, request.to(),

@@ -44,7 +44,7 @@ public final class EthApi {
         return filters;
     }
 
-    /** Registers every eth_* group: state, blocks, calls, sending, fees, and logs with filters. */
+    /** Registers every eth_* group: state, blocks, calls, sending, signing, fees, and logs with filters. */
     public void registerInto(RpcMethods m) {
         BlockLookup blocks = new BlockLookup(backend);
         CallExecutor executor = new CallExecutor(backend, config);
@@ -53,7 +53,9 @@ public final class EthApi {
                 new BlockMethods(backend),
                 new CallMethods(blocks, executor),
                 new SendMethods(blocks, executor, signers),
+                new SignMethods(signers),
                 new FeeMethods(backend, config),
+                new TxPoolMethods(backend),
                 new FilterMethods(backend, config, filters));
         groups.forEach(g -> g.registerInto(m));
     }
@@ -73,6 +75,15 @@ public final class EthApi {
             }
         }
         filters.onBlock(block.hash(), block.header().number(), chainLogs);
+    }
+
+    /**
+     * Events were lost on their way here (the listeners fell behind block production): subscriptions are ended with
+     * {@code reason} and polling filters removed, so no client mistakes the gap for a quiet chain.
+     */
+    public void onEventsLost(String reason) {
+        hub.endAll(reason);
+        filters.clear();
     }
 
     /** A transaction entered the pool. */

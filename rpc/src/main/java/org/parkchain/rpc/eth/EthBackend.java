@@ -35,6 +35,10 @@ public interface EthBackend {
     /** A transaction waiting in the pool, with its recovered sender. */
     record PendingTransaction(Transaction transaction, Address sender) {}
 
+    /** The pool's transactions by sender, in nonce order: ready for the next block, and waiting for a nonce gap. */
+    record PoolContent(java.util.Map<Address, List<PendingTransaction>> pending,
+                       java.util.Map<Address, List<PendingTransaction>> queued) {}
+
     long chainId();
 
     /** The head block. */
@@ -78,4 +82,13 @@ public interface EthBackend {
     long pendingNonce(Address sender);
 
     Optional<PendingTransaction> pendingTransaction(Hash hash);
+
+    /** What the pool holds now (txpool_content, txpool_status, txpool_inspect). */
+    PoolContent poolContent();
+
+    /**
+     * The block that would follow the head if it were built now from the pool: executed on a throw-away state and
+     * never appended (the "pending" block).
+     */
+    ChainBlock pendingBlock();
 }

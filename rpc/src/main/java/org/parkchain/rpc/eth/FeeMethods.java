@@ -21,7 +21,7 @@ import org.parkchain.rpc.RpcEncoding;
 import org.parkchain.rpc.RpcMethods;
 import org.parkchain.rpc.RpcParams;
 
-/** What to pay: eth_gasPrice, eth_maxPriorityFeePerGas and eth_feeHistory. */
+/** What to pay: eth_gasPrice, eth_maxPriorityFeePerGas, eth_blobBaseFee and eth_feeHistory. */
 public final class FeeMethods implements MethodGroup {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** The tip suggested by eth_maxPriorityFeePerGas and used by eth_sendTransaction when none is given: 1 gwei. */
@@ -42,6 +42,9 @@ public final class FeeMethods implements MethodGroup {
     public void registerInto(RpcMethods m) {
         m.register("eth_gasPrice", 0, p -> RpcEncoding.quantity(blocks.nextBaseFee().add(SUGGESTED_TIP)));
         m.register("eth_maxPriorityFeePerGas", 0, p -> RpcEncoding.quantity(SUGGESTED_TIP));
+        // The next block's blob base fee. Blocks here carry no blobs, so the excess stays at the head's (zero).
+        m.register("eth_blobBaseFee", 0,
+                p -> RpcEncoding.quantity(BlobGas.baseFee(backend.head().header().excessBlobGas())));
         m.register("eth_feeHistory", 3, p -> {
             long count = p.required(0, FeeMethods::blockCount);
             BlockSelector newest = p.required(1, RpcParams.BLOCK);

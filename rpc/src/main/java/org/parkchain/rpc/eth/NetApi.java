@@ -27,6 +27,16 @@ public final class NetApi {
         return "Parkchain/v" + version + "/" + os + "-" + arch + "/java" + Runtime.version().feature();
     }
 
+    /**
+     * A development chain's client version. Hardhat's test helpers (loadFixture, time, mine, setBalance,
+     * impersonateAccount) accept a network only when web3_clientVersion starts with "hardhatnetwork", "zksync" or
+     * "anvil"; a {@code --dev} node offers Anvil's development methods (the anvil_, evm_ and hardhat_ methods), so it
+     * says so in front of its own name: {@code anvil-compatible Parkchain/v0.1.0/linux-amd64/java21}.
+     */
+    public static String devClientVersion(String version) {
+        return "anvil-compatible " + clientVersion(version);
+    }
+
     public void registerInto(RpcMethods methods) {
         methods.register("web3_clientVersion", params -> {
             params.requireAtMost(0);

@@ -107,4 +107,25 @@ final class FakeBackend implements EthBackend {
         return submitted.stream().filter(tx -> tx.hash().equals(hash)).findFirst()
                 .map(tx -> new PendingTransaction(tx, tx.sender()));
     }
+
+    @Override
+    public PoolContent poolContent() {
+        java.util.Map<Address, List<PendingTransaction>> pending = new java.util.LinkedHashMap<>();
+        for (Transaction tx : submitted) {
+            pending.computeIfAbsent(tx.sender(), a -> new ArrayList<>()).add(new PendingTransaction(tx, tx.sender()));
+        }
+        return new PoolContent(pending, Map.of());
+    }
+
+    @Override
+    public ChainBlock pendingBlock() {
+        // The fake builds nothing: its next block would hold the submitted transactions, unexecuted.
+        ChainBlock head = head();
+        BlockHeader h = head.header();
+        BlockHeader next = new BlockHeader(head.hash(), h.ommersHash(), h.coinbase(), h.stateRoot(),
+                h.transactionsRoot(), h.receiptsRoot(), h.logsBloom(), h.difficulty(), h.number() + 1, h.gasLimit(), 0,
+                h.timestamp() + 1, h.extraData(), h.mixHash(), 0, h.baseFeePerGas(), h.withdrawalsRoot(), 0, 0,
+                h.parentBeaconBlockRoot());
+        return new ChainBlock(next, next.hash(), submitted, submitted.stream().map(Transaction::sender).toList(), 0);
+    }
 }

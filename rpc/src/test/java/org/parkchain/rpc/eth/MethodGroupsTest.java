@@ -101,4 +101,37 @@ class MethodGroupsTest {
         assertThat(call(filters, "eth_getLogs", "[{\"fromBlock\": \"0x0\"}]").toString()).isEqualTo("[]");
         assertThat(call(filters, "eth_uninstallFilter", "[\"" + id + "\"]")).isEqualTo(true);
     }
+
+    @Test
+    void devMethodsAreRefusedOffADevelopmentChain() {
+        DevMethods dev = new DevMethods(backend, java.util.Optional.empty(), "Parkchain/v0");
+        assertThatThrownBy(() -> call(dev, "evm_mine", "[]")).isInstanceOf(RpcException.class)
+                .hasMessage("evm_mine is only available on a development chain (parkchain node --dev)");
+        assertThatThrownBy(() -> call(dev, "anvil_setBalance", "[\"" + STORE.toHex() + "\", \"0x1\"]"))
+                .hasMessage("anvil_setBalance is only available on a development chain (parkchain node --dev)");
+        assertThatThrownBy(() -> call(dev, "hardhat_metadata", "[]"))
+                .hasMessageContaining("only available on a development chain");
+        assertThat(backend.chain.head().number()).isZero();
+    }
+
+    @Test
+    void createAccessListNamesWhatTheCallTouchesButNotTheSenderRecipientOrPrecompiles() throws Exception {
+        Address reader = Address.fromLong(0xbb);
+        Address other = Address.fromLong(0xcc);
+        // PUSH1 1 SLOAD POP; PUSH20 other BALANCE POP; PUSH1 0 PUSH1 0 PUSH1 0 PUSH1 0 PUSH1 0 PUSH1 4 GAS STATICCALL
+        // (the identity precompile) POP; STOP
+        byte[] code = Hex.decode("0x60015450" + "73" + other.toHex().substring(2) + "3150"
+                + "600060006000600060006004" + "5a" + "fa" + "50" + "00");
+        FakeBackend world = FakeBackend.dev(Map.of(reader, new Genesis.GenesisAccount(UInt256.ZERO, 1, code, Map.of())));
+        CallMethods calls = new CallMethods(world, EthApiConfig.defaults());
+        JsonNode result = (JsonNode) call(calls, "eth_createAccessList", "[{\"from\": \"" + Genesis.devAccounts().get(0).toHex()
+                + "\", \"to\": \"" + reader.toHex() + "\"}, \"latest\"]");
+        assertThat(result.get("accessList").toString()).isEqualTo("[{\"address\":\"" + reader.toHex()
+                + "\",\"storageKeys\":[\"0x0000000000000000000000000000000000000000000000000000000000000001\"]},"
+                + "{\"address\":\"" + other.toHex() + "\",\"storageKeys\":[]}]");
+        long gasUsed = Long.decode(result.get("gasUsed").textValue());
+        // 21,000 + the list (2,400 per address, 1,900 per key) + warm accesses, well below the cold path's.
+        assertThat(gasUsed).isBetween(21_000L + 2 * 2_400 + 1_900, 40_000L);
+        assertThat(result.has("error")).isFalse();
+    }
 }
