@@ -143,6 +143,20 @@ final class ParkToken extends SystemContract {
         debitCredit(f, from, to, amount, false);
     }
 
+    /**
+     * Gives tokens a system contract holds for {@code to} back to it (an exchange order's lock): {@code to} may not
+     * be blocked or frozen, but need not still be verified, since the tokens were its own.
+     */
+    void giveBack(Frame f, Address from, Address to, UInt256 amount) {
+        f.requireWritable();
+        require(!f.registry().isBlocked(to), "transfer to a blocked address");
+        debitCredit(f, from, to, amount, false);
+    }
+
+    boolean isFrozen(Frame f, Address account) {
+        return isFrozen(f.storage().load(holder(account)));
+    }
+
     /** Mints {@code amount} to {@code to}; the caller has checked the authority and the cap. */
     void mint(Frame f, Address to, UInt256 amount) {
         f.requireWritable();

@@ -16,7 +16,7 @@ import org.parkchain.primitives.UInt256;
 
 /**
  * The park's native contracts as the chain sees them: which addresses run Java instead of bytecode (the registry,
- * the token factory, the offerings and every park token), and the call that runs them. Give it to the EVM as its
+ * the token factory, the offerings, the exchange and every park token), and the call that runs them. Give it to the EVM as its
  * {@link NativeContracts}: {@code new Evm(Fork.CANCUN, systemContracts)}. Stateless apart from a table of
  * derivable token addresses: all state is in the world passed to each call, so one instance serves every block.
  */
@@ -49,6 +49,7 @@ public final class SystemContracts implements NativeContracts, MessageRules {
     private final TokenFactory factory = new TokenFactory();
     private final ParkToken token = new ParkToken();
     private final Offerings offerings = new Offerings(token);
+    private final Exchange exchange = new Exchange(token);
     private final TokenAddresses tokenAddresses = new TokenAddresses();
     private final NativeContract evmEntry = this::callFromEvm;
     private final PermissionPolicy.Mode permissioning;
@@ -126,7 +127,7 @@ public final class SystemContracts implements NativeContracts, MessageRules {
 
     private static boolean isFixed(Address address) {
         return address.equals(SystemAddresses.REGISTRY) || address.equals(SystemAddresses.TOKEN_FACTORY)
-                || address.equals(SystemAddresses.OFFERINGS);
+                || address.equals(SystemAddresses.OFFERINGS) || address.equals(SystemAddresses.EXCHANGE);
     }
 
     private Optional<SystemContract> resolve(WorldView world, Address address) {
@@ -138,6 +139,9 @@ public final class SystemContracts implements NativeContracts, MessageRules {
         }
         if (address.equals(SystemAddresses.OFFERINGS)) {
             return Optional.of(offerings);
+        }
+        if (address.equals(SystemAddresses.EXCHANGE)) {
+            return Optional.of(exchange);
         }
         return TokenFactory.isToken(world, address) ? Optional.of(token) : Optional.empty();
     }

@@ -33,6 +33,7 @@ final class Park {
     static final Address REGISTRY = SystemAddresses.REGISTRY;
     static final Address FACTORY = SystemAddresses.TOKEN_FACTORY;
     static final Address OFFERINGS = SystemAddresses.OFFERINGS;
+    static final Address EXCHANGE = SystemAddresses.EXCHANGE;
     static final long GAS = 2_000_000;
     static final UInt256 CHAIN_ID = UInt256.of(375);
 

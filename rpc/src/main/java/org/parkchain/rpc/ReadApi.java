@@ -25,7 +25,8 @@ public interface ReadApi {
     String prefix();
 
     /**
-     * The JSON body for GET {@code path} (which starts with {@link #prefix()}), or empty when there is no such
+     * The JSON body for GET {@code path} (which starts with {@link #prefix()} and keeps the request's query string,
+     * e.g. {@code ?interval=1h}), or empty when there is no such
      * resource (404). May block: the server calls it on a worker thread.
      *
      * @throws IllegalArgumentException for a malformed request (400, with the message as the body)

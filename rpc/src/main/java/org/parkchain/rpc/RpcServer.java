@@ -313,7 +313,7 @@ public final class RpcServer implements AutoCloseable {
                 Optional<ReadApi> api = readApiFor(request.path());
                 if (api.isPresent()) {
                     if (request.method() == HttpMethod.GET) {
-                        serveRead(api.get(), request.path(), response);
+                        serveRead(api.get(), request.uri(), response);
                     } else {
                         methodNotAllowed(response, "GET", api.get().prefix() + " answers GET");
                     }

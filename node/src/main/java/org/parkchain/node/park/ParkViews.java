@@ -45,7 +45,7 @@ public final class ParkViews {
     private static final List<String> KIND = List.of("Cryptocurrency", "Utility", "Asset");
     private static final List<String> OFFERING_STATE = List.of("Draft", "Approved", "Succeeded", "Failed", "Cancelled");
     private static final List<String> ROLES = List.of("TOKEN_ISSUER", "ICO_ORGANISER", "PLATFORM_OPERATOR", "EXCHANGE_OFFICE");
-    public static final List<String> NAMES = List.of("residents", "clients", "tokens", "offerings", "levy");
+    public static final List<String> NAMES = List.of("residents", "clients", "tokens", "offerings", "levy", "markets");
 
     private final Blockchain chain;
     private final SystemContracts contracts = new SystemContracts();
@@ -55,8 +55,11 @@ public final class ParkViews {
     private final List<LevyPayment> levyPayments = new ArrayList<>();
     private long scannedUpTo = -1;
 
+    private final MarketViews markets;
+
     public ParkViews(Blockchain chain) {
         this.chain = chain;
+        this.markets = new MarketViews(chain);
     }
 
     public record Resident(String address, String name, String status, List<String> roles, String registrationNo,
@@ -92,7 +95,18 @@ public final class ParkViews {
 
     /** The view named {@code name} (one of {@link #NAMES}), or empty for an unknown name. */
     public Optional<Object> view(String name) {
-        return switch (name) {
+        return view(name, Map.of());
+    }
+
+    /**
+     * The view at {@code path}: one of {@link #NAMES}, or a market's {@code markets/{id}[/depth|/trades|/candles]}
+     * (see {@link MarketViews}) with the request's {@code query} parameters; empty for an unknown path.
+     */
+    public Optional<Object> view(String path, Map<String, String> query) {
+        if (path.equals("markets") || path.startsWith("markets/")) {
+            return markets.view(path, query);
+        }
+        return switch (path) {
             case "residents" -> Optional.of(residents());
             case "clients" -> Optional.of(clients());
             case "tokens" -> Optional.of(tokens());

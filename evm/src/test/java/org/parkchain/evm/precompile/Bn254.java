@@ -4,8 +4,10 @@ import java.math.BigInteger;
 import java.util.Optional;
 
 /**
- * The BN254 (alt_bn128) curve y² = x³ + 3 over F_p for EIP-196/197. G1 points are affine pairs of 32-byte
- * big-endian coordinates, (0, 0) standing for the point at infinity; coordinates must be below p and on the curve.
+ * The straightforward BigInteger BN254 (alt_bn128) that the precompiles used before package {@code bn254}, kept as
+ * the reference the Montgomery-limb version is tested against. The curve y² = x³ + 3 over F_p for EIP-196/197. G1
+ * points are affine pairs of 32-byte big-endian coordinates, (0, 0) standing for the point at infinity; coordinates
+ * must be below p and on the curve.
  */
 final class Bn254 {
     static final BigInteger P = new BigInteger("21888242871839275222246405745257275088696311157297823662689037894645226208583");

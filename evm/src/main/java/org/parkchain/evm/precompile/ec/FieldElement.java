@@ -1,10 +1,10 @@
-package org.parkchain.evm.precompile.bls;
+package org.parkchain.evm.precompile.ec;
 
 /**
- * The arithmetic a curve needs from its coordinate field: F_p for G1, F_p2 for G2. One Jacobian point implementation
- * ({@link JacobianPoint}) serves both groups through it.
+ * The arithmetic a curve needs from its coordinate field (F_p, F_p2 of BLS12-381 or BN254): one {@link Curve}
+ * implementation serves every group through it.
  */
-interface FieldElement<F extends FieldElement<F>> {
+public interface FieldElement<F extends FieldElement<F>> {
     F add(F other);
 
     F subtract(F other);

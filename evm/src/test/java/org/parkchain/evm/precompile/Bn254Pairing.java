@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * EIP-197's pairing check on BN254: for pairs (P_i in G1, Q_i in G2) whether the product of the optimal ate
- * pairings e(P_i, Q_i) is 1.
+ * The reference for package {@code bn254}'s pairing, kept in the tests. EIP-197's pairing check on BN254: for
+ * pairs (P_i in G1, Q_i in G2) whether the product of the optimal ate pairings e(P_i, Q_i) is 1.
  *
  * <p>The tower is kept deliberately simple, favouring obvious correctness over speed: F_p12 is F_p[w]/(w^12 -
  * 18 w^6 + 82), in which w^6 plays ξ = 9 + i and i = w^6 - 9 (so (w^6 - 9)^2 = -1). G2 points live on the twist
