@@ -106,6 +106,9 @@ public final class LoadGenerator implements Callable<Integer> {
     private long chainId;
     private UInt256 tip;
     private UInt256 maxFee;
+    /** When each transfer's batch was sent, until its commit is seen; then its latency. */
+    private final Map<org.parkchain.primitives.Hash, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Long> latenciesNanos = new ArrayList<>();
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new LoadGenerator());
@@ -179,6 +182,8 @@ public final class LoadGenerator implements Callable<Integer> {
         out.printf("receipts: %,d with status 1 in blocks %d..%d (%d blocks with transactions, up to %d per block)%n",
                 transactions, blocks.first(), blocks.last(), blocks.count(), blocks.maxPerBlock());
         out.printf("end-to-end: %,.0f tx/s (%,d %s in %.2f s)%n", transactions / elapsed, transactions, what, elapsed);
+        out.printf("commit latency (batch sent -> its sender's mined nonce seen, %d ms polls): p50 %d ms, p99 %d ms, max %d ms%n",
+                POLL_MILLIS, percentileMs(0.50), percentileMs(0.99), percentileMs(1.0));
         return 0;
     }
 
@@ -346,6 +351,8 @@ public final class LoadGenerator implements Callable<Integer> {
     private Map<String, Integer> sendBatches(List<List<Transaction>> batches) {
         Map<String, Integer> refusals = new HashMap<>();
         for (List<Transaction> batch : batches) {
+            long now = System.nanoTime();
+            batch.forEach(tx -> sentAt.put(tx.hash(), now));
             List<Call> calls = batch.stream().map(tx -> Call.of("eth_sendRawTransaction", Hex.encode(tx.encode()))).toList();
             List<Outcome> outcomes = rpc.batch(calls);
             for (int i = 0; i < outcomes.size(); i++) {
@@ -373,7 +380,9 @@ public final class LoadGenerator implements Callable<Integer> {
             List<Address> query = waiting.stream().map(addresses::get).toList();
             long[] nonces = latestNonces(query);
             List<Integer> still = new ArrayList<>();
+            long seenAt = System.nanoTime();
             for (int i = 0; i < nonces.length; i++) {
+                recordCommits(bySender.get(waiting.get(i)), nonces[i], seenAt);
                 if (nonces[i] < target[waiting.get(i)]) still.add(waiting.get(i));
             }
             if (still.isEmpty()) return System.nanoTime();
@@ -383,6 +392,23 @@ public final class LoadGenerator implements Callable<Integer> {
             waiting = still;
             Thread.sleep(POLL_MILLIS);
         }
+    }
+
+    /** Commit latency of the sender's transfers that {@code minedNonce} has just passed. */
+    private void recordCommits(List<Transaction> txs, long minedNonce, long seenAt) {
+        for (Transaction tx : txs) {
+            if (tx.nonce() < minedNonce) {
+                Long sent = sentAt.remove(tx.hash());
+                if (sent != null) latenciesNanos.add(seenAt - sent);
+            }
+        }
+    }
+
+    private long percentileMs(double p) {
+        long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) return -1;
+        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+        return TimeUnit.NANOSECONDS.toMillis(sorted[index]);
     }
 
     record BlockSpan(long first, long last, int count, int maxPerBlock) {}
