@@ -32,9 +32,16 @@ final class NodeProcess implements AutoCloseable {
 
     /** Starts {@code parkchain node --rpc-port 0 args…} and waits until it serves (60 s at most). */
     static NodeProcess start(String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("--rpc-port", "0"));
+        all.addAll(List.of(args));
+        return startServing(all.toArray(String[]::new));
+    }
+
+    /** Starts {@code parkchain node args…} on the port the arguments choose (a cluster file's, say). */
+    static NodeProcess startServing(String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.parkchain.node.cli.Main", "node", "--rpc-port", "0"));
+                "org.parkchain.node.cli.Main", "node"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<URI> url = new CompletableFuture<>();
