@@ -69,9 +69,12 @@ class RaftMembershipTest {
         try (TestCluster cluster = new TestCluster(dir, 3)) {
             cluster.start("n1");
             cluster.start("n2");
+            // The two members of the park's chain elect their leader first: a foreign member that wins an election
+            // before its identity check refuses it is a known gap (docs/cluster.md, "Known problems"), not what this
+            // test is about.
+            String leader = cluster.awaitLeader();
             Genesis other = Genesis.parse("{\"chainId\":999,\"gasLimit\":30000000,\"baseFeePerGas\":\"1000000000\",\"alloc\":{}}");
             TestCluster.Node n3 = cluster.start("n3", other, cluster.caForTests(), OptionalLong.empty());
-            String leader = cluster.awaitLeader();
             Hash h = cluster.node(leader).member.submit(transfer(9, 0).encode());
             await("n3 refuses", () -> n3.member.halted().isPresent());
             String reason = n3.member.halted().orElseThrow();
