@@ -14,7 +14,7 @@ import org.parkchain.chain.BlockExecutor;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.Blockchain;
 import org.parkchain.chain.FeeMarket;
-import org.parkchain.chain.TransactionResult.InvalidTransaction;
+import org.parkchain.primitives.tx.InvalidTransaction;
 import org.parkchain.chain.pool.ChainPoolHead;
 import org.parkchain.chain.pool.PooledTransaction;
 import org.parkchain.chain.pool.TransactionPool;
@@ -300,8 +300,8 @@ public final class SoloSequencer implements AutoCloseable {
             return false;
         }
         InvalidTransaction reason = s.rejection().get();
-        return reason == InvalidTransaction.GAS_ALLOWANCE_EXCEEDED
-                || reason == InvalidTransaction.NONCE_MISMATCH && senderOf(s.transaction()).filter(sendersLeftOut::contains).isPresent();
+        return reason == InvalidTransaction.BLOCK_GAS_EXHAUSTED
+                || reason == InvalidTransaction.NONCE_TOO_HIGH && senderOf(s.transaction()).filter(sendersLeftOut::contains).isPresent();
     }
 
     private static long saturatingMultiply(long a, long b) {
