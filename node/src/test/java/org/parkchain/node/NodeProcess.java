@@ -89,7 +89,7 @@ public final class NodeProcess implements AutoCloseable {
      * Starts another JSON-RPC server ({@code command}, run in {@code directory}) that serves on {@code port} (see
      * {@link #freePort()}), and waits until it answers {@code eth_chainId}: how the client tests start Hardhat's node.
      */
-    public static NodeProcess startServing(String name, List<String> command, Path directory, int port) {
+    public static NodeProcess startExternal(String name, List<String> command, Path directory, int port) {
         Process p;
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);

@@ -49,7 +49,7 @@ final class ClientsProject {
         int port = NodeProcess.freePort();
         List<String> command = List.of(nodeExecutable, directory.resolve("node_modules/hardhat/internal/cli/cli.js").toString(),
                 "node", "--hostname", "127.0.0.1", "--port", String.valueOf(port));
-        return NodeProcess.startServing("hardhat node", command, directory, port);
+        return NodeProcess.startExternal("hardhat node", command, directory, port);
     }
 
     Path directory() {
