@@ -58,8 +58,15 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts {@code parkchain node --rpc-port 0 args…} in a child JVM and waits until it serves. */
     public static NodeProcess start(String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("--rpc-port", "0"));
+        all.addAll(List.of(args));
+        return startServing(all.toArray(String[]::new));
+    }
+
+    /** Starts {@code parkchain node args…} on the port the arguments choose (a cluster file's, say). */
+    public static NodeProcess startServing(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.parkchain.node.cli.Main", "node", "--rpc-port", "0"));
+                "org.parkchain.node.cli.Main", "node"));
         command.addAll(List.of(args));
         String name = "parkchain node " + String.join(" ", args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
