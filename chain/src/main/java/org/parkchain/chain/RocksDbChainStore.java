@@ -19,6 +19,8 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.Status;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -59,11 +61,15 @@ public final class RocksDbChainStore implements ChainStore {
     private final ColumnFamilyHandle meta;
     private final ColumnFamilyHandle aux;
     private final NodeStore nodes = new Nodes();
+    private final boolean recoveredFromDamagedLog;
+    private volatile String fault;
 
-    private RocksDbChainStore(Path directory) throws RocksDBException {
+    private RocksDbChainStore(Path directory, boolean fresh, boolean readOnly) throws RocksDBException {
         this.directory = directory;
-        // RocksDB's own info logs rotate; keeping a few is enough to diagnose a problem.
-        dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true).setKeepLogFileNum(5);
+        // RocksDB's own info logs rotate; keeping a few is enough to diagnose a problem. A database is created only in
+        // an empty folder: one whose CURRENT file is gone must be refused, not silently replaced by a new chain.
+        dbOptions = new DBOptions().setCreateIfMissing(fresh).setCreateMissingColumnFamilies(true).setKeepLogFileNum(5)
+                .setParanoidChecks(true).setWalRecoveryMode(WALRecoveryMode.AbsoluteConsistency);
         blockCache = new LRUCache(128L << 20);
         familyOptions = new ColumnFamilyOptions()
                 .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache));
@@ -78,7 +84,25 @@ public final class RocksDbChainStore implements ChainStore {
             descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.US_ASCII),
                     name.equals("trie_nodes") ? nodeOptions : familyOptions));
         }
-        db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
+        RocksDB opened;
+        boolean damagedLog = false;
+        try {
+            opened = readOnly ? RocksDB.openReadOnly(dbOptions, directory.toString(), descriptors, handles)
+                    : RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
+        } catch (RocksDBException e) {
+            if (readOnly || !isCorruption(e)) {
+                close(dbOptions, familyOptions, nodeOptions, nodeFilter, blockCache, syncWrite);
+                throw e;
+            }
+            // The log ends in a damaged or incomplete record: recover up to the last complete write, and say so
+            // (recoveredFromDamagedLog) so the node reports the block it recovered to before it serves.
+            handles.clear();
+            dbOptions.setWalRecoveryMode(WALRecoveryMode.PointInTimeRecovery);
+            opened = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
+            damagedLog = true;
+        }
+        db = opened;
+        recoveredFromDamagedLog = damagedLog;
         headers = handles.get(1);
         bodies = handles.get(2);
         receipts = handles.get(3);
@@ -89,19 +113,79 @@ public final class RocksDbChainStore implements ChainStore {
         aux = handles.get(8);
     }
 
+    private static boolean isCorruption(RocksDBException e) {
+        return e.getStatus() != null && e.getStatus().getCode() == Status.Code.Corruption;
+    }
+
+    private static void close(AutoCloseable... resources) {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception ignored) {
+                // releasing native handles after a failed open; nothing to report beyond the open's own error
+            }
+        }
+    }
+
     /**
-     * Opens (creating if needed) the store in {@code directory}.
+     * Opens (creating if needed) the store in {@code directory}. A folder that holds files but no database
+     * (RocksDB's CURRENT file is gone) is refused with a one-line error: it is a damaged chain, never a new one.
      *
-     * @throws StoreException when the folder cannot be created or RocksDB refuses it (for instance because another
-     *     process holds its lock)
+     * @throws StoreException when the folder cannot be created, holds a damaged database, or RocksDB refuses it
+     *     (for instance because another process holds its lock)
      */
     public static RocksDbChainStore open(Path directory) {
+        return open(directory, false);
+    }
+
+    /** Opens an existing store without changing a byte of it (for {@code ./parkchain db check}). */
+    public static RocksDbChainStore openReadOnly(Path directory) {
+        return open(directory, true);
+    }
+
+    private static RocksDbChainStore open(Path directory, boolean readOnly) {
         try {
+            boolean fresh = !readOnly && isEmptyFolder(directory);
+            if (!fresh && !Files.isRegularFile(directory.resolve("CURRENT"))) {
+                throw new StoreException("the chain database in " + directory + " is damaged: its CURRENT file is "
+                        + "missing" + (Files.isDirectory(directory) ? " (the folder holds " + fileCount(directory)
+                        + " files; nothing was changed)" : " (no such folder)"));
+            }
             Files.createDirectories(directory);
-            return new RocksDbChainStore(directory);
+            return new RocksDbChainStore(directory, fresh, readOnly);
         } catch (java.io.IOException | RocksDBException e) {
             throw new StoreException("cannot open the chain database in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isEmptyFolder(Path directory) throws java.io.IOException {
+        if (!Files.exists(directory)) {
+            return true;
+        }
+        try (var entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static long fileCount(Path directory) {
+        try (var entries = Files.list(directory)) {
+            return entries.count();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Whether the write-ahead log ended in a damaged or incomplete record when the store was opened: the store was
+     * recovered to its last complete write, and anything written after it is gone.
+     */
+    public boolean recoveredFromDamagedLog() {
+        return recoveredFromDamagedLog;
+    }
+
+    /** The first read or write error RocksDB reported since the store was opened, if any. */
+    public Optional<String> fault() {
+        return Optional.ofNullable(fault);
     }
 
     public Path directory() {
@@ -227,7 +311,7 @@ public final class RocksDbChainStore implements ChainStore {
         try {
             db.write(syncWrite, batch);
         } catch (RocksDBException e) {
-            throw new StoreException("writing a block to " + directory + " failed: " + e.getMessage(), e);
+            throw faulted("writing a block to " + directory + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -250,8 +334,16 @@ public final class RocksDbChainStore implements ChainStore {
         try {
             return Optional.ofNullable(db.get(family, key));
         } catch (RocksDBException e) {
-            throw new StoreException("reading " + directory + " failed: " + e.getMessage(), e);
+            throw faulted("reading " + directory + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Remembers the first fault for {@code /health} and returns the exception to throw. */
+    private StoreException faulted(String message, RocksDBException cause) {
+        if (fault == null) {
+            fault = message;
+        }
+        return new StoreException(message, cause);
     }
 
     private static byte[] numberKey(long number) {

@@ -20,7 +20,7 @@ class BlockchainTest {
 
     private final BlockExecutor executor = executor();
 
-    private static ExecutedBlock next(Blockchain chain, BlockExecutor executor, List<Transaction> txs) {
+    static ExecutedBlock next(Blockchain chain, BlockExecutor executor, List<Transaction> txs) {
         BlockExecutor.Built built = executor.build(chain.head(), chain.nodes(), chain.blockHashes(), txs,
                 proposal(chain.head().timestamp() + 12));
         assertThat(built.skipped()).isEmpty();

@@ -1,10 +1,6 @@
 package org.parkchain.consensus;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -13,15 +9,8 @@ import org.parkchain.chain.Block;
 import org.parkchain.chain.BlockExecutor;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.Blockchain;
-import org.parkchain.chain.FeeMarket;
-import org.parkchain.primitives.tx.InvalidTransaction;
 import org.parkchain.chain.pool.ChainPoolHead;
-import org.parkchain.chain.pool.PooledTransaction;
 import org.parkchain.chain.pool.TransactionPool;
-import org.parkchain.primitives.Address;
-import org.parkchain.primitives.Hash;
-import org.parkchain.primitives.UInt256;
-import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.state.WorldState;
 
 /**
@@ -58,23 +47,19 @@ public final class SoloSequencer implements AutoCloseable {
      */
     private static final long RENEW_STATE_BLOCKS = 256;
 
-    /**
-     * How many gas limits' worth of transactions to offer the block builder. The pool can only count declared gas
-     * limits, but a block fills by the gas actually used (a wallet's limit carries a margin over its estimate: an
-     * ERC-20 transfer declares ~57k and uses ~35k), so selecting exactly one gas limit's worth would leave blocks
-     * a third empty under load. The builder stops once the block is full; whatever it did not take stays pooled.
-     */
-    private static final long SELECTION_GAS_LIMITS = 2;
-
     private final Blockchain chain;
-    private final BlockExecutor executor;
     private final TransactionPool pool;
     private final SequencerConfig config;
     private final LongSupplier clockMillis;
+    private final BlockProposer proposer;
     private final Object production = new Object();
     private final AtomicLong blocksProduced = new AtomicLong();
     private volatile boolean running;
     private volatile boolean signalled;
+    /** Why the last attempt to produce a block failed; null once one succeeds. */
+    private volatile RuntimeException lastFailure;
+    /** The error that stopped production for good (such as running out of memory); null while producing. */
+    private volatile Throwable fatal;
     private volatile Thread thread;
     private AutoCloseable poolSubscription;
     /** The head's state, kept between blocks; only touched under {@link #production}. */
@@ -89,10 +74,10 @@ public final class SoloSequencer implements AutoCloseable {
     public SoloSequencer(Blockchain chain, BlockExecutor executor, TransactionPool pool, SequencerConfig config,
                          LongSupplier clockMillis) {
         this.chain = chain;
-        this.executor = executor;
         this.pool = pool;
         this.config = config;
         this.clockMillis = clockMillis;
+        this.proposer = new BlockProposer(chain, executor, pool, config, clockMillis);
     }
 
     /** Starts producing on a thread of its own; a second call does nothing. */
@@ -188,14 +173,35 @@ public final class SoloSequencer implements AutoCloseable {
         }
     }
 
-    /** One block, or after a failure a pause and an outcome that asks for another attempt. */
+    /** Why the last attempt to produce a block failed, while failures go on (empty once a block succeeds). */
+    public Optional<RuntimeException> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    /** The error that stopped production for good, if one did: the node must not go on accepting transactions. */
+    public Optional<Throwable> fatalError() {
+        return Optional.ofNullable(fatal);
+    }
+
+    /**
+     * One block, or after a failure a pause and an outcome that asks for another attempt. An {@link Error} (out of
+     * memory, a broken class) is not retried: production stops, loudly, and {@link #fatalError} says why.
+     */
     private Outcome produceSafely(boolean allowEmpty) {
         try {
-            return produce(allowEmpty);
+            Outcome outcome = produce(allowEmpty);
+            lastFailure = null;
+            return outcome;
         } catch (RuntimeException e) {
+            lastFailure = e;
             LOG.log(System.Logger.Level.ERROR, "block production failed; retrying in " + RETRY_PAUSE_MS + " ms", e);
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MS));
             return new Outcome(Optional.empty(), true);
+        } catch (Error e) {
+            fatal = e;
+            running = false;
+            LOG.log(System.Logger.Level.ERROR, "BLOCK PRODUCTION STOPPED: " + e, e);
+            return new Outcome(Optional.empty(), false);
         }
     }
 
@@ -233,87 +239,27 @@ public final class SoloSequencer implements AutoCloseable {
     private Outcome produce(boolean allowEmpty) {
         synchronized (production) {
             BlockHeader parent = chain.head();
-            UInt256 baseFee = FeeMarket.nextBaseFee(parent);
-            List<PooledTransaction> selected = pool.select(saturatingMultiply(parent.gasLimit(), SELECTION_GAS_LIMITS), baseFee);
-            // Transactions wait, yet none pays the base fee: an empty block lowers it, if it still can (EIP-1559's
-            // integer step stops shrinking it at 7 wei, and an endless run of empty blocks helps nobody).
-            boolean lowersBaseFee = selected.isEmpty() && pool.pendingCount() > 0
-                    && FeeMarket.nextBaseFee(parent.gasLimit(), 0, baseFee).compareTo(baseFee) < 0;
-            if (selected.isEmpty() && !allowEmpty && !lowersBaseFee) {
-                return new Outcome(Optional.empty(), false);
-            }
-            List<Transaction> candidates = new ArrayList<>(selected.size());
-            for (PooledTransaction p : selected) {
-                candidates.add(p.transaction());
-            }
-            long nowSeconds = clockMillis.getAsLong() / 1000;
             if (working == null || workingBlocks >= RENEW_STATE_BLOCKS) {
                 working = chain.state(parent);
                 workingBlocks = 0;
             }
-            BlockExecutor.Built built;
+            Optional<BlockProposer.Proposed> proposed;
             try {
-                built = executor.build(parent, working, chain.blockHashes(), candidates,
-                        new BlockExecutor.Proposal(config.coinbase(), nowSeconds, config.extraData()));
-                chain.append(built.block());
+                proposed = proposer.propose(parent, working, allowEmpty);
+                if (proposed.isEmpty()) {
+                    return new Outcome(Optional.empty(), false);
+                }
+                chain.append(proposed.get().built().block());
             } catch (RuntimeException e) {
                 working = null; // it may be past the head now, or half-way through a block: start again from the store
                 throw e;
             }
             workingBlocks++;
             blocksProduced.incrementAndGet();
-            Block block = built.block().block();
-
-            Set<Address> senders = new HashSet<>();
-            for (Transaction tx : block.transactions()) {
-                senders.add(tx.sender()); // recovered at admission and kept by the transaction
-            }
-            pool.onNewHead(new ChainPoolHead(chain, block.header()), senders);
-            List<Hash> invalid = new ArrayList<>();
-            Set<Address> sendersLeftOut = new HashSet<>();
-            for (BlockExecutor.Skipped s : built.skipped()) {
-                boolean keep = mayFitLater(s, sendersLeftOut);
-                // Kept or removed, a left-out transaction leaves a gap its sender's later nonces fall into.
-                senderOf(s.transaction()).ifPresent(sendersLeftOut::add);
-                LOG.log(System.Logger.Level.INFO, () -> "block " + block.number() + ": left out " + s.transaction().hash()
-                        + " (" + s.cause() + s.rejection().map(r -> " " + r).orElse("") + ": " + s.detail() + ")"
-                        + (keep ? "; it stays in the pool" : "; removed from the pool"));
-                if (!keep) {
-                    invalid.add(s.transaction().hash());
-                }
-            }
-            if (!invalid.isEmpty()) {
-                pool.remove(invalid);
-            }
-            return new Outcome(Optional.of(block), !block.transactions().isEmpty() || lowersBaseFee);
-        }
-    }
-
-    /**
-     * Whether a transaction the executor left out may succeed in a later block: one that did not fit the gas left in
-     * this one, or a later nonce of a sender whose earlier transaction was left out of this block (deferred, or
-     * removed: the removal queues it until the gap is filled again). Anything else — refused by the admission policy, unaffordable, a contract as sender,
-     * a nonce the pool got wrong — would be selected and left out again and again, so it goes.
-     */
-    private static boolean mayFitLater(BlockExecutor.Skipped s, Set<Address> sendersLeftOut) {
-        if (s.cause() != BlockExecutor.SkipCause.REJECTED || s.rejection().isEmpty()) {
-            return false;
-        }
-        InvalidTransaction reason = s.rejection().get();
-        return reason == InvalidTransaction.BLOCK_GAS_EXHAUSTED
-                || reason == InvalidTransaction.NONCE_TOO_HIGH && senderOf(s.transaction()).filter(sendersLeftOut::contains).isPresent();
-    }
-
-    private static long saturatingMultiply(long a, long b) {
-        long high = Math.multiplyHigh(a, b);
-        return high == 0 && a * b >= 0 ? a * b : Long.MAX_VALUE;
-    }
-
-    private static Optional<Address> senderOf(Transaction tx) {
-        try {
-            return Optional.of(tx.sender());
-        } catch (RuntimeException e) {
-            return Optional.empty(); // a signature that recovers to no key has no sender
+            Block block = proposed.get().block();
+            pool.onNewHead(new ChainPoolHead(chain, block.header()), BlockProposer.senders(block));
+            proposer.settle(proposed.get());
+            return new Outcome(Optional.of(block), !block.transactions().isEmpty() || proposed.get().lowersBaseFee());
         }
     }
 }

@@ -38,6 +38,8 @@ public final class Evm {
 
     private final Fork fork;
     private final NativeContracts nativeContracts;
+    /** The chain's rules at every depth, when its native contracts bring some; null otherwise. */
+    private final MessageRules rules;
 
     public Evm(Fork fork) {
         this(fork, NativeContracts.NONE);
@@ -46,6 +48,7 @@ public final class Evm {
     public Evm(Fork fork, NativeContracts nativeContracts) {
         this.fork = fork;
         this.nativeContracts = nativeContracts;
+        this.rules = nativeContracts instanceof MessageRules r ? r : null;
     }
 
     public Fork fork() {
@@ -92,6 +95,10 @@ public final class Evm {
             if (w.nonce(m.recipient()) != 0 || !w.codeHash(m.recipient()).equals(Hash.EMPTY_KECCAK) || w.hasStorage(m.recipient())) {
                 return ExecutionResult.halt(HaltReason.CREATE_COLLISION);
             }
+        }
+        if (rules != null) {
+            Optional<byte[]> refused = rules.refusal(w, ex.tx.origin(), m, transfersValue ? m.value() : UInt256.ZERO);
+            if (refused.isPresent()) return ExecutionResult.revert(m.gas(), refused.get());
         }
         int snapshot = w.snapshot();
         if (isCreate) {
@@ -166,6 +173,11 @@ public final class Evm {
         } finally {
             stacks[depth] = stack;
         }
+    }
+
+    /** Whether the chain's rules let SELFDESTRUCT pay {@code balance} to {@code beneficiary}. */
+    boolean allowsPayout(Execution ex, Address beneficiary, UInt256 balance) {
+        return rules == null || rules.allowsPayout(ex.world, ex.tx.origin(), beneficiary, balance);
     }
 
     /** Moves value; a zero transfer still touches the recipient (EIP-161 clears it later if it is empty). */

@@ -32,7 +32,9 @@ public enum HaltReason {
     /** A top-level message whose sender cannot pay its value. */
     INSUFFICIENT_BALANCE("insufficient balance for transfer"),
     /** A native (system) contract failed in a way that is not a revert. */
-    NATIVE_CONTRACT_FAILURE("system contract failure");
+    NATIVE_CONTRACT_FAILURE("system contract failure"),
+    /** The chain's {@link MessageRules} refused a SELFDESTRUCT's payout. */
+    REFUSED_BY_CHAIN_RULES("refused by the chain's rules");
 
     private final String message;
 

@@ -13,11 +13,7 @@ final class Storage {
         f.push(w.storage(f.self, key));
     }
 
-    /**
-     * EIP-2200 as amended: a write that leaves the slot as it is costs a warm read; the first change of a clean
-     * slot in a transaction costs 20,000 (from zero) or 2,900 (otherwise); later changes of a dirty slot cost a
-     * warm read. Refunds track the net effect on the slot's value at the start of the transaction.
-     */
+    /** SSTORE, priced by {@link StorageGas#sstore}. */
     static void sstore(Frame f) {
         if (f.isStatic) throw EvmHalt.STATIC;
         GasSchedule g = f.ex.gas;
@@ -25,37 +21,10 @@ final class Storage {
         if (f.gas <= g.sstoreSentry()) throw EvmHalt.OUT_OF_GAS;
         UInt256 key = f.pop(), value = f.pop();
         WorldView w = f.ex.world;
-        long cost = 0;
-        if (!w.warmSlot(f.self, key)) cost += g.coldSload();
-        UInt256 current = w.storage(f.self, key);
-        if (current.equals(value)) {
-            cost += g.warmStorageRead();
-        } else {
-            UInt256 original = w.committedStorage(f.self, key);
-            if (original.equals(current)) {
-                if (original.isZero()) {
-                    cost += g.sstoreSet();
-                } else {
-                    cost += g.sstoreReset() - g.coldSload();
-                    if (value.isZero()) w.addRefund(g.sstoreClearsRefund());
-                }
-            } else {
-                cost += g.warmStorageRead();
-                if (!original.isZero()) {
-                    if (current.isZero()) {
-                        w.addRefund(-g.sstoreClearsRefund());
-                    } else if (value.isZero()) {
-                        w.addRefund(g.sstoreClearsRefund());
-                    }
-                }
-                if (original.equals(value)) {
-                    w.addRefund(original.isZero()
-                            ? g.sstoreSet() - g.warmStorageRead()
-                            : g.sstoreReset() - g.coldSload() - g.warmStorageRead());
-                }
-            }
-        }
-        f.useGas(cost);
+        boolean cold = !w.warmSlot(f.self, key);
+        StorageGas.Charge charge = StorageGas.sstore(g, cold, w.committedStorage(f.self, key), w.storage(f.self, key), value);
+        if (charge.refund() != 0) w.addRefund(charge.refund());
+        f.useGas(charge.gas());
         w.setStorage(f.self, key, value);
     }
 

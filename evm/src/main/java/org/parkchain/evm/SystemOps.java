@@ -145,6 +145,7 @@ final class SystemOps {
         boolean created = w.createdInThisTransaction(f.self);
         if (!beneficiary.equals(f.self)) {
             if (!balance.isZero()) {
+                if (!f.ex.evm.allowsPayout(f.ex, beneficiary, balance)) throw EvmHalt.of(HaltReason.REFUSED_BY_CHAIN_RULES);
                 w.setBalance(f.self, UInt256.ZERO);
                 w.setBalance(beneficiary, w.balance(beneficiary).add(balance));
             } else {

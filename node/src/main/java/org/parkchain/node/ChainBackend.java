@@ -47,11 +47,51 @@ final class ChainBackend implements EthBackend {
         }
     };
 
+    /**
+     * Where transactions sent to this node go: the pool on a single node; on a cluster member, the pool and then the
+     * leader (see {@code RaftMember#submit}).
+     */
+    interface TransactionIntake {
+        Hash submit(byte[] raw);
+
+        Hash submit(Transaction tx);
+    }
+
+    private TransactionIntake intake;
+
+    /** Why submissions are refused now (production stopped, disk full), if they are. */
+    private final java.util.function.Supplier<Optional<String>> admissionClosed;
+
     ChainBackend(Blockchain chain, TransactionPool pool, TransactionProcessor processor, BlockExecutor executor) {
+        this(chain, pool, processor, executor, Optional::empty);
+    }
+
+    /** @param admissionClosed why new transactions must be refused now, if they must: never accept what won't be mined */
+    ChainBackend(Blockchain chain, TransactionPool pool, TransactionProcessor processor, BlockExecutor executor,
+                 java.util.function.Supplier<Optional<String>> admissionClosed) {
         this.chain = chain;
         this.pool = pool;
         this.processor = processor;
         this.executor = executor;
+        this.admissionClosed = admissionClosed;
+        this.intake = new TransactionIntake() {
+            @Override
+            public Hash submit(byte[] raw) {
+                return pool.submit(raw);
+            }
+
+            @Override
+            public Hash submit(Transaction tx) {
+                return pool.submit(tx);
+            }
+        };
+    }
+
+    private void requireAdmissionOpen() {
+        Optional<String> closed = admissionClosed.get();
+        if (closed.isPresent()) {
+            throw RpcError.ServerError.of(closed.get()).toException();
+        }
     }
 
     /** Keeps a block the node just appended, so the first reads after it cost nothing. */
@@ -139,6 +179,11 @@ final class ChainBackend implements EthBackend {
         return processor;
     }
 
+    /** Sends transactions through {@code value} instead of straight into the pool (a cluster member). */
+    void intake(TransactionIntake value) {
+        this.intake = value;
+    }
+
     @Override
     public org.parkchain.chain.ForkSchedule forks() {
         return chain.forks();
@@ -146,8 +191,9 @@ final class ChainBackend implements EthBackend {
 
     @Override
     public Hash submit(byte[] raw) {
+        requireAdmissionOpen();
         try {
-            return pool.submit(raw);
+            return intake.submit(raw);
         } catch (TransactionRejectedException e) {
             throw RpcError.ServerError.of(e.getMessage()).toException();
         }
@@ -155,8 +201,9 @@ final class ChainBackend implements EthBackend {
 
     @Override
     public Hash submit(Transaction tx) {
+        requireAdmissionOpen();
         try {
-            return pool.submit(tx);
+            return intake.submit(tx);
         } catch (TransactionRejectedException e) {
             throw RpcError.ServerError.of(e.getMessage()).toException();
         }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,17 +40,7 @@ public final class ParkGenesis {
      * @throws GenesisException naming the file and the first field that is wrong
      */
     public static Genesis load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new GenesisException("cannot read genesis file " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return parse(text);
-        } catch (GenesisException e) {
-            throw new GenesisException(file + ": " + e.getMessage(), e);
-        }
+        return Genesis.load(file, ParkGenesis::parse);
     }
 
     public static Genesis parse(String text) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import org.parkchain.consensus.DevChain;
 import org.parkchain.consensus.DevClock;
 import org.parkchain.consensus.SequencerConfig;
 import org.parkchain.consensus.SoloSequencer;
+import org.parkchain.explorer.Explorer;
 import org.parkchain.node.park.ParkReadApi;
 import org.parkchain.node.park.ParkViews;
 import org.parkchain.primitives.Address;
@@ -61,12 +63,31 @@ public final class ParkchainNode implements AutoCloseable {
     private final TransactionPool pool;
     private final SoloSequencer sequencer;
     private final RpcServer rpc;
+    private final SubscriptionHub hub;
+    private final Optional<String> storageNotice;
     private final List<PrivateKey> devKeys;
     private final List<AutoCloseable> closeInOrder;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * How long production may stand still while transactions wait before {@code /health} says so (three block
+     * periods when that is longer).
+     */
+    static final Duration STALL_AFTER = Duration.ofSeconds(30);
+    /**
+     * Below this much free disk space the node refuses new transactions and {@code /health} fails (a block must never
+     * fail to be written for lack of space); the system property {@code parkchain.minFreeDiskBytes} changes it.
+     */
+    static long minFreeDiskBytes() {
+        return Long.getLong("parkchain.minFreeDiskBytes", 256L * 1024 * 1024);
+    }
+    /** Block events that may wait for subscribers and filters before the oldest are dropped (never the producer). */
+    private static final int EVENT_BACKLOG = 256;
 
     private ParkchainNode(NodeConfig config, Blockchain chain, TransactionPool pool, SoloSequencer sequencer,
-                          RpcServer rpc, List<PrivateKey> devKeys, List<AutoCloseable> closeInOrder) {
+                          RpcServer rpc, SubscriptionHub hub, Optional<String> storageNotice, List<PrivateKey> devKeys,
+                          List<AutoCloseable> closeInOrder) {
+        this.hub = hub;
+        this.storageNotice = storageNotice;
         this.config = config;
         this.chain = chain;
         this.pool = pool;
@@ -89,10 +110,13 @@ public final class ParkchainNode implements AutoCloseable {
             Genesis genesis = genesis(config);
             ChainStore store = store(config);
             resources.add(0, store);
+            requireServable(config, store);
             Blockchain chain = Blockchain.open(store, genesis);
             resources.set(0, chain);
+            Optional<String> storageNotice = reportRecovery(store, chain);
 
-            SystemContracts systemContracts = new SystemContracts();
+            // With verified permissioning the contracts also bring the rules that hold at every call depth.
+            SystemContracts systemContracts = new SystemContracts(config.permissioning());
             systemContracts.recogniseTokens(chain.state(chain.head()));
             PermissionPolicy policy = new PermissionPolicy(config.permissioning());
             ParkAdmission admission = new ParkAdmission(policy);
@@ -105,31 +129,65 @@ public final class ParkchainNode implements AutoCloseable {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SubscriptionHub hub = new SubscriptionHub();
             List<PrivateKey> devKeys = config.dev() ? Genesis.devKeys() : List.of();
-            ChainBackend backend = new ChainBackend(chain, pool, processor, executor);
-            EthApi eth = new EthApi(backend, config.eth(), hub, devKeys);
-            wireEvents(chain, pool, backend, eth, registry);
-
             SequencerConfig sequencing = config.blockTime()
                     .map(t -> SequencerConfig.period(t.toMillis(), Address.ZERO))
                     .orElseGet(() -> SequencerConfig.instant(Address.ZERO));
+            // A cluster member's blocks come from the Raft log (its leader produces them); a single node's from the
+            // solo sequencer. The member is wired before the chain listeners, and started after them.
+            Optional<ClusterNode> cluster = config.cluster().map(spec -> ClusterNode.prepare(spec,
+                    config.dataDir().orElseThrow(), sequencing, chain, executor, pool));
             // The dev chain's clock can be moved forward (evm_increaseTime and kin); otherwise the wall clock.
             DevClock clock = new DevClock();
-            SoloSequencer sequencer = new SoloSequencer(chain, executor, pool, sequencing, clock);
-            sequencer.start();
-            resources.add(0, sequencer);
-            Optional<DevBackend> dev = config.dev()
-                    ? Optional.of(new DevChainBackend(new DevChain(chain, executor, pool, sequencer, sequencing, clock)))
-                    : Optional.empty();
+            SoloSequencer sequencer = cluster.isPresent() ? null : new SoloSequencer(chain, executor, pool, sequencing, clock);
+            // A fixed block period longer than 10 s makes waiting normal: allow three periods before calling it a stall.
+            Duration stallAfter = config.blockTime().map(t -> t.multipliedBy(3)).filter(t -> t.compareTo(STALL_AFTER) > 0)
+                    .orElse(STALL_AFTER);
+            ProductionHealth production = sequencer != null
+                    ? new ProductionHealth(sequencer::fatalError, sequencer::lastFailure, pool::pendingCount, stallAfter,
+                            System::nanoTime)
+                    // A member that stopped applying (divergence, another chain) takes no transactions either.
+                    : new ProductionHealth(() -> cluster.get().halted().map(IllegalStateException::new), Optional::empty,
+                            pool::pendingCount, stallAfter, System::nanoTime);
+            List<org.parkchain.rpc.HealthCheck> healthChecks = new ArrayList<>(List.of(production));
+            java.util.function.Supplier<Optional<String>> admissionClosed = production::refusal;
+            if (store instanceof RocksDbChainStore rocks) {
+                StorageHealth storage = new StorageHealth(rocks.directory(), rocks::fault,
+                        StorageHealth.usableSpace(rocks.directory()), minFreeDiskBytes());
+                healthChecks.add(storage);
+                admissionClosed = () -> production.refusal().or(storage::refusal);
+            }
+            ChainBackend backend = new ChainBackend(chain, pool, processor, executor, admissionClosed);
+            cluster.ifPresent(c -> c.routeTransactions(backend));
+            EthApi eth = new EthApi(backend, config.eth(), hub, devKeys);
+            ChainEventRelay<Blockchain.NewBlock> relay = wireEvents(chain, pool, backend, eth, registry, production);
+            resources.add(0, relay);
+
+            Optional<DevBackend> dev = Optional.empty();
+            if (cluster.isPresent()) {
+                resources.add(0, cluster.get().start(registry));
+            } else {
+                sequencer.start();
+                resources.add(0, sequencer);
+                dev = config.dev()
+                        ? Optional.of(new DevChainBackend(new DevChain(chain, executor, pool, sequencer, sequencing, clock)))
+                        : Optional.empty();
+            }
 
             RpcMethods methods = new RpcMethods();
             String clientVersion = config.dev() ? NetApi.devClientVersion(version()) : NetApi.clientVersion(version());
             new NetApi(chain.chainId(), clientVersion).registerInto(methods);
             eth.registerInto(methods);
             new DevMethods(backend, dev, clientVersion).registerInto(methods);
-            RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry,
-                    new ParkReadApi(new ParkViews(chain)));
+            cluster.ifPresent(c -> {
+                c.registerInto(methods);
+                healthChecks.add(c.healthCheck());
+            });
+            Explorer explorer = Explorer.attach(chain, processor,
+                    index -> new ParkReadApi(new ParkViews(chain, index.reader())));
+            resources.add(0, explorer);
+            RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry, explorer.readApis(), healthChecks);
             resources.add(0, rpc);
-            return new ParkchainNode(config, chain, pool, sequencer, rpc, devKeys, resources);
+            return new ParkchainNode(config, chain, pool, sequencer, rpc, hub, storageNotice, devKeys, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -169,6 +227,39 @@ public final class ParkchainNode implements AutoCloseable {
         throw new IllegalArgumentException("--genesis FILE is required to start a new chain in " + dataDir);
     }
 
+    /**
+     * A store that holds a chain must be able to serve it: its head block, body, receipts and state root present.
+     * Otherwise the node refuses to start with the first problem found, rather than fail on the first request.
+     */
+    private static void requireServable(NodeConfig config, ChainStore store) {
+        if (store.head().isEmpty()) {
+            return; // a new chain
+        }
+        org.parkchain.chain.ChainCheck.Report report = org.parkchain.chain.ChainCheck.quick(store);
+        if (!report.sound()) {
+            throw new org.parkchain.chain.StoreException("the chain data in " + config.dataDir().map(Path::toString)
+                    .orElse("memory") + " cannot be served: " + report.problems().get(0)
+                    + " (run ./parkchain db check --data-dir DIR for a full report)");
+        }
+    }
+
+    /** A store recovered from a damaged log has lost what came after its head: say so, with the block, before serving. */
+    private static Optional<String> reportRecovery(ChainStore store, Blockchain chain) {
+        if (store instanceof RocksDbChainStore rocks && rocks.recoveredFromDamagedLog()) {
+            String notice = "the write-ahead log in " + rocks.directory() + " ended in a damaged or incomplete record; "
+                    + "the chain was recovered to block " + chain.head().number() + " (" + chain.head().hash()
+                    + "); anything written after it is lost";
+            LOG.log(System.Logger.Level.WARNING, "storage: " + notice);
+            return Optional.of(notice);
+        }
+        return Optional.empty();
+    }
+
+    /** What storage reported when the node opened it (a recovery that lost blocks), if anything. */
+    public Optional<String> storageNotice() {
+        return storageNotice;
+    }
+
     private static ChainStore store(NodeConfig config) {
         if (config.dataDir().isEmpty()) {
             return new InMemoryChainStore();
@@ -182,9 +273,13 @@ public final class ParkchainNode implements AutoCloseable {
         return RocksDbChainStore.open(dir);
     }
 
-    /** New blocks and pool arrivals reach subscribers, filters and the metrics. */
-    private static void wireEvents(Blockchain chain, TransactionPool pool, ChainBackend backend, EthApi eth,
-                                   PrometheusMeterRegistry registry) {
+    /**
+     * New blocks and pool arrivals reach subscribers, filters and the metrics. The producer's thread only counts,
+     * keeps the block for the first reads and queues the event: subscribers and filters are served by the relay's
+     * thread, so block production never waits for them, however many there are or however slowly they read.
+     */
+    private static ChainEventRelay<Blockchain.NewBlock> wireEvents(Blockchain chain, TransactionPool pool,
+            ChainBackend backend, EthApi eth, PrometheusMeterRegistry registry, ProductionHealth production) {
         Counter blocks = Counter.builder("parkchain_blocks_total").description("blocks appended since start")
                 .register(registry);
         Counter transactions = Counter.builder("parkchain_transactions_total")
@@ -195,13 +290,19 @@ public final class ParkchainNode implements AutoCloseable {
                 .description("transactions in the pool, pending and queued").register(registry);
         Gauge.builder("parkchain_txpool_pending", pool, TransactionPool::pendingCount)
                 .description("executable transactions in the pool").register(registry);
+        ChainEventRelay<Blockchain.NewBlock> relay = new ChainEventRelay<>("chain-events", EVENT_BACKLOG,
+                event -> eth.onNewBlock(backend.remember(event.block(), event.receipts()), event.receipts()),
+                () -> eth.onEventsLost("events lost: subscribers fell behind block production"));
+        Gauge.builder("parkchain_event_backlog", relay, ChainEventRelay::backlog)
+                .description("new blocks waiting to be told to subscribers and filters").register(registry);
         chain.addListener(event -> {
+            production.blockAppended();
             blocks.increment();
             transactions.increment(event.block().transactions().size());
-            EthBackend.ChainBlock block = backend.remember(event.block(), event.receipts());
-            eth.onNewBlock(block, event.receipts());
+            relay.publish(event);
         });
         pool.onPending(p -> eth.onPendingTransaction(p.transaction(), p.sender()));
+        return relay;
     }
 
     public NodeConfig config() {
@@ -231,14 +332,22 @@ public final class ParkchainNode implements AutoCloseable {
         return rpc.port();
     }
 
-    /** {@code http://127.0.0.1:PORT/}. */
+    /** {@code http://127.0.0.1:PORT/} (loopback when listening on every interface). */
     public URI rpcUrl() {
-        return URI.create("http://" + config.rpc().host() + ":" + rpcPort() + "/");
+        return URI.create("http://" + reachableHost() + ":" + rpcPort() + "/");
     }
 
     /** {@code ws://127.0.0.1:PORT/}: the same port upgraded to a WebSocket. */
     public URI webSocketUrl() {
-        return URI.create("ws://" + config.rpc().host() + ":" + rpcPort() + "/");
+        return URI.create("ws://" + reachableHost() + ":" + rpcPort() + "/");
+    }
+
+    private String reachableHost() {
+        String host = config.rpc().host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** What the command line prints once the node serves; the last line's URL is what scripts look for. */
@@ -246,8 +355,11 @@ public final class ParkchainNode implements AutoCloseable {
         out.println("Parkchain node: chain id " + chainId() + (config.dev() ? " (dev)" : "") + ", permissioning "
                 + config.permissioning().name().toLowerCase() + ", " + config.blockTime()
                 .map(t -> "a block every " + t.toMillis() + " ms").orElse("instant blocks") + ", "
-                + config.dataDir().map(d -> "data in " + d.toAbsolutePath()).orElse("in memory"));
+                + config.dataDir().map(d -> "data in " + d.toAbsolutePath()).orElse("in memory")
+                + config.cluster().map(c -> ", cluster member " + c.self() + " (Raft on " + c.selfMember().raft()
+                        + ", " + c.members().size() + " members)").orElse(""));
         out.println("Head block #" + chain.head().number() + " " + chain.head().hash());
+        storageNotice.ifPresent(notice -> out.println("Storage warning: " + notice));
         if (!devKeys.isEmpty()) {
             out.println("Dev accounts (10,000 coins each at genesis; test mnemonic, m/44'/60'/0'/0/i):");
             for (int i = 0; i < devKeys.size(); i++) {
@@ -281,7 +393,21 @@ public final class ParkchainNode implements AutoCloseable {
         return v == null ? "0.1.0-dev" : v;
     }
 
+    /**
+     * The error that stopped block production for good, if one did; the command line then exits non-zero. A cluster
+     * member has no solo sequencer: one that stops applying blocks keeps serving, and says why in {@code /health}.
+     */
+    public Optional<Throwable> fatalError() {
+        return sequencer == null ? Optional.empty() : sequencer.fatalError();
+    }
+
+    /** Where subscriptions get their events (tests subscribe here directly). */
+    SubscriptionHub subscriptions() {
+        return hub;
+    }
+
+    /** The solo sequencer; empty on a cluster member, whose blocks come from the Raft log. */
     Optional<SoloSequencer> sequencer() {
-        return Optional.of(sequencer);
+        return Optional.ofNullable(sequencer);
     }
 }

@@ -1,11 +1,17 @@
 package org.parkchain.primitives;
 
-import org.bouncycastle.crypto.digests.KeccakDigest;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
-/** Keccak-256 as Ethereum uses it (the original Keccak padding, not NIST SHA3-256). */
+/**
+ * Keccak-256 as Ethereum uses it (the original Keccak padding 0x01…0x80, not NIST SHA3-256's 0x06): a sponge with
+ * a 136-byte rate over {@link KeccakF1600}. Lanes are read and written little-endian, 8 bytes at a time.
+ */
 public final class Keccak {
-    /** Digests are not thread-safe; one per thread avoids both locking and allocation. */
-    private static final ThreadLocal<KeccakDigest> DIGEST = ThreadLocal.withInitial(() -> new KeccakDigest(256));
+    private static final int RATE = 136;
+    private static final int RATE_LANES = RATE / 8;
+    private static final VarHandle LANE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Keccak() {}
 
@@ -14,10 +20,21 @@ public final class Keccak {
     }
 
     public static byte[] keccak256(byte[] data, int offset, int length) {
-        KeccakDigest digest = DIGEST.get();
-        digest.update(data, offset, length);
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
+        long[] state = new long[25];
+        int at = offset, end = offset + length;
+        for (; end - at >= RATE; at += RATE) {
+            for (int i = 0; i < RATE_LANES; i++) state[i] ^= (long) LANE.get(data, at + 8 * i);
+            KeccakF1600.permute(state);
+        }
+        byte[] last = new byte[RATE];
+        System.arraycopy(data, at, last, 0, end - at);
+        last[end - at] ^= 0x01;
+        last[RATE - 1] ^= (byte) 0x80;
+        for (int i = 0; i < RATE_LANES; i++) state[i] ^= (long) LANE.get(last, 8 * i);
+        KeccakF1600.permute(state);
         byte[] out = new byte[32];
-        digest.doFinal(out, 0);
+        for (int i = 0; i < 4; i++) LANE.set(out, 8 * i, state[i]);
         return out;
     }
 

@@ -1,6 +1,7 @@
 package org.parkchain.regime;
 
 import java.nio.charset.StandardCharsets;
+import org.parkchain.evm.StorageGas;
 import org.parkchain.evm.WorldView;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
@@ -8,7 +9,7 @@ import org.parkchain.primitives.UInt256;
 
 /**
  * Typed access to one system contract's storage slots, charging each read and write what SLOAD and SSTORE cost
- * (EIP-2929 cold/warm, EIP-2200 and EIP-3529 net metering with refunds). All contract state goes through here,
+ * (EIP-2929 cold/warm, EIP-2200 and EIP-3529 net metering with refunds) by the EVM's own {@link StorageGas} rules. All contract state goes through here,
  * so it lives in the state trie like any contract's storage and is journaled by the world's snapshots.
  */
 final class ContractStorage {
@@ -22,7 +23,7 @@ final class ContractStorage {
 
     UInt256 load(UInt256 slot) {
         WorldView world = frame.world;
-        frame.charge(world.warmSlot(self, slot) ? GasSchedule.WARM_SLOAD : GasSchedule.COLD_SLOAD);
+        frame.charge(StorageGas.sload(GasSchedule.EVM, !world.warmSlot(self, slot)));
         return world.storage(self, slot);
     }
 
@@ -30,33 +31,11 @@ final class ContractStorage {
         frame.requireWritable();
         WorldView world = frame.world;
         boolean cold = !world.warmSlot(self, slot);
-        UInt256 current = world.storage(self, slot);
-        UInt256 original = world.committedStorage(self, slot);
-        long cost = cold ? GasSchedule.COLD_SLOAD : 0;
-        long refund = 0;
-        if (current.equals(value)) {
-            cost += GasSchedule.WARM_SLOAD;
-        } else if (original.equals(current)) {
-            cost += original.isZero() ? GasSchedule.SSTORE_SET : GasSchedule.SSTORE_RESET;
-            if (!original.isZero() && value.isZero()) {
-                refund += GasSchedule.SSTORE_CLEARS_REFUND;
-            }
-        } else {
-            cost += GasSchedule.WARM_SLOAD;
-            if (!original.isZero()) {
-                if (current.isZero()) {
-                    refund -= GasSchedule.SSTORE_CLEARS_REFUND;
-                } else if (value.isZero()) {
-                    refund += GasSchedule.SSTORE_CLEARS_REFUND;
-                }
-            }
-            if (original.equals(value)) {
-                refund += (original.isZero() ? GasSchedule.SSTORE_SET : GasSchedule.SSTORE_RESET) - GasSchedule.WARM_SLOAD;
-            }
-        }
-        frame.charge(cost);
-        if (refund != 0) {
-            world.addRefund(refund);
+        StorageGas.Charge charge = StorageGas.sstore(GasSchedule.EVM, cold, world.committedStorage(self, slot),
+                world.storage(self, slot), value);
+        frame.charge(charge.gas());
+        if (charge.refund() != 0) {
+            world.addRefund(charge.refund());
         }
         world.setStorage(self, slot, value);
     }

@@ -162,6 +162,7 @@ final class ParkRegistry extends SystemContract {
         requireBoard(f);
         require(!member.equals(Address.ZERO) && !SystemAddresses.isReserved(member), "board member must be a person's account");
         require(!f.registry().isBoardMember(member), member + " is already a board member");
+        require(!f.registry().isBlocked(member), member + " is blocked and cannot join the board");
         addMember(f, member);
         return NOTHING;
     }
@@ -400,6 +401,11 @@ final class ParkRegistry extends SystemContract {
         Hash reason = a.bytes32(1);
         requireBoard(f);
         require(!account.equals(Address.ZERO) && !SystemAddresses.isReserved(account), "cannot block " + account);
+        // The board must not be able to lock itself (or the park's treasury) out: remove the member first.
+        require(!f.registry().isBoardMember(account), "cannot block board member " + account
+                + "; remove it from the board first");
+        require(!account.equals(f.storage().address(TREASURY)), "cannot block the treasury " + account
+                + "; set another treasury first");
         require(!f.registry().isBlocked(account), account + " is already blocked");
         f.storage().store(Slots.mapping(BLOCKED, account), true);
         f.emit(ADDRESS_BLOCKED, List.of(Slots.topic(account)), reason.toArray());

@@ -143,6 +143,20 @@ final class ParkToken extends SystemContract {
         debitCredit(f, from, to, amount, false);
     }
 
+    /**
+     * Gives tokens a system contract holds for {@code to} back to it (an exchange order's lock): {@code to} may not
+     * be blocked or frozen, but need not still be verified, since the tokens were its own.
+     */
+    void giveBack(Frame f, Address from, Address to, UInt256 amount) {
+        f.requireWritable();
+        require(!f.registry().isBlocked(to), "transfer to a blocked address");
+        debitCredit(f, from, to, amount, false);
+    }
+
+    boolean isFrozen(Frame f, Address account) {
+        return isFrozen(f.storage().load(holder(account)));
+    }
+
     /** Mints {@code amount} to {@code to}; the caller has checked the authority and the cap. */
     void mint(Frame f, Address to, UInt256 amount) {
         f.requireWritable();
@@ -185,10 +199,15 @@ final class ParkToken extends SystemContract {
 
     /**
      * Who may hold and move park tokens: a verified account (IParkRegistry.isVerified), the park's own system
-     * contracts (the offerings hold payments in escrow) and the treasury (it receives the levy) — never a blocked one.
+     * contracts that exist (the offerings hold payments in escrow) and the treasury (it receives the levy) — never a
+     * blocked one, nor an empty reserved address. Minting, transfers and payouts all go through here.
      */
     private void requireMayHold(Frame f, Address account, String side) {
         if (SystemAddresses.isReserved(account)) {
+            // Only a system contract that exists can use what it holds; tokens sent to an empty reserved address
+            // (0x…10ff) would be stranded for ever.
+            require(f.contracts.isSystemContract(f.world, account), side + " " + account
+                    + " is a reserved address without a system contract and cannot hold park tokens");
             return;
         }
         RegistryView rules = f.registry();

@@ -31,6 +31,9 @@ public final class PermissionPolicy {
     }
 
     private static final int APPLY_FOR_RESIDENCY = SystemContract.selector("applyForResidency(string,bytes32,bytes32)");
+    /** What board members send to decide: the policy never stands between the board and its proposals. */
+    private static final java.util.Set<Integer> BOARD_DECISIONS = java.util.Set.of(
+            SystemContract.selector("propose(address,bytes)"), SystemContract.selector("approve(uint256)"));
 
     private final Mode mode;
 
@@ -51,6 +54,11 @@ public final class PermissionPolicy {
             return Permission.ALLOWED;
         }
         Address sender = tx.sender();
+        if (isBoardDecision(registry, tx)) {
+            // Otherwise a board that blocked (or let lapse) one of its members could lock itself out, the proposal to
+            // undo it included; the registry itself checks that the sender is a member and the call is well formed.
+            return Permission.ALLOWED;
+        }
         if (registry.isBlocked(sender)) {
             return refuse("sender " + sender + " is blocked");
         }
@@ -64,10 +72,23 @@ public final class PermissionPolicy {
             return refuse("sender " + sender + " is not verified; only verified accounts may transact"
                     + " (anyone may call applyForResidency)");
         }
-        if (tx.isCreation() && !registry.isBoardMember(sender) && registry.activeResidentOf(sender).equals(Address.ZERO)) {
+        if (tx.isCreation() && !mayDeploy(registry, sender)) {
             return refuse("only board members and active residents' accounts may deploy contracts");
         }
         return Permission.ALLOWED;
+    }
+
+    /** Whether {@code account} may deploy contracts under verified permissioning: a board member or an active resident's. */
+    public static boolean mayDeploy(RegistryView registry, Address account) {
+        return registry.isBoardMember(account) || !registry.activeResidentOf(account).equals(Address.ZERO);
+    }
+
+    /** A board member's proposal or approval (which executes a proposal at the threshold), without value. */
+    private static boolean isBoardDecision(RegistryView registry, TransactionIntent tx) {
+        byte[] data = tx.data();
+        return tx.to().filter(SystemAddresses.REGISTRY::equals).isPresent() && tx.value().isZero()
+                && data.length >= 4 && BOARD_DECISIONS.contains(AbiFunction.selectorOf(data))
+                && registry.isBoardMember(tx.sender());
     }
 
     private static boolean isApplicationForResidency(TransactionIntent tx) {

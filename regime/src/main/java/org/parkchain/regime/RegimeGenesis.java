@@ -44,7 +44,8 @@ public record RegimeGenesis(List<Address> board, int threshold, Address treasury
 
     /** Writes the regime's genesis state into {@code world}, which should be otherwise empty at these addresses. */
     public void install(WorldView world) {
-        for (Address system : List.of(SystemAddresses.REGISTRY, SystemAddresses.TOKEN_FACTORY, SystemAddresses.OFFERINGS)) {
+        for (Address system : List.of(SystemAddresses.REGISTRY, SystemAddresses.TOKEN_FACTORY, SystemAddresses.OFFERINGS,
+                SystemAddresses.EXCHANGE)) {
             world.createAccount(system);
             // Nonce 1, as EIP-161 gives a created contract; the factory's nonce counts the tokens it creates.
             world.setNonce(system, 1);

@@ -82,6 +82,11 @@ public final class RegistryView {
         return ClientCategory.of(reader.read(RegistryLayout.client(account, RegistryLayout.C_CATEGORY)).u0);
     }
 
+    /** The resident (primary account) that identified client {@code account}, or {@link Address#ZERO}. */
+    public Address clientVerifiedBy(Address account) {
+        return address(RegistryLayout.client(account, RegistryLayout.C_VERIFIED_BY));
+    }
+
     /** A client whose identification has not expired at {@code now} (unix seconds). */
     public boolean isCurrentClient(Address account, long now) {
         if (clientCategory(account) == ClientCategory.NONE) {

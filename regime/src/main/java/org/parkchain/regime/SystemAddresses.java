@@ -7,8 +7,9 @@ public final class SystemAddresses {
     public static final Address REGISTRY = Address.fromLong(0x1000);
     public static final Address TOKEN_FACTORY = Address.fromLong(0x1001);
     public static final Address OFFERINGS = Address.fromLong(0x1002);
+    public static final Address EXCHANGE = Address.fromLong(0x1003);
 
-    /** 0x…1000 to 0x…10ff are the park's: the three above and room for later ones (the exchange). */
+    /** 0x…1000 to 0x…10ff are the park's: the four above and room for later ones. */
     private static final long FIRST = 0x1000;
     private static final long LAST = 0x10ff;
 

@@ -5,6 +5,7 @@ import org.parkchain.evm.BlockContext;
 import org.parkchain.evm.ExecutionResult;
 import org.parkchain.evm.HaltReason;
 import org.parkchain.evm.Message;
+import org.parkchain.evm.MessageRules;
 import org.parkchain.evm.NativeContract;
 import org.parkchain.evm.NativeContracts;
 import org.parkchain.evm.TxContext;
@@ -15,11 +16,11 @@ import org.parkchain.primitives.UInt256;
 
 /**
  * The park's native contracts as the chain sees them: which addresses run Java instead of bytecode (the registry,
- * the token factory, the offerings and every park token), and the call that runs them. Give it to the EVM as its
+ * the token factory, the offerings, the exchange and every park token), and the call that runs them. Give it to the EVM as its
  * {@link NativeContracts}: {@code new Evm(fork, systemContracts)}. Stateless apart from a table of
  * derivable token addresses: all state is in the world passed to each call, so one instance serves every block.
  */
-public final class SystemContracts implements NativeContracts {
+public final class SystemContracts implements NativeContracts, MessageRules {
     /** The reason the marker code reverts with, were it ever run as bytecode. */
     public static final String MARKER_REASON = "park: native system contract";
 
@@ -48,8 +49,51 @@ public final class SystemContracts implements NativeContracts {
     private final TokenFactory factory = new TokenFactory();
     private final ParkToken token = new ParkToken();
     private final Offerings offerings = new Offerings(token);
+    private final Exchange exchange = new Exchange(token);
     private final TokenAddresses tokenAddresses = new TokenAddresses();
     private final NativeContract evmEntry = this::callFromEvm;
+    private final PermissionPolicy.Mode permissioning;
+
+    /** The park's contracts with the rules of {@code open} permissioning: nothing beyond the contracts' own checks. */
+    public SystemContracts() {
+        this(PermissionPolicy.Mode.OPEN);
+    }
+
+    /**
+     * The park's contracts; with {@link PermissionPolicy.Mode#VERIFIED} they also bring the permission rules that
+     * hold at every call depth (see {@link #refusal}).
+     */
+    public SystemContracts(PermissionPolicy.Mode permissioning) {
+        this.permissioning = permissioning;
+    }
+
+    /**
+     * Verified permissioning at every depth, not only for the transaction: no message may move native coin to a
+     * blocked address (a CALL or CALLCODE with value, a CREATE/CREATE2 endowment), and no contract may be created,
+     * at any depth, in a transaction whose origin may not deploy (board members and active residents' accounts).
+     */
+    @Override
+    public Optional<byte[]> refusal(WorldView world, Address origin, Message message, UInt256 valueMoved) {
+        if (permissioning != PermissionPolicy.Mode.VERIFIED) {
+            return Optional.empty();
+        }
+        RegistryView registry = RegistryView.of(world);
+        if (!valueMoved.isZero() && registry.isBlocked(message.recipient())) {
+            return Optional.of(SystemContract.errorData("permissioning: recipient " + message.recipient()
+                    + " is blocked and cannot receive value"));
+        }
+        if (message.isCreate() && !PermissionPolicy.mayDeploy(registry, origin)) {
+            return Optional.of(SystemContract.errorData("permissioning: only board members and active residents' "
+                    + "accounts may deploy contracts, at any depth (transaction origin " + origin + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /** SELFDESTRUCT may not hand a balance to a blocked address under verified permissioning. */
+    @Override
+    public boolean allowsPayout(WorldView world, Address origin, Address beneficiary, UInt256 balance) {
+        return permissioning != PermissionPolicy.Mode.VERIFIED || !RegistryView.of(world).isBlocked(beneficiary);
+    }
 
     /**
      * The EVM's hook: the native contract that may be at {@code address}. For an address the factory can give a
@@ -83,7 +127,7 @@ public final class SystemContracts implements NativeContracts {
 
     private static boolean isFixed(Address address) {
         return address.equals(SystemAddresses.REGISTRY) || address.equals(SystemAddresses.TOKEN_FACTORY)
-                || address.equals(SystemAddresses.OFFERINGS);
+                || address.equals(SystemAddresses.OFFERINGS) || address.equals(SystemAddresses.EXCHANGE);
     }
 
     private Optional<SystemContract> resolve(WorldView world, Address address) {
@@ -95,6 +139,9 @@ public final class SystemContracts implements NativeContracts {
         }
         if (address.equals(SystemAddresses.OFFERINGS)) {
             return Optional.of(offerings);
+        }
+        if (address.equals(SystemAddresses.EXCHANGE)) {
+            return Optional.of(exchange);
         }
         return TokenFactory.isToken(world, address) ? Optional.of(token) : Optional.empty();
     }

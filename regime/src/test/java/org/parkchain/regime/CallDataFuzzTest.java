@@ -38,12 +38,16 @@ class CallDataFuzzTest {
             "forcedTransfer(address,address,uint256)", "isFrozen(address)",
             "createOffering(address,address,address,uint256,uint256,uint256,uint64,uint64,uint256,bytes32)",
             "approveOffering(uint256)", "cancelOffering(uint256)", "subscribe(uint256,uint256)", "finalize(uint256)",
-            "claim(uint256)", "offeringCount()", "getOffering(uint256)", "subscriptionOf(uint256,address)");
+            "claim(uint256)", "offeringCount()", "getOffering(uint256)", "subscriptionOf(uint256,address)",
+            "createMarket(address,address,uint256,uint256,uint256,uint256,bool,bool)", "setFees(uint256,uint256,uint256)",
+            "setHalted(uint256,bool)", "placeOrder(uint256,uint8,uint256,uint256,uint8)", "cancelOrder(uint256)",
+            "marketCount()", "getMarket(uint256)", "getOrder(uint256)", "openOrders(uint256,address)",
+            "depth(uint256,uint8,uint256)");
 
     /** One park with residents, clients, a token with holders and an open offering, shared by all tries. */
     private static final Park PARK = Park.withChair();
     private static final Address ISSUER = PARK.admit(account(1), "Labs", Role.TOKEN_ISSUER);
-    private static final Address ORGANISER = PARK.admit(account(2), "Organiser", Role.ICO_ORGANISER);
+    private static final Address ORGANISER = PARK.admit(account(2), "Organiser", Role.ICO_ORGANISER | Role.PLATFORM_OPERATOR);
     private static final Address INVESTOR = account(20);
     private static final Address TOKEN;
 
@@ -55,16 +59,23 @@ class CallDataFuzzTest {
                 "createOffering(address,address,address,uint256,uint256,uint256,uint64,uint64,uint256,bytes32)",
                 TOKEN, ORGANISER, Address.ZERO, 10, 0, 5000, PARK.now, PARK.now + 1000, 100, Hash.ZERO)).ok();
         PARK.send(ORGANISER, OFFERINGS, Abi.call("approveOffering(uint256)", 1)).ok();
+        // A market with resting orders on both sides, so order and cancel calls reach the book.
+        PARK.send(ORGANISER, EXCHANGE, Abi.call("createMarket(address,address,uint256,uint256,uint256,uint256,bool,bool)",
+                TOKEN, Address.ZERO, 1, 1, 30, 50, false, false)).ok();
+        PARK.send(INVESTOR, TOKEN, Abi.call("approve(address,uint256)", EXCHANGE, UInt256.MAX)).ok();
+        PARK.fund(INVESTOR, UInt256.of(1_000_000));
+        PARK.send(INVESTOR, EXCHANGE, Abi.call("placeOrder(uint256,uint8,uint256,uint256,uint8)", 1, 1, 3, 2, 0)).ok();
+        PARK.send(INVESTOR, EXCHANGE, UInt256.of(10), Abi.call("placeOrder(uint256,uint8,uint256,uint256,uint8)", 1, 0, 1, 2, 0)).ok();
     }
 
     @Provide
     Arbitrary<Address> targets() {
-        return Arbitraries.of(REGISTRY, FACTORY, OFFERINGS, TOKEN);
+        return Arbitraries.of(REGISTRY, FACTORY, OFFERINGS, EXCHANGE, TOKEN);
     }
 
     @Provide
     Arbitrary<Address> callers() {
-        return Arbitraries.of(CHAIR, ISSUER, ORGANISER, INVESTOR, account(99), REGISTRY, OFFERINGS);
+        return Arbitraries.of(CHAIR, ISSUER, ORGANISER, INVESTOR, account(99), REGISTRY, OFFERINGS, EXCHANGE);
     }
 
     /** A known selector followed by argument words that are small numbers, our addresses, or noise, then cut short. */
@@ -72,7 +83,7 @@ class CallDataFuzzTest {
     Arbitrary<byte[]> inputs() {
         Arbitrary<byte[]> word = Arbitraries.oneOf(
                 Arbitraries.longs().between(0, 3).map(v -> UInt256.of(v).toBytes32()),
-                Arbitraries.of(CHAIR, ISSUER, INVESTOR, REGISTRY, TOKEN, OFFERINGS).map(Address::toWord),
+                Arbitraries.of(CHAIR, ISSUER, INVESTOR, REGISTRY, TOKEN, OFFERINGS, EXCHANGE).map(Address::toWord),
                 Arbitraries.bytes().array(byte[].class).ofSize(32),
                 Arbitraries.of(UInt256.of(32).toBytes32(), UInt256.of(64).toBytes32(), UInt256.MAX.toBytes32()));
         Arbitrary<byte[]> structured = Combinators.combine(
@@ -94,7 +105,7 @@ class CallDataFuzzTest {
         return out;
     }
 
-    @Property(tries = 600)
+    @Property(tries = 800)
     void noInputEscapesAsAnExceptionAndAFailedCallChangesNothing(
             @ForAll("targets") Address target, @ForAll("callers") Address caller, @ForAll("inputs") byte[] input) {
         Hash before = PARK.stateRoot();

@@ -32,14 +32,15 @@ final class Park {
     static final Address REGISTRY = SystemAddresses.REGISTRY;
     static final Address FACTORY = SystemAddresses.TOKEN_FACTORY;
     static final Address OFFERINGS = SystemAddresses.OFFERINGS;
+    static final Address EXCHANGE = SystemAddresses.EXCHANGE;
     static final long GAS = 2_000_000;
     static final UInt256 CHAIN_ID = UInt256.of(375);
 
     final WorldState world = new WorldState(new InMemoryNodeStore());
-    final SystemContracts contracts = new SystemContracts();
+    final SystemContracts contracts;
     /** The fork the park's blocks run under: what a new chain runs. */
     static final Fork FORK = Fork.OSAKA;
-    private final TransactionProcessor processor = new TransactionProcessor(contracts);
+    private final TransactionProcessor processor;
     long now = 1_800_000_000L;
     private long blockNumber = 1;
 
@@ -66,6 +67,12 @@ final class Park {
     }
 
     private Park(RegimeGenesis genesis) {
+        this(genesis, PermissionPolicy.Mode.OPEN);
+    }
+
+    private Park(RegimeGenesis genesis, PermissionPolicy.Mode permissioning) {
+        contracts = new SystemContracts(permissioning);
+        processor = new TransactionProcessor(contracts);
         genesis.install(world);
         world.endTransaction();
         world.commit();
@@ -74,6 +81,11 @@ final class Park {
     /** One board member (CHAIR), threshold 1: every proposal executes at once, as in --dev. */
     static Park withChair() {
         return new Park(new RegimeGenesis(List.of(CHAIR), 1, TREASURY));
+    }
+
+    /** As {@link #withChair()}, with verified permissioning's rules at every call depth (the admission is not run). */
+    static Park verifiedWithChair() {
+        return new Park(new RegimeGenesis(List.of(CHAIR), 1, TREASURY), PermissionPolicy.Mode.VERIFIED);
     }
 
     static Park withBoard(int threshold, Address... members) {

@@ -19,11 +19,11 @@ class SystemCallTest {
 
     @Test
     void genesisInstallsMarkerCodeAtTheSystemAddressesAndTheBoard() {
-        for (Address system : List.of(REGISTRY, FACTORY, OFFERINGS)) {
+        for (Address system : List.of(REGISTRY, FACTORY, OFFERINGS, EXCHANGE)) {
             assertThat(park.world.code(system)).isEqualTo(SystemContracts.MARKER_CODE).isNotEmpty();
             assertThat(park.contracts.at(park.world, system)).isPresent();
         }
-        assertThat(park.contracts.at(park.world, Address.fromLong(0x1003))).isEmpty();
+        assertThat(park.contracts.at(park.world, Address.fromLong(0x1004))).isEmpty();
         assertThat(park.contracts.at(park.world, account(1))).isEmpty();
         assertThat(Abi.addresses(park.read(REGISTRY, Abi.call("boardMembers()")))).containsExactly(CHAIR);
         assertThat(Abi.address(park.read(REGISTRY, Abi.call("treasury()")), 0)).isEqualTo(TREASURY);

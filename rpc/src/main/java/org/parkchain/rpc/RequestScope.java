@@ -11,18 +11,26 @@ import java.util.Optional;
  */
 final class RequestScope {
     private final Optional<WebSocketSession> session;
+    private final CallLanes.Connection connection;
     private final List<Runnable> afterReply = new ArrayList<>();
 
-    private RequestScope(Optional<WebSocketSession> session) {
+    private RequestScope(Optional<WebSocketSession> session, CallLanes.Connection connection) {
         this.session = session;
+        this.connection = connection;
     }
 
-    static RequestScope http() {
-        return new RequestScope(Optional.empty());
+    /** A request on an HTTP connection; {@code connection} is shared by all requests of that TCP connection. */
+    static RequestScope http(CallLanes.Connection connection) {
+        return new RequestScope(Optional.empty(), connection);
     }
 
     static RequestScope webSocket(WebSocketSession session) {
-        return new RequestScope(Optional.of(session));
+        return new RequestScope(Optional.of(session), session.calls());
+    }
+
+    /** The connection the request came on, whose calls are limited together (see {@link CallLanes}). */
+    CallLanes.Connection connection() {
+        return connection;
     }
 
     Optional<WebSocketSession> session() {

@@ -15,15 +15,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * JSON-RPC 2.0 semantics, independent of the transport: parses a body, validates each call, runs the method on
@@ -48,7 +44,7 @@ final class RpcDispatcher implements AutoCloseable {
     private final SubscriptionSource subscriptions;
     private final RpcMetrics metrics;
     private final ObjectMapper mapper;
-    private final ThreadPoolExecutor workers;
+    private final CallLanes lanes;
     private final ScheduledThreadPoolExecutor timeouts;
 
     RpcDispatcher(RpcConfig config, RpcMethods methods, SubscriptionSource subscriptions, RpcMetrics metrics) {
@@ -57,13 +53,7 @@ final class RpcDispatcher implements AutoCloseable {
         this.subscriptions = subscriptions;
         this.metrics = metrics;
         this.mapper = newMapper();
-        AtomicLong threadNumber = new AtomicLong();
-        this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(config.maxQueuedCalls()), r -> {
-                    Thread t = new Thread(r, "rpc-worker-" + threadNumber.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.lanes = new CallLanes(config);
         this.timeouts = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "rpc-timeouts");
             t.setDaemon(true);
@@ -227,20 +217,28 @@ final class RpcDispatcher implements AutoCloseable {
         if (method.isEmpty()) {
             return CompletableFuture.completedFuture(new Outcome.Failed(new RpcError.MethodNotFound(call.method())));
         }
-        return runOnWorker(call.method(), method.get(), call.params());
+        return runOnWorker(call.method(), method.get(), call.params(), scope);
     }
 
-    private CompletableFuture<Outcome> runOnWorker(String name, RpcMethod method, RpcParams params) {
+    private CompletableFuture<Outcome> runOnWorker(String name, RpcMethod method, RpcParams params, RequestScope scope) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         FutureTask<Void> task = new FutureTask<>(() -> outcome.complete(guard(name, () -> method.call(params))), null);
-        try {
-            workers.execute(task);
-        } catch (RejectedExecutionException e) {
-            outcome.complete(new Outcome.Failed(new RpcError.ServerError(RpcError.ServerError.LIMIT_EXCEEDED,
-                    "server busy: too many calls waiting, try again later")));
+        lanes.submit(CallLanes.laneOf(name), scope.connection(), new CallLanes.Task() {
+            @Override
+            public void run() {
+                task.run(); // does nothing once cancelled: a call that timed out while waiting costs no work
+            }
+
+            @Override
+            public void busy() {
+                outcome.complete(new Outcome.Failed(new RpcError.ServerError(RpcError.ServerError.LIMIT_EXCEEDED,
+                        "server busy: too many calls waiting, try again later")));
+            }
+        });
+        if (outcome.isDone()) {
             return outcome;
         }
-        // The clock includes the wait for a worker: the caller's 30 seconds are what matters.
+        // The clock includes the wait for a worker: the caller's time is what matters.
         ScheduledFuture<?> timer = timeouts.schedule(() -> {
             if (outcome.complete(new Outcome.Failed(new RpcError.ServerError(RpcError.ServerError.TIMEOUT,
                     "request timed out after " + config.callTimeout().toMillis() + " ms")))) {
@@ -364,7 +362,7 @@ final class RpcDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        lanes.close();
         timeouts.shutdownNow();
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -16,6 +17,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +54,18 @@ public final class RpcServer implements AutoCloseable {
     private final java.util.List<ReadApi> readApis;
     private final java.util.List<HealthCheck> healthChecks;
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+    private final HostAllowlist hostAllowlist;
+    /** Writes subscription notifications as JSON, off the threads that publish chain events. */
+    private final java.util.concurrent.ExecutorService notifier;
+    /** Open TCP connections and, for each, the calls it has running or waiting (see {@link CallLanes}). */
+    private final Map<HttpConnection, CallLanes.Connection> connections = new ConcurrentHashMap<>();
+    private final AtomicInteger openConnections = new AtomicInteger();
+    /** Parses and dispatches batches and large requests off the event loops (see {@link #intake}). */
+    private final java.util.concurrent.ThreadPoolExecutor intake;
+    /** A single call larger than this is handled as a large request. */
+    private static final int SMALL_REQUEST_BYTES = 16 * 1024;
+    /** Batches and large requests waiting for the intake thread; beyond that a request is answered busy. */
+    private static final int MAX_WAITING_INTAKE = 1024;
     private final AtomicBoolean closing = new AtomicBoolean();
     /** Bodies and messages received whose reply has not yet been handed to the connection. */
     private final AtomicInteger unanswered = new AtomicInteger();
@@ -65,6 +79,18 @@ public final class RpcServer implements AutoCloseable {
         this.healthChecks = java.util.List.copyOf(healthChecks);
         this.metrics = new RpcMetrics(registry);
         this.dispatcher = new RpcDispatcher(config, methods, subscriptions, metrics);
+        this.hostAllowlist = new HostAllowlist(config.hostAllowlist());
+        this.intake = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(MAX_WAITING_INTAKE), r -> {
+                    Thread t = new Thread(r, "rpc-intake");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.notifier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "rpc-notifier");
+            t.setDaemon(true);
+            return t;
+        });
         // The event loops only move bytes; two are plenty on the 2-core target and leave cores to execution.
         this.vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(Math.min(2, Runtime.getRuntime().availableProcessors()))
@@ -75,8 +101,21 @@ public final class RpcServer implements AutoCloseable {
                 .setMaxWebSocketFrameSize(config.maxRequestBytes())
                 .setMaxWebSocketMessageSize(config.maxRequestBytes())
                 .setCompressionSupported(false)
+                .setDecompressionSupported(false)
+                // No permessage-deflate: a 200 KB compressed frame may inflate to gigabytes before any size
+                // limit sees the message, and JSON-RPC messages are small enough not to need it.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
+                // Read idleness: a client that sends nothing (a half-open connection, an idle keep-alive) is
+                // closed; WebSocket clients answer our pings, so live ones always read as active.
+                .setReadIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                // HTTP/1.1 only: detecting HTTP/2's cleartext preface delays the connection handler until the first
+                // bytes arrive, and the connection cap and header timeout must see connections that send nothing.
+                .setHttp2ClearTextEnabled(false)
                 .setTcpNoDelay(true);
         this.server = vertx.createHttpServer(options)
+                .connectionHandler(this::onConnection)
                 .requestHandler(this::onRequest)
                 .webSocketHandshakeHandler(this::onHandshake)
                 .webSocketHandler(this::onWebSocket);
@@ -138,16 +177,104 @@ public final class RpcServer implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Hands a request to the dispatcher. A single small call is parsed and dispatched right here on the event loop
+     * (it is quick); a batch or a large body goes to the intake thread, so that parsing and dispatching a burst of
+     * thousands of calls never holds up the small calls of other connections that share the event loop.
+     */
+    private CompletableFuture<Optional<String>> intake(byte[] body, RequestScope scope) {
+        if (!isBatchOrLarge(body)) {
+            return dispatcher.handle(body, scope);
+        }
+        CompletableFuture<Optional<String>> reply = new CompletableFuture<>();
+        try {
+            intake.execute(() -> dispatcher.handle(body, scope).whenComplete((r, e) -> reply.complete(
+                    r != null ? r : Optional.of(busy()))));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            reply.complete(Optional.of(busy()));
+        }
+        return reply;
+    }
+
+    private String busy() {
+        return dispatcher.write(RpcDispatcher.error(NullNode.getInstance(), new RpcError.ServerError(
+                RpcError.ServerError.LIMIT_EXCEEDED, "server busy: too many requests waiting, try again later")));
+    }
+
+    private static boolean isBatchOrLarge(byte[] body) {
+        if (body.length > SMALL_REQUEST_BYTES) {
+            return true;
+        }
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '[';
+            }
+        }
+        return false;
+    }
+
+    /** TCP connections open now (HTTP and WebSocket). */
+    public int openConnections() {
+        return openConnections.get();
+    }
+
+    // ---- connections ----
+
+    /**
+     * A new TCP connection: over the cap it is closed at once; otherwise it must send its first request's headers
+     * within the header timeout (a client that opens connections and sends nothing, or a byte at a time, would
+     * otherwise hold them for ever).
+     */
+    private void onConnection(HttpConnection connection) {
+        if (openConnections.incrementAndGet() > config.maxConnections() || closing.get()) {
+            openConnections.decrementAndGet();
+            LOG.log(System.Logger.Level.DEBUG, () -> "refusing connection from " + connection.remoteAddress()
+                    + ": " + config.maxConnections() + " connections open");
+            connection.close();
+            return;
+        }
+        connections.put(connection, new CallLanes.Connection());
+        long headerTimer = vertx.setTimer(config.headerTimeout().toMillis(), id -> {
+            if (connections.containsKey(connection) && !connectionsWithRequest.contains(connection)) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "closing connection from " + connection.remoteAddress()
+                        + ": no request headers within " + config.headerTimeout().toMillis() + " ms");
+                connection.close();
+            }
+        });
+        connection.closeHandler(v -> {
+            vertx.cancelTimer(headerTimer);
+            connectionsWithRequest.remove(connection);
+            if (connections.remove(connection) != null) {
+                openConnections.decrementAndGet();
+            }
+        });
+    }
+
+    /** Connections whose first request's headers have arrived (the header timeout no longer applies). */
+    private final Set<HttpConnection> connectionsWithRequest = ConcurrentHashMap.newKeySet();
+
+    private CallLanes.Connection callsOf(HttpConnection connection) {
+        CallLanes.Connection calls = connections.get(connection);
+        return calls != null ? calls : new CallLanes.Connection();
+    }
+
     // ---- HTTP ----
 
     private void onRequest(HttpServerRequest request) {
+        connectionsWithRequest.add(request.connection());
         HttpServerResponse response = request.response();
         if (closing.get()) {
             plain(response, 503, "server is shutting down");
             return;
         }
+        if (!hostAllowlist.allows(Optional.ofNullable(request.getHeader("Host")))) {
+            // geth's words; the operator adds the name with --rpc-host-allowlist. The body is not read: close.
+            response.putHeader("Connection", "close");
+            plain(response, 403, "invalid host specified");
+            return;
+        }
         Optional<String> origin = Optional.ofNullable(request.getHeader("Origin"));
-        boolean corsAllowed = origin.filter(this::originAllowed).isPresent();
+        boolean corsAllowed = origin.filter(config::originAllowed).isPresent();
         if (corsAllowed) {
             response.putHeader("Access-Control-Allow-Origin", origin.get())
                     .putHeader("Vary", "Origin");
@@ -177,6 +304,9 @@ public final class RpcServer implements AutoCloseable {
             case "/" -> {
                 if (request.method() == HttpMethod.POST) {
                     serveRpc(request);
+                } else if (request.method() == HttpMethod.GET && readApiFor("/").isPresent()) {
+                    // A page for people (the explorer's home) when one is served; JSON-RPC stays on POST.
+                    serveRead(readApiFor("/").get(), request, response);
                 } else {
                     methodNotAllowed(response, "POST",
                             "JSON-RPC takes POST with Content-Type application/json, or a WebSocket upgrade");
@@ -186,7 +316,7 @@ public final class RpcServer implements AutoCloseable {
                 Optional<ReadApi> api = readApiFor(request.path());
                 if (api.isPresent()) {
                     if (request.method() == HttpMethod.GET) {
-                        serveRead(api.get(), request.path(), response);
+                        serveRead(api.get(), request, response);
                     } else {
                         methodNotAllowed(response, "GET", api.get().prefix() + " answers GET");
                     }
@@ -243,15 +373,24 @@ public final class RpcServer implements AutoCloseable {
     }
 
     /** A {@link ReadApi} resource, read on a worker thread: reads may touch storage. */
-    private void serveRead(ReadApi readApi, String path, HttpServerResponse response) {
+    private void serveRead(ReadApi readApi, HttpServerRequest request, HttpServerResponse response) {
+        String path = request.path();
+        java.util.Map<String, java.util.List<String>> query = new java.util.LinkedHashMap<>();
+        try {
+            for (String name : request.params().names()) {
+                query.put(name, request.params().getAll(name));
+            }
+        } catch (IllegalArgumentException e) {
+            plain(response, 400, "malformed query string: " + e.getMessage());
+            return;
+        }
         unanswered.incrementAndGet();
-        vertx.executeBlocking(() -> readApi.get(path), false).onComplete(result -> {
+        vertx.executeBlocking(() -> readApi.serve(new ReadApi.Request(path, query)), false).onComplete(result -> {
             if (result.succeeded()) {
-                if (result.result().isPresent()) {
-                    response.putHeader("Content-Type", JSON).end(result.result().get());
-                } else {
-                    plain(response, 404, "not found: " + path);
-                }
+                ReadApi.Response answer = result.result();
+                answer.headers().forEach(response::putHeader);
+                response.setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType())
+                        .end(Buffer.buffer(answer.body()));
             } else if (result.cause() instanceof IllegalArgumentException bad) {
                 plain(response, 400, bad.getMessage());
             } else {
@@ -306,7 +445,7 @@ public final class RpcServer implements AutoCloseable {
                 return;
             }
             unanswered.incrementAndGet();
-            dispatcher.handle(body.getBytes(), RequestScope.http()).thenAccept(reply -> context.runOnContext(v -> {
+            intake(body.getBytes(), RequestScope.http(callsOf(request.connection()))).thenAccept(reply -> context.runOnContext(v -> {
                 if (reply.isPresent()) {
                     response.putHeader("Content-Type", JSON).end(reply.get());
                 } else {
@@ -360,8 +499,9 @@ public final class RpcServer implements AutoCloseable {
         return JSON_TYPES.contains(type);
     }
 
-    private boolean originAllowed(String origin) {
-        return config.corsAllowedOrigins().contains("*") || config.corsAllowedOrigins().contains(origin);
+    /** A page this server served itself (the explorer) may open a WebSocket back to it. */
+    private static boolean sameOrigin(String origin, String host) {
+        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 
     private static void methodNotAllowed(HttpServerResponse response, String allow, String message) {
@@ -384,10 +524,14 @@ public final class RpcServer implements AutoCloseable {
             handshake.reject(404);
             return;
         }
+        if (!hostAllowlist.allows(Optional.ofNullable(handshake.headers().get("Host")))) {
+            handshake.reject(403);
+            return;
+        }
         // Browsers do not apply CORS to WebSockets, so the origin check is ours: without it any web page could
         // talk to a node on the user's loopback.
         String origin = handshake.headers().get("Origin");
-        if (origin != null && !originAllowed(origin)) {
+        if (origin != null && !config.originAllowed(origin) && !sameOrigin(origin, handshake.headers().get("Host"))) {
             handshake.reject(403);
             return;
         }
@@ -395,16 +539,24 @@ public final class RpcServer implements AutoCloseable {
     }
 
     private void onWebSocket(ServerWebSocket socket) {
-        WebSocketSession session = new WebSocketSession(socket, vertx.getOrCreateContext(), dispatcher, config);
+        WebSocketSession session = new WebSocketSession(socket, vertx.getOrCreateContext(), dispatcher, config,
+                notifier);
         sessions.add(session);
         metrics.webSocketOpened();
+        // Pings keep a live client's connection active under the read-idle timeout (its pongs are reads) and let
+        // a vanished one time out.
+        long pinger = vertx.setPeriodic(Math.max(1, config.idleTimeout().toMillis() / 2), id -> {
+            if (!socket.isClosed()) {
+                socket.writePing(Buffer.buffer("ping"));
+            }
+        });
         socket.textMessageHandler(text -> {
             if (refuseWhileClosing(session)) {
                 return;
             }
             RequestScope scope = RequestScope.webSocket(session);
             unanswered.incrementAndGet();
-            reply(session, scope, dispatcher.handle(text, scope));
+            reply(session, scope, intake(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), scope));
         });
         // Some clients send JSON in binary frames; it is the same UTF-8 text.
         socket.binaryMessageHandler(bytes -> {
@@ -413,7 +565,7 @@ public final class RpcServer implements AutoCloseable {
             }
             RequestScope scope = RequestScope.webSocket(session);
             unanswered.incrementAndGet();
-            reply(session, scope, dispatcher.handle(bytes.getBytes(), scope));
+            reply(session, scope, intake(bytes.getBytes(), scope));
         });
         // Vert.x reports an over-long message here and would keep reading the rest of it; like geth, we hang up
         // (1009 = message too big), which is also the right answer to any other broken stream.
@@ -425,6 +577,7 @@ public final class RpcServer implements AutoCloseable {
             }
         });
         socket.closeHandler(v -> {
+            vertx.cancelTimer(pinger);
             if (sessions.remove(session)) {
                 metrics.webSocketClosed();
             }
@@ -491,6 +644,8 @@ public final class RpcServer implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "RPC server did not shut down cleanly: " + e.getMessage());
         } finally {
             dispatcher.close();
+            notifier.shutdownNow();
+            intake.shutdownNow();
             try {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -17,7 +17,7 @@ import org.parkchain.primitives.Hash;
  * Publishing never blocks on a client (each sink only enqueues) and takes no lock shared with the RPC path.
  */
 public final class SubscriptionHub implements SubscriptionSource {
-    private record Subscriber(SubscriptionRequest request, Consumer<JsonNode> sink) {}
+    private record Subscriber(SubscriptionRequest request, Consumer<JsonNode> sink, Consumer<String> ended) {}
 
     private final Map<SubscriptionKind, Set<Subscriber>> subscribers = new EnumMap<>(SubscriptionKind.class);
 
@@ -29,7 +29,12 @@ public final class SubscriptionHub implements SubscriptionSource {
 
     @Override
     public Subscription open(SubscriptionRequest request, Consumer<JsonNode> sink) {
-        Subscriber subscriber = new Subscriber(request, sink);
+        return open(request, sink, reason -> { });
+    }
+
+    @Override
+    public Subscription open(SubscriptionRequest request, Consumer<JsonNode> sink, Consumer<String> ended) {
+        Subscriber subscriber = new Subscriber(request, sink, ended);
         Set<Subscriber> set = subscribers.get(request.kind());
         set.add(subscriber);
         return () -> set.remove(subscriber);
@@ -73,6 +78,20 @@ public final class SubscriptionHub implements SubscriptionSource {
                 s.sink.accept(full);
             } else {
                 s.sink.accept(hashNode);
+            }
+        }
+    }
+
+    /**
+     * Ends every open subscription with {@code reason}: events were lost before they reached the hub, and a
+     * subscriber must not believe it saw them all.
+     */
+    public void endAll(String reason) {
+        for (Set<Subscriber> set : subscribers.values()) {
+            for (Subscriber s : List.copyOf(set)) {
+                if (set.remove(s)) {
+                    s.ended.accept(reason);
+                }
             }
         }
     }

@@ -21,4 +21,12 @@ public interface SubscriptionSource {
      * may be called from any thread. This method runs on a network thread, so it must return quickly.
      */
     Subscription open(SubscriptionRequest request, Consumer<JsonNode> sink);
+
+    /**
+     * As {@link #open(SubscriptionRequest, Consumer)}; the source calls {@code ended} with a reason when it ends the
+     * subscription itself (it could not deliver every event), after which the sink hears nothing more.
+     */
+    default Subscription open(SubscriptionRequest request, Consumer<JsonNode> sink, Consumer<String> ended) {
+        return open(request, sink);
+    }
 }

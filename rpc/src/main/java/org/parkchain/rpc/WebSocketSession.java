@@ -5,18 +5,26 @@ import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parkchain.primitives.Hex;
 
 /**
- * One WebSocket client: its subscriptions and its outgoing queue. Everything sent is counted until the socket
- * has taken it; a client that lets more than the configured bytes pile up is disconnected, because buffering for
- * it without bound would let one slow reader exhaust the node's memory.
+ * One WebSocket client: its subscriptions, its notification queue and its outgoing queue.
+ *
+ * <p>Chain events reach a subscription on whatever thread publishes them; the subscription only appends the event
+ * to this session's bounded notification queue, and the server's notifier thread turns queued events into JSON
+ * and hands them to the socket. So publishing costs an append per subscriber, whoever the client is. A client that
+ * lets more than {@link RpcConfig#maxQueuedNotifications()} notifications or
+ * {@link RpcConfig#maxOutgoingBytesPerConnection()} bytes pile up is disconnected with a close reason (as geth
+ * closes a connection whose subscription queue overflows), because buffering for it without bound would let one
+ * slow reader exhaust the node's memory or hold up everyone else's notifications.
  */
 final class WebSocketSession {
     private static final System.Logger LOG = System.getLogger(WebSocketSession.class.getName());
@@ -25,8 +33,6 @@ final class WebSocketSession {
     private static final short POLICY_VIOLATION = 1008;
     /** WebSocket close code 1001, "going away": the server is shutting down. */
     private static final short GOING_AWAY = 1001;
-    /** Notifications held back while a subscribe reply is on its way; more than this means a flood. */
-    private static final int MAX_EARLY_EVENTS = 1024;
 
     /** A subscription that delivers only after its id has been sent, buffering what arrives before that. */
     private final class Feed {
@@ -41,38 +47,100 @@ final class WebSocketSession {
 
         synchronized void deliver(JsonNode result) {
             if (!live) {
-                if (early.size() >= MAX_EARLY_EVENTS) {
-                    disconnectSlowConsumer();
+                // Held back while the subscribe reply is on its way; they count against the same bound as queued ones.
+                if (early.size() >= config.maxQueuedNotifications()) {
+                    disconnectSlowConsumer("subscription queue overflow: client too slow");
                     return;
                 }
                 early.add(result);
                 return;
             }
-            send(dispatcher.write(dispatcher.subscriptionNotification(id, result)));
+            enqueue(id, result);
         }
 
         synchronized void goLive() {
             live = true;
             for (JsonNode result : early) {
-                send(dispatcher.write(dispatcher.subscriptionNotification(id, result)));
+                enqueue(id, result);
             }
             early = List.of();
         }
     }
 
+    /** An event for a subscription, not yet written as JSON. */
+    private record Notification(String subscription, JsonNode result) {}
+
     private final ServerWebSocket socket;
     private final Context context;
     private final RpcDispatcher dispatcher;
     private final RpcConfig config;
+    private final Executor notifier;
+    private final CallLanes.Connection calls = new CallLanes.Connection();
     private final ConcurrentMap<String, Feed> feeds = new ConcurrentHashMap<>();
+    /** Guarded by itself; {@link #draining} says whether a drain is scheduled on the notifier. */
+    private final ArrayDeque<Notification> notifications = new ArrayDeque<>();
+    private boolean draining;
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    WebSocketSession(ServerWebSocket socket, Context context, RpcDispatcher dispatcher, RpcConfig config) {
+    /** @param notifier where queued notifications are written as JSON: never the thread that publishes events */
+    WebSocketSession(ServerWebSocket socket, Context context, RpcDispatcher dispatcher, RpcConfig config,
+                     Executor notifier) {
         this.socket = socket;
         this.context = context;
         this.dispatcher = dispatcher;
         this.config = config;
+        this.notifier = notifier;
+    }
+
+    /** This connection's calls, limited together (see {@link CallLanes}). */
+    CallLanes.Connection calls() {
+        return calls;
+    }
+
+    /** Queues a notification; cheap, never blocks, callable from any thread. */
+    private void enqueue(String subscription, JsonNode result) {
+        if (closed.get()) {
+            return;
+        }
+        boolean overflow = false;
+        boolean schedule = false;
+        synchronized (notifications) {
+            if (notifications.size() >= config.maxQueuedNotifications()) {
+                overflow = true;
+            } else {
+                notifications.add(new Notification(subscription, result));
+                schedule = !draining;
+                draining = true;
+            }
+        }
+        if (overflow) {
+            disconnectSlowConsumer("subscription queue overflow: more than " + config.maxQueuedNotifications()
+                    + " notifications waiting, client too slow");
+        } else if (schedule) {
+            try {
+                notifier.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                closed(); // the server is shutting down
+            }
+        }
+    }
+
+    /** On the notifier: writes what is queued, oldest first. */
+    private void drain() {
+        while (true) {
+            Notification next;
+            synchronized (notifications) {
+                next = notifications.poll();
+                if (next == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            if (!closed.get()) {
+                send(dispatcher.write(dispatcher.subscriptionNotification(next.subscription(), next.result())));
+            }
+        }
     }
 
     /** Opens a subscription; it starts delivering once the reply carrying its id has been queued. */
@@ -87,7 +155,7 @@ final class WebSocketSession {
             feeds.put(id, feed);
         }
         try {
-            feed.handle = source.open(request, feed::deliver);
+            feed.handle = source.open(request, feed::deliver, this::disconnectSlowConsumer);
         } catch (RuntimeException e) {
             feeds.remove(id);
             throw e;
@@ -118,7 +186,8 @@ final class WebSocketSession {
         long size = text.length();
         if (queuedBytes.addAndGet(size) > config.maxOutgoingBytesPerConnection()) {
             queuedBytes.addAndGet(-size);
-            disconnectSlowConsumer();
+            disconnectSlowConsumer("client too slow: more than " + config.maxOutgoingBytesPerConnection()
+                    + " bytes waiting to be read");
             return;
         }
         context.runOnContext(v -> socket.writeTextMessage(text).onComplete(done -> queuedBytes.addAndGet(-size)));
@@ -138,16 +207,19 @@ final class WebSocketSession {
         context.runOnContext(v -> socket.shutdown(Duration.ofSeconds(1), GOING_AWAY, "server shutting down"));
     }
 
-    private void disconnectSlowConsumer() {
+    /** Ends the connection with {@code reason} as the close frame's reason (at most 123 bytes, as the protocol allows). */
+    private void disconnectSlowConsumer(String reason) {
         if (closed.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.INFO, "disconnecting WebSocket client " + socket.remoteAddress()
-                    + ": more than " + config.maxOutgoingBytesPerConnection() + " bytes waiting to be read");
+            LOG.log(System.Logger.Level.INFO, "disconnecting WebSocket client " + socket.remoteAddress() + ": " + reason);
             for (String id : List.copyOf(feeds.keySet())) {
                 cancel(id);
             }
+            synchronized (notifications) {
+                notifications.clear();
+            }
+            String shortReason = reason.length() > 120 ? reason.substring(0, 120) : reason;
             // shutdown, not close: the close frame may never get through to a client that does not read.
-            context.runOnContext(v -> socket.shutdown(Duration.ofSeconds(1), POLICY_VIOLATION,
-                    "client too slow: outgoing queue limit exceeded"));
+            context.runOnContext(v -> socket.shutdown(Duration.ofSeconds(1), POLICY_VIOLATION, shortReason));
         }
     }
 

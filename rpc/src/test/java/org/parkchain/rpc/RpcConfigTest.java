@@ -14,7 +14,9 @@ class RpcConfigTest {
         assertThat(config.port()).isEqualTo(8545);
         assertThat(config.maxRequestBytes()).isEqualTo(5 * 1024 * 1024);
         assertThat(config.maxBatchSize()).isEqualTo(1000);
-        assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.hostAllowlist()).containsExactly("localhost");
+        assertThat(config.cheapWorkerThreads()).isPositive();
         assertThat(config.corsAllowedOrigins()).isEmpty();
     }
 

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 final class WsClient implements AutoCloseable {
     final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
+    /** The reason of the server's close frame, when it sent one. */
+    final CompletableFuture<String> closeReason = new CompletableFuture<>();
     private final WebSocket socket;
     private final StringBuilder partial = new StringBuilder();
     private final boolean reading;
@@ -39,6 +41,7 @@ final class WsClient implements AutoCloseable {
 
                     @Override
                     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closeReason.complete(reason);
                         closedWith.complete(statusCode);
                         return null;
                     }

@@ -66,7 +66,14 @@ public final class LoadGenerator implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RPC_URL", description = "HTTP JSON-RPC endpoint, e.g. http://127.0.0.1:8545")
     URI rpcUrl;
 
-    @Option(names = "--transactions", defaultValue = "20000", description = "ERC-20 transfers to send (default: ${DEFAULT-VALUE}).")
+    /** What the transactions do. */
+    enum Scenario { transfers, orders }
+
+    @Option(names = "--scenario", defaultValue = "transfers",
+            description = "transfers: ERC-20 transfers (any node); orders: placeOrder on the park's exchange (a Parkchain --dev node). Default: ${DEFAULT-VALUE}.")
+    Scenario scenario;
+
+    @Option(names = "--transactions", defaultValue = "20000", description = "Transactions to send (default: ${DEFAULT-VALUE}).")
     int transactions;
 
     @Option(names = "--senders", defaultValue = "200", description = "Distinct sending accounts (default: ${DEFAULT-VALUE}).")
@@ -99,6 +106,9 @@ public final class LoadGenerator implements Callable<Integer> {
     private long chainId;
     private UInt256 tip;
     private UInt256 maxFee;
+    /** When each transfer's batch was sent, until its commit is seen; then its latency. */
+    private final Map<org.parkchain.primitives.Hash, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Long> latenciesNanos = new ArrayList<>();
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new LoadGenerator());
@@ -120,8 +130,9 @@ public final class LoadGenerator implements Callable<Integer> {
         rpc = new JsonRpcClient(rpcUrl, Duration.ofSeconds(120));
         chainId = quantity(rpc.call("eth_chainId")).longValueExact();
         String client = rpc.call("web3_clientVersion").asText();
-        out.printf("load: %,d ERC-20 transfers from %,d senders, batches of up to %d over %d connections%n",
-                transactions, senders, Math.min(batchSize, (senders + connections - 1) / connections), connections);
+        String what = scenario == Scenario.orders ? "exchange orders" : "ERC-20 transfers";
+        out.printf("load: %,d %s from %,d senders, batches of up to %d over %d connections%n",
+                transactions, what, senders, Math.min(batchSize, (senders + connections - 1) / connections), connections);
         out.printf("node: %s at %s, chain id %d%n", client, rpcUrl, chainId);
 
         HdWallet wallet = HdWallet.fromPhrase(mnemonic);
@@ -138,16 +149,28 @@ public final class LoadGenerator implements Callable<Integer> {
         }
 
         long started = System.nanoTime();
-        Address token = deployToken(funder);
         int perSender = (transactions + senders - 1) / senders;
-        long gasLimit = transferGasLimit(funder.address(), token, senderAddresses.getFirst());
-        fundSenders(funder, token, senderAddresses, perSender, gasLimit);
-        out.printf("set-up: token %s deployed, %d senders funded, %d gas per transfer, in %.1f s%n",
-                token.toChecksumHex(), senders, gasLimit, seconds(System.nanoTime() - started));
-
-        long signStart = System.nanoTime();
-        List<List<Transaction>> bySender = signTransfers(token, senderKeys, senderAddresses, gasLimit);
-        out.printf("signed %,d transfers in %.1f s (in advance, not timed)%n", transactions, seconds(System.nanoTime() - signStart));
+        List<List<Transaction>> bySender;
+        long signStart;
+        if (scenario == Scenario.orders) {
+            ExchangeOrders orders = new ExchangeOrders(this);
+            orders.setUp(funder, wallet.account(funderIndex + 1), senderKeys, senderAddresses, perSender);
+            out.printf("set-up: a platform operator, token LOAD and its market, %d client senders funded and approved, in %.1f s%n",
+                    senders, seconds(System.nanoTime() - started));
+            signStart = System.nanoTime();
+            long[] nonces = latestNonces(senderAddresses);
+            bySender = IntStream.range(0, senders).parallel().mapToObj(s -> orders.sign(senderKeys.get(s), nonces[s],
+                    transactions / senders + (s < transactions % senders ? 1 : 0))).toList();
+        } else {
+            Address token = deployToken(funder);
+            long gasLimit = transferGasLimit(funder.address(), token, senderAddresses.getFirst());
+            fundSenders(funder, token, senderAddresses, perSender, gasLimit);
+            out.printf("set-up: token %s deployed, %d senders funded, %d gas per transfer, in %.1f s%n",
+                    token.toChecksumHex(), senders, gasLimit, seconds(System.nanoTime() - started));
+            signStart = System.nanoTime();
+            bySender = signTransfers(token, senderKeys, senderAddresses, gasLimit);
+        }
+        out.printf("signed %,d %s in %.1f s (in advance, not timed)%n", transactions, what, seconds(System.nanoTime() - signStart));
 
         Submission submission = submit(bySender);
         long minedAt = awaitMined(senderAddresses, bySender, submission.start());
@@ -156,9 +179,11 @@ public final class LoadGenerator implements Callable<Integer> {
                 seconds(submission.end() - submission.start()), transactions / seconds(submission.end() - submission.start()), elapsed);
 
         BlockSpan blocks = verifyReceipts(bySender);
-        out.printf("receipts: %,d with status 1 in blocks %d..%d (%d blocks with transfers, up to %d per block)%n",
+        out.printf("receipts: %,d with status 1 in blocks %d..%d (%d blocks with transactions, up to %d per block)%n",
                 transactions, blocks.first(), blocks.last(), blocks.count(), blocks.maxPerBlock());
-        out.printf("end-to-end: %,.0f tx/s (%,d transfers in %.2f s)%n", transactions / elapsed, transactions, elapsed);
+        out.printf("end-to-end: %,.0f tx/s (%,d %s in %.2f s)%n", transactions / elapsed, transactions, what, elapsed);
+        out.printf("commit latency (batch sent -> its sender's mined nonce seen, %d ms polls): p50 %d ms, p99 %d ms, max %d ms%n",
+                POLL_MILLIS, percentileMs(0.50), percentileMs(0.99), percentileMs(1.0));
         return 0;
     }
 
@@ -172,7 +197,7 @@ public final class LoadGenerator implements Callable<Integer> {
         if (connections < 1 || connections > 256) problems.add("--connections must be 1..256");
         if (connections > senders) problems.add("--connections must not exceed --senders (each connection carries its own senders)");
         if (maxFeeGwei < 1) problems.add("--max-fee-gwei must be at least 1");
-        if (funderIndex < 0 || funderIndex >= SENDER_INDEX_BASE) problems.add("--funder must be 0.." + (SENDER_INDEX_BASE - 1));
+        if (funderIndex < 0 || funderIndex >= SENDER_INDEX_BASE - 1) problems.add("--funder must be 0.." + (SENDER_INDEX_BASE - 2));
         if (timeoutSeconds < 1) problems.add("--timeout-seconds must be at least 1");
         if (!problems.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
@@ -326,6 +351,8 @@ public final class LoadGenerator implements Callable<Integer> {
     private Map<String, Integer> sendBatches(List<List<Transaction>> batches) {
         Map<String, Integer> refusals = new HashMap<>();
         for (List<Transaction> batch : batches) {
+            long now = System.nanoTime();
+            batch.forEach(tx -> sentAt.put(tx.hash(), now));
             List<Call> calls = batch.stream().map(tx -> Call.of("eth_sendRawTransaction", Hex.encode(tx.encode()))).toList();
             List<Outcome> outcomes = rpc.batch(calls);
             for (int i = 0; i < outcomes.size(); i++) {
@@ -353,7 +380,9 @@ public final class LoadGenerator implements Callable<Integer> {
             List<Address> query = waiting.stream().map(addresses::get).toList();
             long[] nonces = latestNonces(query);
             List<Integer> still = new ArrayList<>();
+            long seenAt = System.nanoTime();
             for (int i = 0; i < nonces.length; i++) {
+                recordCommits(bySender.get(waiting.get(i)), nonces[i], seenAt);
                 if (nonces[i] < target[waiting.get(i)]) still.add(waiting.get(i));
             }
             if (still.isEmpty()) return System.nanoTime();
@@ -363,6 +392,23 @@ public final class LoadGenerator implements Callable<Integer> {
             waiting = still;
             Thread.sleep(POLL_MILLIS);
         }
+    }
+
+    /** Commit latency of the sender's transfers that {@code minedNonce} has just passed. */
+    private void recordCommits(List<Transaction> txs, long minedNonce, long seenAt) {
+        for (Transaction tx : txs) {
+            if (tx.nonce() < minedNonce) {
+                Long sent = sentAt.remove(tx.hash());
+                if (sent != null) latenciesNanos.add(seenAt - sent);
+            }
+        }
+    }
+
+    private long percentileMs(double p) {
+        long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) return -1;
+        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+        return TimeUnit.NANOSECONDS.toMillis(sorted[index]);
     }
 
     record BlockSpan(long first, long last, int count, int maxPerBlock) {}
@@ -386,7 +432,7 @@ public final class LoadGenerator implements Callable<Integer> {
      * Sends one sender's transactions one call at a time, in nonce order (a batch could be run out of order, see the
      * class comment), then waits for their receipts, which must have status 1.
      */
-    private List<JsonNode> sendInOrderAndWait(List<Transaction> txs) {
+    List<JsonNode> sendInOrderAndWait(List<Transaction> txs) {
         for (Transaction tx : txs) {
             rpc.call("eth_sendRawTransaction", Hex.encode(tx.encode()));
         }
@@ -426,8 +472,18 @@ public final class LoadGenerator implements Callable<Integer> {
         return Arrays.asList(found);
     }
 
-    private long pendingNonce(Address address) {
+    long pendingNonce(Address address) {
         return quantity(rpc.call("eth_getTransactionCount", address.toHex(), "pending")).longValueExact();
+    }
+
+    UInt256 maxFee() {
+        return maxFee;
+    }
+
+    /** A signed EIP-1559 transaction with this run's chain id and fees. */
+    Transaction signed(PrivateKey key, long nonce, Address to, UInt256 value, byte[] data, long gasLimit) {
+        return Transaction.builder(TransactionType.DYNAMIC_FEE).chainId(chainId).nonce(nonce).maxPriorityFeePerGas(tip)
+                .maxFeePerGas(maxFee).gasLimit(gasLimit).to(to).value(value).data(data).sign(key);
     }
 
     private long[] latestNonces(List<Address> addresses) {

@@ -1,8 +1,13 @@
 package org.parkchain.evm.precompile;
 
 import java.util.Optional;
+import org.parkchain.evm.precompile.bn254.Bn254Arithmetic;
 
-/** 0x06–0x08 (EIP-196, EIP-197, EIP-1108 prices): BN254 point addition, scalar multiplication and pairing check. */
+/**
+ * 0x06–0x08 (EIP-196, EIP-197, EIP-1108 prices): BN254 point addition, scalar multiplication and pairing check, on
+ * the Montgomery-limb arithmetic of package {@code bn254} (the BigInteger version it replaced is kept in the tests
+ * as their reference).
+ */
 final class Bn254Precompiles {
     private Bn254Precompiles() {}
 
@@ -14,7 +19,7 @@ final class Bn254Precompiles {
 
         @Override
         public Optional<byte[]> compute(byte[] input) {
-            return Bn254.add(Precompile.slice(input, 0, 128));
+            return Bn254Arithmetic.add(Precompile.slice(input, 0, 128));
         }
     };
 
@@ -26,7 +31,7 @@ final class Bn254Precompiles {
 
         @Override
         public Optional<byte[]> compute(byte[] input) {
-            return Bn254.mul(Precompile.slice(input, 0, 96));
+            return Bn254Arithmetic.multiply(Precompile.slice(input, 0, 96));
         }
     };
 
@@ -39,7 +44,7 @@ final class Bn254Precompiles {
         @Override
         public Optional<byte[]> compute(byte[] input) {
             if (input.length % 192 != 0) return Optional.empty();
-            return Bn254.pairingCheck(input);
+            return Bn254Arithmetic.pairingCheck(input);
         }
     };
 }

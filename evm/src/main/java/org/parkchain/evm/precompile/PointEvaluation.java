@@ -28,6 +28,18 @@ final class PointEvaluation implements Precompile {
             new BigInteger("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16);
 
     /** Loads the library and the setup once, on first use; false when this platform cannot run it. */
+    /** FIELD_ELEMENTS_PER_BLOB and BLS_MODULUS as two 32-byte words, the output of every successful call. */
+    private static final byte[] SUCCESS_OUTPUT = successOutput();
+
+    private static byte[] successOutput() {
+        byte[] out = new byte[64];
+        byte[] count = BigInteger.valueOf(FIELD_ELEMENTS_PER_BLOB).toByteArray();
+        System.arraycopy(count, 0, out, 32 - count.length, count.length);
+        byte[] modulus = BLS_MODULUS.toByteArray(); // 32 bytes: the modulus's top bit is clear
+        System.arraycopy(modulus, modulus.length - 32, out, 32, 32);
+        return out;
+    }
+
     private static final class Kzg {
         static final boolean AVAILABLE = load();
 
@@ -70,10 +82,7 @@ final class PointEvaluation implements Precompile {
             return Optional.empty(); // a point not on the curve, z or y not below the modulus
         }
         if (!valid) return Optional.empty();
-        byte[] out = new byte[64];
-        Bn254.put(out, 0, BigInteger.valueOf(FIELD_ELEMENTS_PER_BLOB));
-        Bn254.put(out, 32, BLS_MODULUS);
-        return Optional.of(out);
+        return Optional.of(SUCCESS_OUTPUT.clone());
     }
 
     @Override

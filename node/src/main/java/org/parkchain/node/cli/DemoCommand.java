@@ -36,6 +36,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "Stop the node once the story is told instead of serving.")
     boolean exitAfterStory;
 
+    @Option(names = "--nodes", defaultValue = "1", paramLabel = "N", description = {"1 (default): one embedded node.",
+            "3 or more: a park network of N member processes (Raft, mutual TLS); the leader is killed mid-story,",
+            "a new one takes over, and every member's head is shown equal at the end. Members serve JSON-RPC on",
+            "--rpc-port and the ports after it."})
+    int nodes;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -43,6 +49,13 @@ final class DemoCommand implements Callable<Integer> {
         if (rpcPort < 0 || rpcPort > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--rpc-port must be between 0 and 65535 (0 = any free port), got " + rpcPort);
+        }
+        if (nodes != 1 && (nodes < 3 || nodes > 7)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--nodes must be 1, or 3 to 7 (a cluster that survives losing its leader), got " + nodes);
+        }
+        if (nodes > 1) {
+            return clusterDemo(out, err);
         }
         NodeConfig config = NodeConfig.devDefaults().withRpc(RpcConfig.defaults().withPort(rpcPort));
         ParkchainNode node;
@@ -102,6 +115,60 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --nodes N}: the story on a cluster of member processes, with a failover in the middle. */
+    private int clusterDemo(PrintWriter out, PrintWriter err) {
+        ClusterDemo demo;
+        try {
+            demo = ClusterDemo.start(out, nodes, rpcPort);
+        } catch (Exception e) {
+            err.println("error: cannot start the cluster: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            demo.close();
+            stopped.countDown();
+        }, "parkchain-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean stopNow = exitAfterStory;
+        try {
+            long began = System.nanoTime();
+            ParkStory.Outcome outcome = demo.play();
+            out.printf("%nThe story took %.1f s. A park-token transfer cost %,d gas.%n",
+                    (System.nanoTime() - began) / 1e9, outcome.parkTokenTransferGas());
+            if (exitAfterStory) {
+                return 0;
+            }
+            out.println();
+            out.println("The members keep serving. Look around:");
+            demo.members().forEach(m -> out.println("  " + m.id() + "  JSON-RPC " + m.rpc()));
+            out.println("  ./parkchain cluster status --rpc " + demo.members().get(0).rpc());
+            out.println("  logs and data in " + demo.dir());
+            out.println("Ctrl-C stops them.");
+        } catch (Exception e) {
+            err.println("error: the story stopped: " + e.getMessage() + " (member logs in " + demo.dir() + ")");
+            stopNow = true;
+            return 1;
+        } finally {
+            out.flush();
+            if (stopNow) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C came first: the hook is stopping the members already.
+                }
+                demo.close();
+            }
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            demo.close();
+        }
+        return 0;
+    }
+
     private static void lookAround(PrintWriter out, ParkchainNode node, ParkStory.Outcome outcome) {
         String url = node.rpcUrl().toString();
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -110,6 +177,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("The node keeps serving. Look around:");
         out.println("  JSON-RPC      " + url + "   (chain id " + node.chainId() + "; WebSocket " + node.webSocketUrl() + ")");
+        out.println("  explorer      " + url + "   (open it in a browser: blocks, transactions, the park's registers)");
         out.println("  MSL token     " + outcome.token().toChecksumHex() + ", offering #" + outcome.offeringId()
                 + " at 0x0000000000000000000000000000000000001002");
         out.println("  park views    ./parkchain park residents|clients|tokens|offerings|levy" + rpcFlag);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Parkchain: the ledger of a high-technology park's digital economy (Ethereum-compatible).",
-        subcommands = {NodeCommand.class, DemoCommand.class, ParkCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {NodeCommand.class, ClusterCommand.class, DemoCommand.class, ParkCommand.class, ConformanceCommand.class, DbCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

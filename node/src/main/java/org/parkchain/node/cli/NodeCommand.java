@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.parkchain.consensus.raft.ClusterFileException;
+import org.parkchain.consensus.raft.ClusterSpec;
+import org.parkchain.consensus.raft.ClusterTls;
 import org.parkchain.node.NodeConfig;
 import org.parkchain.node.ParkchainNode;
 import org.parkchain.regime.PermissionPolicy;
@@ -30,9 +33,30 @@ final class NodeCommand implements Callable<Integer> {
             + "in memory with --dev when absent).")
     Path dataDir;
 
-    @Option(names = "--rpc-port", defaultValue = "8545", description = "JSON-RPC port on 127.0.0.1; 0 picks a free one "
+    @Option(names = "--rpc-port", defaultValue = "8545", description = "JSON-RPC port; 0 picks a free one "
             + "(default: ${DEFAULT-VALUE}).")
     int rpcPort;
+
+    @Option(names = "--rpc-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Interface "
+            + "JSON-RPC listens on; 0.0.0.0 for all (default: ${DEFAULT-VALUE}).")
+    String rpcHost;
+
+    @Option(names = "--rpc-cors-origins", paramLabel = "ORIGIN", split = ",", description = "Browser origins that "
+            + "may call JSON-RPC and open WebSockets, comma-separated (default: none); '*' for any, with --dev only.")
+    java.util.List<String> corsOrigins;
+
+    @Option(names = "--rpc-host-allowlist", paramLabel = "NAME", split = ",", description = "Names accepted in "
+            + "the Host header against DNS rebinding, comma-separated; IP addresses are always accepted; '*' for any "
+            + "(default: localhost).")
+    java.util.List<String> hostAllowlist;
+
+    @Option(names = "--rpc-max-connections", paramLabel = "N", description = "Most open JSON-RPC connections "
+            + "(default: 1000).")
+    Integer maxConnections;
+
+    @Option(names = "--rpc-idle-timeout", paramLabel = "MS", description = "Closes a connection that sends nothing "
+            + "for this long (default: 60000).")
+    Long idleTimeoutMs;
 
     @Option(names = "--permissioning", paramLabel = "open|verified", description = "Who may transact "
             + "(default: open with --dev, verified otherwise).")
@@ -45,6 +69,10 @@ final class NodeCommand implements Callable<Integer> {
             + "(instant blocks when absent).")
     Long blockTimeMs;
 
+    @Option(names = "--cluster", paramLabel = "FILE", description = "Run as a member of the park's network described "
+            + "in this cluster file (JSON: self, members, tls; see docs/cluster.md). Needs --data-dir.")
+    Path clusterFile;
+
     @Option(names = "--rpc-max-request-size", paramLabel = "BYTES", description = "Largest JSON-RPC request body or "
             + "WebSocket message (default: 5242880).")
     Integer maxRequestBytes;
@@ -52,7 +80,8 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--rpc-max-batch-size", paramLabel = "N", description = "Most calls in one batch (default: 1000).")
     Integer maxBatchSize;
 
-    @Option(names = "--rpc-call-timeout", paramLabel = "MS", description = "Longest a call may run (default: 30000).")
+    @Option(names = "--rpc-call-timeout", paramLabel = "MS", description = "Longest a call may take, waiting "
+            + "included; eth_call, eth_estimateGas and traces are stopped then (default: 5000).")
     Long callTimeoutMs;
 
     @Option(names = "--rpc-gas-cap", paramLabel = "GAS", description = "Most gas for eth_call and eth_estimateGas "
@@ -74,6 +103,10 @@ final class NodeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 1;
         }
+        if (config.rpc().corsAllowedOrigins().contains("*")) {
+            spec.commandLine().getErr().println("warning: --rpc-cors-origins '*' lets any web page the user opens "
+                    + "call this node, including eth_sendTransaction with the dev accounts");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             node.close();
@@ -83,7 +116,14 @@ final class NodeCommand implements Callable<Integer> {
         node.describe(out);
         out.flush();
         try {
-            stopped.await();
+            while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (node.fatalError().isPresent()) {
+                    // Never a zombie that accepts transactions it will not mine: stop, and say why.
+                    spec.commandLine().getErr().println("error: block production stopped: " + node.fatalError().get());
+                    node.close();
+                    return 70;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             node.close();
@@ -113,7 +153,29 @@ final class NodeCommand implements Callable<Integer> {
             throw bad("--data-dir " + dataDir + " exists and is not a directory");
         }
         try {
-            RpcConfig rpc = RpcConfig.defaults().withPort(rpcPort);
+            Optional<ClusterSpec> cluster = Optional.empty();
+            int port = rpcPort;
+            if (clusterFile != null) {
+                ClusterSpec spec = ClusterSpec.load(clusterFile);
+                ClusterTls.load(spec.tls()); // certificates checked now: a bad one is a start-up error, exit 2
+                cluster = Optional.of(spec);
+                if (!this.spec.commandLine().getParseResult().hasMatchedOption("--rpc-port")) {
+                    port = spec.selfMember().rpc().getPort(); // the cluster file says where this member serves
+                }
+            }
+            RpcConfig rpc = RpcConfig.defaults().withPort(port).withHost(rpcHost);
+            if (corsOrigins != null) {
+                rpc = rpc.withCorsAllowedOrigins(corsOrigins);
+            }
+            if (hostAllowlist != null) {
+                rpc = rpc.withHostAllowlist(hostAllowlist);
+            }
+            if (maxConnections != null) {
+                rpc = rpc.withMaxConnections(maxConnections);
+            }
+            if (idleTimeoutMs != null) {
+                rpc = rpc.withIdleTimeout(Duration.ofMillis(idleTimeoutMs));
+            }
             if (maxRequestBytes != null) {
                 rpc = rpc.withMaxRequestBytes(maxRequestBytes);
             }
@@ -131,7 +193,9 @@ final class NodeCommand implements Callable<Integer> {
                 eth = eth.withMaxLogsBlockRange(logsBlockRange);
             }
             return new NodeConfig(dev, Optional.ofNullable(dataDir), Optional.ofNullable(genesis), mode,
-                    Optional.ofNullable(blockTimeMs).map(Duration::ofMillis), rpc, eth);
+                    Optional.ofNullable(blockTimeMs).map(Duration::ofMillis), rpc, eth, cluster);
+        } catch (ClusterFileException e) {
+            throw bad(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }

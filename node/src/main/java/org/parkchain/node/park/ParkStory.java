@@ -20,7 +20,9 @@ import org.parkchain.regime.SystemAddresses;
  * DESIGN.md's story of the park, played against a running node with real signed transactions from the dev accounts,
  * through JSON-RPC only: admissions, identification of two investors, a token and its offering, subscriptions (one
  * refused over the non-qualified limit), a successful finalize paying 1% to the treasury, claims, a transfer, and a
- * transfer to a blocked address refused. Each step is printed in plain words with its transaction, gas and outcome;
+ * transfer to a blocked address refused; then trading on the park's exchange: the platform operator's market where its
+ * two clients trade, an exchange office quoting MSL that a client takes, the fees to the operators with 1% of them to
+ * the treasury, and a blocked address's order refused. Each step is printed in plain words with its transaction, gas and outcome;
  * {@link #play} returns what happened so a test can check it against the chain.
  */
 public final class ParkStory {
@@ -28,6 +30,7 @@ public final class ParkStory {
     /** The refusal a non-qualified client gets for one coin above the limit. */
     public static final String OVER_LIMIT_REASON = "offering: non-qualified limit exceeded";
     public static final String BLOCKED_REASON = "token: transfer to a blocked address";
+    public static final String BLOCKED_TRADER_REASON_START = "exchange: trader ";
 
     public static final AbiEvent TOKEN_CREATED = ParkAbi.event(
             "TokenCreated(address indexed,address indexed,string,string,uint8,uint256,uint8,bytes32)");
@@ -35,9 +38,15 @@ public final class ParkStory {
             "OfferingCreated(uint256 indexed,address indexed,address indexed,address)");
     public static final AbiEvent LEVY_PAID = ParkAbi.event(
             "LevyPaid(address indexed,address indexed,uint256,uint256,bytes32)");
+    public static final AbiEvent MARKET_CREATED = ParkAbi.event(
+            "MarketCreated(uint256 indexed,address indexed,address indexed,address,bool)");
+    public static final AbiEvent TRADE = ParkAbi.event(
+            "Trade(uint256 indexed,uint256 indexed,uint256 indexed,address,address,uint256,uint256,uint256,uint256)");
+    private static final String PLACE_ORDER = "placeOrder(uint256,uint8,uint256,uint256,uint8)";
+    private static final int BUY = 0, SELL = 1, GOOD_TILL_CANCEL = 0, IMMEDIATE_OR_CANCEL = 1;
 
     /** Roles (IParkRegistry's bits). */
-    private static final long TOKEN_ISSUER = 1, ICO_ORGANISER = 2, PLATFORM_OPERATOR = 4;
+    private static final long TOKEN_ISSUER = 1, ICO_ORGANISER = 2, PLATFORM_OPERATOR = 4, EXCHANGE_OFFICE = 8;
     private static final int NON_QUALIFIED = 1, QUALIFIED = 2;
     /** Gas for the two refused steps, sent without an estimate (the node would refuse to estimate them). */
     private static final long REFUSED_STEP_GAS = 300_000;
@@ -49,14 +58,18 @@ public final class ParkStory {
 
     /** The cast: who plays which part, by dev account. */
     public record Cast(PrivateKey board, PrivateKey issuer, PrivateKey organiser, PrivateKey koreanCompany,
-                       PrivateKey belarusianIndividual, Address blocked, Address treasury) {
-        /** Account 0 the board, 1 the issuer, 2 the organiser, 3 the Korean company, 4 the Belarusian, 5 blocked, 9 treasury. */
+                       PrivateKey belarusianIndividual, Address blocked, PrivateKey blockedKey, PrivateKey exchangeOffice,
+                       Address treasury) {
+        /**
+         * Account 0 the board, 1 the issuer, 2 the organiser, 3 the Korean company, 4 the Belarusian, 5 blocked,
+         * 6 the exchange office, 9 treasury.
+         */
         public static Cast of(List<PrivateKey> devKeys) {
             if (devKeys.size() < 10) {
                 throw new IllegalArgumentException("the story needs the 10 dev accounts, got " + devKeys.size());
             }
             return new Cast(devKeys.get(0), devKeys.get(1), devKeys.get(2), devKeys.get(3), devKeys.get(4),
-                    devKeys.get(5).address(), devKeys.get(9).address());
+                    devKeys.get(5).address(), devKeys.get(5), devKeys.get(6), devKeys.get(9).address());
         }
     }
 
@@ -69,7 +82,10 @@ public final class ParkStory {
 
     /** What the story leaves behind, for whoever wants to check it. */
     public record Outcome(Map<String, Step> steps, Address token, long offeringId, UInt256 raised, UInt256 levy,
-                          UInt256 issuerReceived, UInt256 treasuryReceived, long parkTokenTransferGas) {}
+                          UInt256 issuerReceived, UInt256 treasuryReceived, long parkTokenTransferGas, Trading trading) {}
+
+    /** What the trading act left: the two markets and the gas of a resting order and of a one-fill taker. */
+    public record Trading(long platformMarket, long officeMarket, long restingOrderGas, long takerOrderGas) {}
 
     private final RpcWallet wallet;
     private final Cast cast;
@@ -96,6 +112,7 @@ public final class ParkStory {
         cast("a Korean company (qualified investor, KR)", korean, 3);
         cast("a Belarusian individual (non-qualified investor, BY)", belarusian, 4);
         cast("an address the board will block", cast.blocked(), 5);
+        cast("Minsk Exchange Office, applicant for EXCHANGE_OFFICE", cast.exchangeOffice().address(), 6);
         cast("the park's treasury (receives the levy)", cast.treasury(), 9);
         out.println();
 
@@ -177,10 +194,14 @@ public final class ParkStory {
         refusedStep("toBlocked", "The Korean company tries to send 1 MSL to the blocked address", cast.koreanCompany(),
                 msl, UInt256.ZERO, ParkAbi.call("transfer(address,uint256)", cast.blocked(), tokens(1)));
 
+        Trading trading = trade(msl);
+
         out.println();
         out.println("Where things stand:");
         holding("Korean company", korean, msl);
         holding("Belarusian individual", belarusian, msl);
+        holding("Minsk Exchange Office", cast.exchangeOffice().address(), msl);
+        holding("the exchange (locks of open orders)", SystemAddresses.EXCHANGE, msl);
         UInt256 supply = ParkAbi.decode("(uint256)", wallet.call(msl, ParkAbi.call("totalSupply()"))).uint256(0);
         out.println("  MSL in circulation: " + tokenText(supply));
         UInt256 levyTotal = ParkAbi.decode("(uint256)", wallet.call(SystemAddresses.REGISTRY,
@@ -188,7 +209,64 @@ public final class ParkStory {
         out.println("  levy paid by Minsk Software Labs so far: " + coinText(levyTotal));
         out.flush();
         return new Outcome(Map.copyOf(steps), msl, offeringId, raised, levy, issuerReceived, treasuryReceived,
-                transfer.receipt().gasUsed());
+                transfer.receipt().gasUsed(), trading);
+    }
+
+    /**
+     * The trading act. Capital Token Organiser opens an MSL/coin market for its own clients; the Korean company offers
+     * MSL and the Belarusian individual buys part of it. An exchange office is admitted, quotes a bid for MSL in its
+     * counterparty market, and the Belarusian individual sells into it. Every trade's fees go to the market's operator,
+     * 1% of them to the treasury (LevyPaid); the blocked address's order is refused.
+     */
+    private Trading trade(Address msl) {
+        Address capital = cast.organiser().address();
+        PrivateKey office = cast.exchangeOffice();
+        UInt256 tick = UInt256.of(UNIT.divide(BigInteger.valueOf(1_000_000)));   // 0.000001 coin a token
+        UInt256 lot = tokens(1);
+        Step opened = step("market", "Capital Token Organiser opens an MSL/coin market for its own clients"
+                        + " (maker fee 0.1%, taker fee 0.2%)", cast.organiser(), SystemAddresses.EXCHANGE,
+                ParkAbi.call("createMarket(address,address,uint256,uint256,uint256,uint256,bool,bool)",
+                        msl, Address.ZERO, tick, lot, 10L, 20L, false, true));
+        long market = single(opened, SystemAddresses.EXCHANGE, MARKET_CREATED).uint64(0);
+        step("approveKR", "The Korean company lets the exchange take the MSL it sells", cast.koreanCompany(), msl,
+                ParkAbi.call("approve(address,uint256)", SystemAddresses.EXCHANGE, UInt256.MAX));
+        UInt256 askPrice = milliCoins(12, 10);   // 0.0012 coin a token
+        Step ask = step("askKR", "The Korean company offers 100,000 MSL at 0.0012 coin (good till cancelled)",
+                cast.koreanCompany(), SystemAddresses.EXCHANGE,
+                ParkAbi.call(PLACE_ORDER, market, SELL, askPrice, tokens(100_000), GOOD_TILL_CANCEL));
+        Step bid = step("bidBY", "The Belarusian individual buys 40,000 MSL at 0.0012 coin: 48 coins plus its 0.2% fee",
+                cast.belarusianIndividual(), SystemAddresses.EXCHANGE, coinsMilli(48_096),
+                ParkAbi.call(PLACE_ORDER, market, BUY, askPrice, tokens(40_000), GOOD_TILL_CANCEL));
+        Tuple levy = single(bid, SystemAddresses.REGISTRY, LEVY_PAID);
+        note("traded 40,000 MSL at 0.0012; fees " + coinText(levy.uint256(2)) + " to Capital Token Organiser, of which "
+                + coinText(levy.uint256(3)) + " levy to the treasury");
+
+        step("applyOffice", "Minsk Exchange Office applies for residency", office, SystemAddresses.REGISTRY,
+                ParkAbi.call("applyForResidency(string,bytes32,bytes32)", "Minsk Exchange Office",
+                        ParkAbi.hashOf("registration 190000003"), ParkAbi.hashOf("MEO business project")));
+        boardDecides("admitOffice", "The board admits Minsk Exchange Office with role EXCHANGE_OFFICE",
+                ParkAbi.call("admitResident(address,uint256)", office.address(), EXCHANGE_OFFICE));
+        Step officeOpened = step("officeMarket", "The exchange office opens its counterparty MSL/coin market (its fee 0.5%)",
+                office, SystemAddresses.EXCHANGE,
+                ParkAbi.call("createMarket(address,address,uint256,uint256,uint256,uint256,bool,bool)",
+                        msl, Address.ZERO, tick, lot, 0L, 50L, true, false));
+        long officeMarket = single(officeOpened, SystemAddresses.EXCHANGE, MARKET_CREATED).uint64(0);
+        UInt256 bidPrice = milliCoins(1, 1);   // 0.001 coin a token
+        step("officeQuote", "The exchange office quotes: it buys up to 50,000 MSL at 0.001 coin", office,
+                SystemAddresses.EXCHANGE, coinsMilli(50_250),
+                ParkAbi.call(PLACE_ORDER, officeMarket, BUY, bidPrice, tokens(50_000), GOOD_TILL_CANCEL));
+        step("approveBY", "The Belarusian individual lets the exchange take the MSL it sells", cast.belarusianIndividual(),
+                msl, ParkAbi.call("approve(address,uint256)", SystemAddresses.EXCHANGE, UInt256.MAX));
+        Step taken = step("takeBY", "The Belarusian individual takes the quote: sells 30,000 MSL for 30 coins less 0.5%",
+                cast.belarusianIndividual(), SystemAddresses.EXCHANGE,
+                ParkAbi.call(PLACE_ORDER, officeMarket, SELL, bidPrice, tokens(30_000), IMMEDIATE_OR_CANCEL));
+        Tuple officeLevy = single(taken, SystemAddresses.REGISTRY, LEVY_PAID);
+        note("the office's fee " + coinText(officeLevy.uint256(2)) + ", of which " + coinText(officeLevy.uint256(3))
+                + " levy to the treasury");
+        refusedStep("blockedOrder", "The blocked address tries to buy 1,000 MSL on the platform", cast.blockedKey(),
+                SystemAddresses.EXCHANGE, coinsMilli(1_300), ParkAbi.call(PLACE_ORDER, market, BUY, askPrice, tokens(1_000),
+                        GOOD_TILL_CANCEL));
+        return new Trading(market, officeMarket, ask.receipt().gasUsed(), bid.receipt().gasUsed());
     }
 
     // ---- steps ----
@@ -304,6 +382,16 @@ public final class ParkStory {
 
     static UInt256 coins(long whole) {
         return tokens(whole);
+    }
+
+    /** {@code thousandths} thousandths of a coin. */
+    static UInt256 coinsMilli(long thousandths) {
+        return UInt256.of(BigInteger.valueOf(thousandths).multiply(UNIT).divide(BigInteger.valueOf(1000)));
+    }
+
+    /** A price of {@code numerator / (denominator * 1000)} coin a token, e.g. (12, 10) = 0.0012. */
+    static UInt256 milliCoins(long numerator, long denominator) {
+        return UInt256.of(UNIT.multiply(BigInteger.valueOf(numerator)).divide(BigInteger.valueOf(denominator * 1000)));
     }
 
     /** An amount of 18-decimal units as a person reads it: "1,485 coins", "0.5 coins". */

@@ -83,6 +83,18 @@ public final class ParkTables {
                         col("levy", n -> amount(n.path("levy"), 18)),
                         col("transaction", n -> n.path("transactionHash").asText()));
             }
+            case "markets" -> table(out, json.path("markets"),
+                    col("id", n -> n.path("id").asText()),
+                    col("pair", n -> n.path("baseSymbol").asText() + "/" + n.path("quoteSymbol").asText()),
+                    col("operator", n -> nameOr(n.path("operatorName").asText(), n.path("operator").asText())),
+                    col("kind", n -> n.path("counterparty").asBoolean() ? "office (counterparty)"
+                            : n.path("ownClientsOnly").asBoolean() ? "platform (own clients)" : "platform"),
+                    col("fees maker/taker", n -> bps(n.path("makerFeeBps").asLong()) + " / " + bps(n.path("takerFeeBps").asLong())),
+                    col("best bid", n -> price(n, "bestBid")),
+                    col("best ask", n -> price(n, "bestAsk")),
+                    col("last", n -> price(n, "lastPrice")),
+                    col("trades", n -> n.path("trades").asText()),
+                    col("state", n -> n.path("halted").asBoolean() ? "HALTED" : "open"));
             default -> throw new IllegalArgumentException("unknown park view '" + view + "'; expected one of "
                     + String.join(", ", ParkViews.NAMES));
         }
@@ -142,6 +154,16 @@ public final class ParkTables {
     static String amount(JsonNode units, int decimals) {
         BigDecimal v = new BigDecimal(new BigInteger(units.asText("0")), decimals).stripTrailingZeros();
         return v.scale() <= 0 ? String.format("%,d", v.toBigIntegerExact()) : v.toPlainString();
+    }
+
+    /** A market's price field in whole quote units a whole base token, "-" when there is none. */
+    private static String price(JsonNode market, String field) {
+        String value = market.path(field).asText("");
+        return value.isEmpty() ? "-" : amount(market.path(field), market.path("quoteDecimals").asInt());
+    }
+
+    private static String bps(long bps) {
+        return BigDecimal.valueOf(bps, 2).stripTrailingZeros().toPlainString() + "%";
     }
 
     private static String time(long unixSeconds) {

@@ -9,10 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.Blockchain;
-import org.parkchain.chain.TransactionReceipt;
-import org.parkchain.evm.Log;
+import org.parkchain.explorer.index.IndexReader;
+import org.parkchain.explorer.index.ParkEvent;
 import org.parkchain.primitives.Address;
-import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.abi.AbiEvent;
 import org.parkchain.primitives.abi.Tuple;
@@ -26,8 +25,8 @@ import org.parkchain.state.WorldState;
  * The park as people look at it — residents, identified clients and blocked addresses, tokens, offerings, the levy —
  * read from the head block. Everything comes through the interfaces' own view functions, run as static calls of the
  * system contracts on the head state, so these views show exactly what {@code eth_call} would. What the interfaces
- * cannot enumerate (clients, blocked addresses, individual levy payments) is found in the registry's events,
- * indexed incrementally: each request scans only the blocks appended since the last one, skipping by logs bloom.
+ * cannot enumerate (clients, blocked addresses, individual levy payments) is found in the registry's events, read
+ * from the explorer's index of park events by kind (kept with every block; no request scans the chain).
  *
  * <p>Amounts are decimal strings in the smallest unit (JSON numbers cannot hold them exactly); addresses are
  * checksummed hex; times are unix seconds.
@@ -45,18 +44,19 @@ public final class ParkViews {
     private static final List<String> KIND = List.of("Cryptocurrency", "Utility", "Asset");
     private static final List<String> OFFERING_STATE = List.of("Draft", "Approved", "Succeeded", "Failed", "Cancelled");
     private static final List<String> ROLES = List.of("TOKEN_ISSUER", "ICO_ORGANISER", "PLATFORM_OPERATOR", "EXCHANGE_OFFICE");
-    public static final List<String> NAMES = List.of("residents", "clients", "tokens", "offerings", "levy");
+    public static final List<String> NAMES = List.of("residents", "clients", "tokens", "offerings", "levy", "markets");
 
     private final Blockchain chain;
+    private final IndexReader events;
     private final SystemContracts contracts = new SystemContracts();
-    /** Events found so far, and the last block scanned for them. */
-    private final Set<Address> clientAccounts = new LinkedHashSet<>();
-    private final Set<Address> blockedAccounts = new LinkedHashSet<>();
-    private final List<LevyPayment> levyPayments = new ArrayList<>();
-    private long scannedUpTo = -1;
 
-    public ParkViews(Blockchain chain) {
+    private final MarketViews markets;
+
+    /** @param events the explorer's index, where the registry's events are found by kind */
+    public ParkViews(Blockchain chain, IndexReader events) {
         this.chain = chain;
+        this.events = events;
+        this.markets = new MarketViews(chain);
     }
 
     public record Resident(String address, String name, String status, List<String> roles, String registrationNo,
@@ -92,7 +92,18 @@ public final class ParkViews {
 
     /** The view named {@code name} (one of {@link #NAMES}), or empty for an unknown name. */
     public Optional<Object> view(String name) {
-        return switch (name) {
+        return view(name, Map.of());
+    }
+
+    /**
+     * The view at {@code path}: one of {@link #NAMES}, or a market's {@code markets/{id}[/depth|/trades|/candles]}
+     * (see {@link MarketViews}) with the request's {@code query} parameters; empty for an unknown path.
+     */
+    public Optional<Object> view(String path, Map<String, String> query) {
+        if (path.equals("markets") || path.startsWith("markets/")) {
+            return markets.view(path, query);
+        }
+        return switch (path) {
             case "residents" -> Optional.of(residents());
             case "clients" -> Optional.of(clients());
             case "tokens" -> Optional.of(tokens());
@@ -116,11 +127,13 @@ public final class ParkViews {
     public Clients clients() {
         Head head = head();
         List<Client> out = new ArrayList<>();
-        List<Address> accounts;
-        List<Address> blocked;
-        synchronized (this) {
-            accounts = List.copyOf(clientAccounts);
-            blocked = List.copyOf(blockedAccounts);
+        Set<Address> accounts = new LinkedHashSet<>();
+        for (ParkEvent e : oldestFirst(CLIENT_REGISTERED)) {
+            accounts.add(ParkAbi.decode(CLIENT_REGISTERED, e.topics(), e.data()).address(0));
+        }
+        Set<Address> blocked = new LinkedHashSet<>();
+        for (ParkEvent e : oldestFirst(ADDRESS_BLOCKED)) {
+            blocked.add(ParkAbi.decode(ADDRESS_BLOCKED, e.topics(), e.data()).address(0));
         }
         for (Address a : accounts) {
             Tuple c = head.call(SystemAddresses.REGISTRY, CLIENT, "getClient(address)", a);
@@ -173,9 +186,13 @@ public final class ParkViews {
 
     public Levy levy() {
         Head head = head();
-        List<LevyPayment> payments;
-        synchronized (this) {
-            payments = List.copyOf(levyPayments);
+        List<LevyPayment> payments = new ArrayList<>();
+        for (ParkEvent e : oldestFirst(LEVY_PAID)) {
+            Tuple paid = ParkAbi.decode(LEVY_PAID, e.topics(), e.data());
+            Address resident = paid.address(0);
+            payments.add(new LevyPayment(resident.toChecksumHex(), head.residentName(resident),
+                    paid.address(1).toChecksumHex(), paid.uint256(2).toString(), paid.uint256(3).toString(),
+                    paid.bytes32(4).toHex(), e.blockNumber(), e.transactionHash().toHex()));
         }
         // One total per resident and asset that ever paid, as the registry keeps it.
         Map<String, LevyTotal> totals = new LinkedHashMap<>();
@@ -199,9 +216,7 @@ public final class ParkViews {
     /** The head block and a state of it private to one request (a WorldState serves one reader). */
     private Head head() {
         BlockHeader header = chain.head();
-        Head head = new Head(header, chain.state(header));
-        index(head);
-        return head;
+        return new Head(header, chain.state(header));
     }
 
     private final class Head {
@@ -242,36 +257,18 @@ public final class ParkViews {
         }
     }
 
-    /** Scans the blocks appended since the last request for the registry's events these views enumerate. */
-    private synchronized void index(Head head) {
-        byte[] registry = SystemAddresses.REGISTRY.toArray();
-        for (long n = scannedUpTo + 1; n <= head.number(); n++) {
-            BlockHeader header = chain.header(n).orElseThrow(() -> new IllegalStateException("block missing"));
-            scannedUpTo = n;
-            if (!header.logsBloom().mayContain(registry)) {
-                continue;
-            }
-            for (TransactionReceipt receipt : chain.transactionReceipts(header.hash()).orElse(List.of())) {
-                for (TransactionReceipt.LogEntry entry : receipt.logs()) {
-                    Log log = entry.log();
-                    if (!log.address().equals(SystemAddresses.REGISTRY) || log.topics().isEmpty()) {
-                        continue;
-                    }
-                    Hash topic = log.topics().get(0);
-                    if (topic.equals(CLIENT_REGISTERED.topic0())) {
-                        clientAccounts.add(ParkAbi.decode(CLIENT_REGISTERED, log.topics(), log.data()).address(0));
-                    } else if (topic.equals(ADDRESS_BLOCKED.topic0())) {
-                        blockedAccounts.add(ParkAbi.decode(ADDRESS_BLOCKED, log.topics(), log.data()).address(0));
-                    } else if (topic.equals(LEVY_PAID.topic0())) {
-                        Tuple paid = ParkAbi.decode(LEVY_PAID, log.topics(), log.data());
-                        Address resident = paid.address(0);
-                        levyPayments.add(new LevyPayment(resident.toChecksumHex(), head.residentName(resident),
-                                paid.address(1).toChecksumHex(), paid.uint256(2).toString(), paid.uint256(3).toString(),
-                                paid.bytes32(4).toHex(), entry.blockNumber(), entry.transactionHash().toHex()));
-                    }
-                }
-            }
-        }
+    /** The registry's events of {@code event}'s kind, as they happened (the index lists them newest first). */
+    private List<ParkEvent> oldestFirst(AbiEvent event) {
+        String kind = event.signature().substring(0, event.signature().indexOf('('));
+        List<ParkEvent> out = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            IndexReader.Page<ParkEvent> page = events.events(kind, cursor, 1000);
+            page.items().stream().filter(e -> e.contract().equals(SystemAddresses.REGISTRY)).forEach(out::add);
+            cursor = page.next();
+        } while (cursor.isPresent());
+        java.util.Collections.reverse(out);
+        return out;
     }
 
     private static String name(List<String> names, long ordinal) {

@@ -67,4 +67,37 @@ class CommandLineTest {
         assertThat(run("conformance", "rlp")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required parameter");
     }
+
+    private static org.parkchain.node.NodeConfig nodeConfig(String... args) {
+        NodeCommand command = new NodeCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.config();
+    }
+
+    @Test
+    void browserAccessIsClosedByDefaultAndOpenedByFlags() {
+        org.parkchain.node.NodeConfig defaults = nodeConfig("--dev");
+        assertThat(defaults.rpc().host()).isEqualTo("127.0.0.1");
+        assertThat(defaults.rpc().corsAllowedOrigins()).isEmpty();
+        assertThat(defaults.rpc().hostAllowlist()).containsExactly("localhost");
+        assertThat(defaults.rpc().callTimeout()).hasSeconds(5);
+
+        org.parkchain.node.NodeConfig opened = nodeConfig("--dev", "--rpc-host", "0.0.0.0", "--rpc-cors-origins",
+                "https://remix.ethereum.org,http://localhost:3000", "--rpc-host-allowlist", "node.park.example",
+                "--rpc-max-connections", "50", "--rpc-idle-timeout", "2000");
+        assertThat(opened.rpc().host()).isEqualTo("0.0.0.0");
+        assertThat(opened.rpc().corsAllowedOrigins()).containsExactly("https://remix.ethereum.org", "http://localhost:3000");
+        assertThat(opened.rpc().hostAllowlist()).containsExactly("node.park.example");
+        assertThat(opened.rpc().maxConnections()).isEqualTo(50);
+        assertThat(opened.rpc().idleTimeout()).hasMillis(2000);
+        assertThat(nodeConfig("--dev", "--rpc-cors-origins", "*").rpc().corsAllowedOrigins()).containsExactly("*");
+    }
+
+    @Test
+    void anyOriginIsRefusedOutsideTheDevChain() {
+        assertThat(run("node", "--data-dir", "target/no-such-chain", "--rpc-cors-origins", "*")).isEqualTo(2);
+        assertThat(err.toString()).contains("--rpc-cors-origins '*' is allowed with --dev only");
+        assertThat(run("node", "--dev", "--rpc-max-connections", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("maxConnections must be positive, got 0");
+    }
 }

@@ -34,12 +34,15 @@ final class ClientsProject {
     /** The project, or a skipped test (JUnit assumption) when Node.js or the npm packages are not installed. */
     static ClientsProject requireInstalled() {
         Path directory = locate();
-        assumeTrue(directory != null, "no clients/package.json above " + Path.of("").toAbsolutePath() + ": client tests skipped");
+        skipLoudlyUnless(directory != null, "no clients/package.json above " + Path.of("").toAbsolutePath()
+                + ": client tests skipped");
         String node = System.getenv().getOrDefault("PARKCHAIN_NODEJS", "node");
-        assumeTrue(nodeJsAnswers(node), "Node.js ('" + node + "') is not installed: client tests skipped (Node 20 runs them)");
+        skipLoudlyUnless(nodeJsAnswers(node), "Node.js ('" + node + "') is not installed: client tests skipped "
+                + "(Node 20 runs them)");
         for (String pkg : PACKAGES) {
-            assumeTrue(Files.isRegularFile(directory.resolve("node_modules").resolve(pkg).resolve("package.json")),
-                    "npm package '" + pkg + "' is missing: run 'npm ci' in " + directory + " (.ci/run does); client tests skipped");
+            skipLoudlyUnless(Files.isRegularFile(directory.resolve("node_modules").resolve(pkg).resolve("package.json")),
+                    "npm package '" + pkg + "' is missing: run 'npm ci' in " + directory + " (.ci/run does); client "
+                    + "tests skipped");
         }
         return new ClientsProject(directory, node);
     }
@@ -50,6 +53,17 @@ final class ClientsProject {
         List<String> command = List.of(nodeExecutable, directory.resolve("node_modules/hardhat/internal/cli/cli.js").toString(),
                 "node", "--hostname", "127.0.0.1", "--port", String.valueOf(port));
         return NodeProcess.startExternal("hardhat node", command, directory, port);
+    }
+
+    /**
+     * A skipped client test must not pass unnoticed in a green build: besides JUnit's skip, the reason goes to
+     * stderr as a banner that stands out in Maven's output.
+     */
+    private static void skipLoudlyUnless(boolean condition, String reason) {
+        if (!condition) {
+            System.err.println("\n*** WARNING: ethers/web3j/Hardhat CLIENT TESTS SKIPPED: " + reason + " ***\n");
+        }
+        assumeTrue(condition, reason);
     }
 
     Path directory() {

@@ -78,6 +78,15 @@ public final class EthApi {
         filters.onBlock(block.hash(), block.header().number(), chainLogs);
     }
 
+    /**
+     * Events were lost on their way here (the listeners fell behind block production): subscriptions are ended with
+     * {@code reason} and polling filters removed, so no client mistakes the gap for a quiet chain.
+     */
+    public void onEventsLost(String reason) {
+        hub.endAll(reason);
+        filters.clear();
+    }
+
     /** A transaction entered the pool. */
     public void onPendingTransaction(Transaction tx, Address sender) {
         hub.publishPendingTransaction(tx.hash(), () -> EthJson.transaction(tx, sender, Optional.empty()));

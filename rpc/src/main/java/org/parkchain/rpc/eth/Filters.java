@@ -19,13 +19,17 @@ import org.parkchain.rpc.RpcError;
 /**
  * The polling filters of eth_newFilter, eth_newBlockFilter and eth_newPendingTransactionFilter. Each filter
  * collects what happened since it was last polled; eth_getFilterChanges hands that over and starts afresh. As in
- * geth, a filter nobody polls for {@link EthApiConfig#filterTimeout()} is removed, and a filter that has collected
- * more than {@link #MAX_PENDING_CHANGES} unpolled items is removed too (its client is told "filter not found" on
- * the next poll rather than silently missing events).
+ * geth, a filter nobody polls for {@link EthApiConfig#filterTimeout()} is removed. What filters hold is bounded
+ * too: a filter that has collected more than {@link #MAX_PENDING_CHANGES} unpolled items, or whose new items would
+ * take all filters together past {@link #MAX_HELD_CHANGES}, is removed (its client is told "filter not found" on
+ * the next poll rather than silently missing events). So 10,000 filters on a chain of 10,000-log blocks cost a
+ * bounded heap, whatever their clients do.
  */
 public final class Filters {
     /** Unpolled items one filter may hold; a client that stops polling must not grow the heap without bound. */
-    public static final int MAX_PENDING_CHANGES = 100_000;
+    public static final int MAX_PENDING_CHANGES = 10_000;
+    /** Unpolled items all filters together may hold. */
+    public static final int MAX_HELD_CHANGES = 100_000;
 
     /** One log of a new block, with what a filter needs to match it and the JSON it is shown as. */
     public record ChainLog(Address address, List<Hash> topics, long blockNumber, JsonNode json) {}
@@ -54,15 +58,23 @@ public final class Filters {
     private final long timeoutNanos;
     private final int maxFilters;
     private final LongSupplier nanoClock;
+    private final int maxHeld;
+    /** Items held by all filters, unpolled. */
+    private final java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
 
     public Filters(Duration timeout, int maxFilters) {
-        this(timeout, maxFilters, System::nanoTime);
+        this(timeout, maxFilters, System::nanoTime, MAX_HELD_CHANGES);
     }
 
     Filters(Duration timeout, int maxFilters, LongSupplier nanoClock) {
+        this(timeout, maxFilters, nanoClock, MAX_HELD_CHANGES);
+    }
+
+    Filters(Duration timeout, int maxFilters, LongSupplier nanoClock, int maxHeld) {
         this.timeoutNanos = timeout.toNanos();
         this.maxFilters = maxFilters;
         this.nanoClock = nanoClock;
+        this.maxHeld = maxHeld;
     }
 
     /**
@@ -89,6 +101,7 @@ public final class Filters {
             filter.lastPolledNanos = nanoClock.getAsLong();
             List<JsonNode> out = filter.changes;
             filter.changes = new ArrayList<>();
+            held.addAndGet(-out.size());
             return out;
         }
     }
@@ -104,7 +117,31 @@ public final class Filters {
     }
 
     public boolean uninstall(String id) {
-        return filters.remove(id) != null;
+        Filter removed = filters.remove(id);
+        if (removed == null) {
+            return false;
+        }
+        release(removed);
+        return true;
+    }
+
+    /** Removes every filter (events were lost before they reached the filters). */
+    public void clear() {
+        for (String id : List.copyOf(filters.keySet())) {
+            uninstall(id);
+        }
+    }
+
+    /** Unpolled items all filters hold now. */
+    public long held() {
+        return held.get();
+    }
+
+    private void release(Filter filter) {
+        synchronized (filter) {
+            held.addAndGet(-filter.changes.size());
+            filter.changes = new ArrayList<>();
+        }
     }
 
     public int size() {
@@ -152,13 +189,25 @@ public final class Filters {
     /** Removes the filters nobody polled within the timeout. */
     public void expire() {
         long now = nanoClock.getAsLong();
-        filters.values().removeIf(f -> now - f.lastPolledNanos > timeoutNanos);
+        filters.entrySet().removeIf(e -> {
+            if (now - e.getValue().lastPolledNanos > timeoutNanos) {
+                release(e.getValue());
+                return true;
+            }
+            return false;
+        });
     }
 
-    private static void add(Iterator<Map.Entry<String, Filter>> it, Filter filter, List<JsonNode> items) {
+    private void add(Iterator<Map.Entry<String, Filter>> it, Filter filter, List<JsonNode> items) {
         synchronized (filter) {
-            if (filter.changes.size() + items.size() > MAX_PENDING_CHANGES) {
+            boolean overflow = filter.changes.size() + items.size() > MAX_PENDING_CHANGES;
+            if (!overflow && held.addAndGet(items.size()) > maxHeld) {
+                held.addAndGet(-items.size());
+                overflow = true;
+            }
+            if (overflow) {
                 it.remove();
+                release(filter);
                 return;
             }
             filter.changes.addAll(items);
@@ -184,7 +233,9 @@ public final class Filters {
             throw notFound();
         }
         if (nanoClock.getAsLong() - filter.lastPolledNanos > timeoutNanos) {
-            filters.remove(id, filter);
+            if (filters.remove(id, filter)) {
+                release(filter);
+            }
             throw notFound();
         }
         return filter;

@@ -79,4 +79,35 @@ class FiltersTest {
         String blocks = filters.newBlockFilter();
         assertThatThrownBy(() -> filters.logQuery(blocks)).isInstanceOf(RpcException.class).hasMessage("filter not found");
     }
+
+    @Test
+    void allFiltersTogetherHoldABoundedNumberOfItems() {
+        Filters bounded = new Filters(Duration.ofMinutes(5), 10, now::get, 5);
+        String first = bounded.newBlockFilter();
+        String second = bounded.newBlockFilter();
+        for (int i = 0; i < 3; i++) {
+            bounded.onBlock(Hash.ZERO, i, List.of());
+        }
+        // Six items would be held: the filter whose item went past the total is removed, not the heap grown.
+        assertThat(bounded.held()).isLessThanOrEqualTo(5);
+        assertThat(bounded.size()).isEqualTo(1);
+        List<JsonNode> kept;
+        try {
+            kept = bounded.changes(first);
+        } catch (RpcException e) {
+            kept = bounded.changes(second);
+        }
+        assertThat(kept).hasSize(3);
+        assertThat(bounded.held()).isZero();
+    }
+
+    @Test
+    void clearingRemovesEveryFilterAndWhatItHeld() {
+        String blocks = filters.newBlockFilter();
+        filters.onBlock(Hash.ZERO, 1, List.of());
+        filters.clear();
+        assertThat(filters.size()).isZero();
+        assertThat(filters.held()).isZero();
+        assertThatThrownBy(() -> filters.changes(blocks)).isInstanceOf(RpcException.class);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.parkchain.evm.precompile.Precompile;
+import org.parkchain.evm.precompile.ec.Curve;
 
 /**
  * EIP-2537's seven BLS12-381 precompiles (Prague), at 0x0b–0x11. Inputs are validated as the EIP says: exact
@@ -25,7 +26,7 @@ public enum Bls12381Precompiles implements Precompile {
             requireLength(in.length == 2 * Encoding.G1);
             Curve.Affine<Fp> p = Encoding.g1(in, 0);
             Curve.Affine<Fp> q = Encoding.g1(in, Encoding.G1);
-            Curve<Fp> c = Curve.G1;
+            Curve<Fp> c = Bls12381.G1;
             return Encoding.encodeG1(c.toAffine(c.add(c.toJacobian(p), c.toJacobian(q))));
         }
     },
@@ -46,7 +47,7 @@ public enum Bls12381Precompiles implements Precompile {
                 points.add(Encoding.g1InSubgroup(in, offset));
                 scalars.add(Encoding.scalar(in, offset + Encoding.G1));
             }
-            return Encoding.encodeG1(MultiScalarMultiplication.sum(Curve.G1, points, scalars));
+            return Encoding.encodeG1(MultiScalarMultiplication.sum(Bls12381.G1, points, scalars));
         }
     },
     /** 0x0d: P + Q in G2's curve group; 600 gas. */
@@ -61,7 +62,7 @@ public enum Bls12381Precompiles implements Precompile {
             requireLength(in.length == 2 * Encoding.G2);
             Curve.Affine<Fp2> p = Encoding.g2(in, 0);
             Curve.Affine<Fp2> q = Encoding.g2(in, Encoding.G2);
-            Curve<Fp2> c = Curve.G2;
+            Curve<Fp2> c = Bls12381.G2;
             return Encoding.encodeG2(c.toAffine(c.add(c.toJacobian(p), c.toJacobian(q))));
         }
     },
@@ -82,7 +83,7 @@ public enum Bls12381Precompiles implements Precompile {
                 points.add(Encoding.g2InSubgroup(in, offset));
                 scalars.add(Encoding.scalar(in, offset + Encoding.G2));
             }
-            return Encoding.encodeG2(MultiScalarMultiplication.sum(Curve.G2, points, scalars));
+            return Encoding.encodeG2(MultiScalarMultiplication.sum(Bls12381.G2, points, scalars));
         }
     },
     /** 0x0f: whether Π e(P_i, Q_i) = 1; 32 bytes ending in 1 or 0; 32,600·k + 37,700 gas. */

@@ -2,6 +2,8 @@ package org.parkchain.evm.precompile.bls;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.parkchain.evm.precompile.ec.Curve;
+import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
  * EIP-2537's byte encodings. An F_p element is 64 big-endian bytes whose top 16 are zero and whose value is below
@@ -38,9 +40,9 @@ final class Encoding {
         for (int i = 0; i < 16; i++) {
             if (in[offset + i] != 0) throw new InvalidInput(BAD_TOP_BYTES);
         }
-        BigInteger v = new BigInteger(1, Arrays.copyOfRange(in, offset + 16, offset + FP));
-        if (v.compareTo(Fp.P) >= 0) throw new InvalidInput(NOT_BELOW_P);
-        return Fp.of(v);
+        Fp v = Fp.fromBytes(in, offset + 16);
+        if (v == null) throw new InvalidInput(NOT_BELOW_P);
+        return v;
     }
 
     static Fp2 fp2(byte[] in, int offset) {
@@ -53,25 +55,25 @@ final class Encoding {
     static Curve.Affine<Fp> g1(byte[] in, int offset) {
         Fp x = fp(in, offset);
         Fp y = fp(in, offset + FP);
-        return onCurve(Curve.G1, new Curve.Affine<>(x, y, x.isZero() && y.isZero()));
+        return onCurve(Bls12381.G1, new Curve.Affine<>(x, y, x.isZero() && y.isZero()));
     }
 
     /** A point of G2's curve (not necessarily of the subgroup). */
     static Curve.Affine<Fp2> g2(byte[] in, int offset) {
         Fp2 x = fp2(in, offset);
         Fp2 y = fp2(in, offset + FP2);
-        return onCurve(Curve.G2, new Curve.Affine<>(x, y, x.isZero() && y.isZero()));
+        return onCurve(Bls12381.G2, new Curve.Affine<>(x, y, x.isZero() && y.isZero()));
     }
 
     static Curve.Affine<Fp> g1InSubgroup(byte[] in, int offset) {
         Curve.Affine<Fp> p = g1(in, offset);
-        if (!Curve.G1.isInSubgroup(p)) throw new InvalidInput(G1_NOT_IN_SUBGROUP);
+        if (!Endomorphisms.inG1(p)) throw new InvalidInput(G1_NOT_IN_SUBGROUP);
         return p;
     }
 
     static Curve.Affine<Fp2> g2InSubgroup(byte[] in, int offset) {
         Curve.Affine<Fp2> p = g2(in, offset);
-        if (!Curve.G2.isInSubgroup(p)) throw new InvalidInput(G2_NOT_IN_SUBGROUP);
+        if (!Endomorphisms.inG2(p)) throw new InvalidInput(G2_NOT_IN_SUBGROUP);
         return p;
     }
 
@@ -103,8 +105,6 @@ final class Encoding {
     }
 
     private static void put(byte[] out, int offset, Fp v) {
-        byte[] b = v.toBigInteger().toByteArray();
-        int skip = b.length > 48 ? b.length - 48 : 0;
-        System.arraycopy(b, skip, out, offset + FP - (b.length - skip), b.length - skip);
+        v.toBytes(out, offset + 16);
     }
 }

@@ -2,6 +2,7 @@ package org.parkchain.evm.precompile.bls;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
  * An element of BLS12-381's base field F_p, p a 381-bit prime, kept in Montgomery form (a·2^384 mod p) on six
@@ -16,10 +17,20 @@ final class Fp implements FieldElement<Fp> {
     static final BigInteger P = new BigInteger(
             "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab", 16);
     private static final long[] MODULUS = limbs(P);
+    private static final long P0 = 0xb9feffffffffaaabL;
+    private static final long P1 = 0x1eabfffeb153ffffL;
+    private static final long P2 = 0x6730d2a0f6b0f624L;
+    private static final long P3 = 0x64774b84f38512bfL;
+    private static final long P4 = 0x4b1ba7b6434bacd7L;
+    private static final long P5 = 0x1a0111ea397fe69aL;
     /** -p^-1 mod 2^64: the factor that clears the low limb in each Montgomery reduction step. */
     private static final long P_INV = BigInteger.ONE.shiftLeft(64).subtract(P.modInverse(BigInteger.ONE.shiftLeft(64))).longValue();
     private static final BigInteger R = BigInteger.ONE.shiftLeft(384).mod(P);
     private static final BigInteger R_INV = R.modInverse(P);
+    /** R² and R³ mod p: a Montgomery product with them moves a plain integer, or an inverse, into Montgomery form. */
+    private static final long[] R2 = limbs(R.multiply(R).mod(P));
+    private static final long[] R3 = limbs(R.pow(3).mod(P));
+    private static final long[] ONE_PLAIN = {1, 0, 0, 0, 0, 0};
     private static final BigInteger SQRT_EXPONENT = P.add(BigInteger.ONE).shiftRight(2);
     private static final BigInteger LEGENDRE_EXPONENT = P.subtract(BigInteger.ONE).shiftRight(1);
 
@@ -34,7 +45,36 @@ final class Fp implements FieldElement<Fp> {
 
     /** {@code value} mod p. */
     static Fp of(BigInteger value) {
-        return new Fp(limbs(value.mod(P).multiply(R).mod(P)));
+        return new Fp(montgomeryProduct(limbs(value.mod(P)), R2));
+    }
+
+    /**
+     * The 48 big-endian bytes at {@code offset} as a field element, or null when the integer is not below p (the
+     * caller refuses such input).
+     */
+    static Fp fromBytes(byte[] in, int offset) {
+        long[] v = new long[6];
+        for (int i = 0; i < 6; i++) {
+            long limb = 0;
+            int at = offset + 40 - 8 * i;
+            for (int b = 0; b < 8; b++) limb = (limb << 8) | (in[at + b] & 0xffL);
+            v[i] = limb;
+        }
+        if (!lessThanModulus(v)) return null;
+        return new Fp(montgomeryProduct(v, R2));
+    }
+
+    /** Writes the canonical integer as 48 big-endian bytes at {@code offset}. */
+    void toBytes(byte[] out, int offset) {
+        long[] v = montgomeryProduct(l, ONE_PLAIN);
+        for (int i = 0; i < 6; i++) {
+            long limb = v[i];
+            int at = offset + 40 - 8 * i;
+            for (int b = 7; b >= 0; b--) {
+                out[at + b] = (byte) limb;
+                limb >>>= 8;
+            }
+        }
     }
 
     static Fp of(long value) {
@@ -43,9 +83,7 @@ final class Fp implements FieldElement<Fp> {
 
     /** The canonical integer in [0, p). */
     BigInteger toBigInteger() {
-        long[] one = new long[6];
-        one[0] = 1;
-        long[] v = montgomeryProduct(l, one);
+        long[] v = montgomeryProduct(l, ONE_PLAIN);
         byte[] bytes = new byte[48];
         for (int i = 0; i < 6; i++) {
             long limb = v[i];
@@ -103,10 +141,8 @@ final class Fp implements FieldElement<Fp> {
     @Override
     public Fp inverse() {
         if (isZero()) return ZERO;
-        // Montgomery form a·R inverts to a^-1·R^-1; multiplying by R² mod p (twice by R here) restores the form.
-        BigInteger montgomery = raw();
-        BigInteger inv = montgomery.modInverse(P).multiply(R).mod(P).multiply(R).mod(P);
-        return new Fp(limbs(inv));
+        // Montgomery form a·R inverts to a^-1·R^-1; a Montgomery product with R³ gives a^-1·R.
+        return new Fp(montgomeryProduct(limbs(raw().modInverse(P)), R3));
     }
 
     /** x^e for a non-negative exponent, square-and-multiply from the top bit. */
@@ -134,7 +170,7 @@ final class Fp implements FieldElement<Fp> {
     /** RFC 9380's sgn0 on F_p: the parity of the canonical integer. */
     @Override
     public boolean sgn0() {
-        return toBigInteger().testBit(0);
+        return (montgomeryProduct(l, ONE_PLAIN)[0] & 1) != 0;
     }
 
     @Override
@@ -171,47 +207,351 @@ final class Fp implements FieldElement<Fp> {
     }
 
     /**
-     * a·b·2^-384 mod p by CIOS: for each limb of b, add a·b_i into the accumulator, then add the multiple m·p that
-     * zeroes its low limb and shift one limb down. With a, b < p the accumulator stays below 2p.
+     * a·b·2^-384 mod p by CIOS, unrolled over the six limbs with the accumulator in locals: for each limb b_i add
+     * a·b_i, then add the multiple m·p that zeroes the low limb and shift down one limb. With a, b < p the
+     * accumulator stays below 2p, so one conditional subtraction of p finishes it. Carries are computed without
+     * branches ({@link #carry}): they are data-dependent and would mispredict about half the time.
      */
     private static long[] montgomeryProduct(long[] a, long[] b) {
-        long[] t = new long[7];
-        for (int i = 0; i < 6; i++) {
-            long bi = b[i];
-            long carry = 0;
-            for (int j = 0; j < 6; j++) {
-                long lo = a[j] * bi;
-                long hi = Math.unsignedMultiplyHigh(a[j], bi);
-                long s = t[j] + lo;
-                if (Long.compareUnsigned(s, lo) < 0) hi++;
-                long s2 = s + carry;
-                if (Long.compareUnsigned(s2, s) < 0) hi++;
-                t[j] = s2;
-                carry = hi;
-            }
-            long top = t[6] + carry; // never overflows: the accumulator is below 2p·2^64 < 2^446
-            long m = t[0] * P_INV;
-            long lo = m * MODULUS[0];
-            long hi = Math.unsignedMultiplyHigh(m, MODULUS[0]);
-            long s = t[0] + lo;
-            if (Long.compareUnsigned(s, lo) < 0) hi++;
-            carry = hi;
-            for (int j = 1; j < 6; j++) {
-                lo = m * MODULUS[j];
-                hi = Math.unsignedMultiplyHigh(m, MODULUS[j]);
-                s = t[j] + lo;
-                if (Long.compareUnsigned(s, lo) < 0) hi++;
-                long s2 = s + carry;
-                if (Long.compareUnsigned(s2, s) < 0) hi++;
-                t[j - 1] = s2;
-                carry = hi;
-            }
-            t[5] = top + carry;
-            t[6] = Long.compareUnsigned(t[5], carry) < 0 ? 1 : 0;
-        }
-        long[] r = Arrays.copyOf(t, 6);
-        if (t[6] != 0 || compare(r, MODULUS) >= 0) subtractInto(r, MODULUS, r);
+        long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5];
+        long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0;
+        long bi, lo, hi, s, c, m;
+        // limb 0 of b
+        bi = b[0];
+        c = 0;
+        lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
+        s = lo + t0; hi += carry(lo, t0, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = a1 * bi; hi = Math.unsignedMultiplyHigh(a1, bi);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = a2 * bi; hi = Math.unsignedMultiplyHigh(a2, bi);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = a3 * bi; hi = Math.unsignedMultiplyHigh(a3, bi);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = a4 * bi; hi = Math.unsignedMultiplyHigh(a4, bi);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        lo = a5 * bi; hi = Math.unsignedMultiplyHigh(a5, bi);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t5 = lo; c = hi;
+        t6 += c;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = lo + t0; hi += carry(lo, t0, s);
+        c = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        t5 = t6 + c;
+        t6 = carry(t6, c, t5);
+        // limb 1 of b
+        bi = b[1];
+        c = 0;
+        lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
+        s = lo + t0; hi += carry(lo, t0, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = a1 * bi; hi = Math.unsignedMultiplyHigh(a1, bi);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = a2 * bi; hi = Math.unsignedMultiplyHigh(a2, bi);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = a3 * bi; hi = Math.unsignedMultiplyHigh(a3, bi);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = a4 * bi; hi = Math.unsignedMultiplyHigh(a4, bi);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        lo = a5 * bi; hi = Math.unsignedMultiplyHigh(a5, bi);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t5 = lo; c = hi;
+        t6 += c;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = lo + t0; hi += carry(lo, t0, s);
+        c = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        t5 = t6 + c;
+        t6 = carry(t6, c, t5);
+        // limb 2 of b
+        bi = b[2];
+        c = 0;
+        lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
+        s = lo + t0; hi += carry(lo, t0, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = a1 * bi; hi = Math.unsignedMultiplyHigh(a1, bi);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = a2 * bi; hi = Math.unsignedMultiplyHigh(a2, bi);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = a3 * bi; hi = Math.unsignedMultiplyHigh(a3, bi);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = a4 * bi; hi = Math.unsignedMultiplyHigh(a4, bi);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        lo = a5 * bi; hi = Math.unsignedMultiplyHigh(a5, bi);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t5 = lo; c = hi;
+        t6 += c;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = lo + t0; hi += carry(lo, t0, s);
+        c = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        t5 = t6 + c;
+        t6 = carry(t6, c, t5);
+        // limb 3 of b
+        bi = b[3];
+        c = 0;
+        lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
+        s = lo + t0; hi += carry(lo, t0, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = a1 * bi; hi = Math.unsignedMultiplyHigh(a1, bi);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = a2 * bi; hi = Math.unsignedMultiplyHigh(a2, bi);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = a3 * bi; hi = Math.unsignedMultiplyHigh(a3, bi);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = a4 * bi; hi = Math.unsignedMultiplyHigh(a4, bi);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        lo = a5 * bi; hi = Math.unsignedMultiplyHigh(a5, bi);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t5 = lo; c = hi;
+        t6 += c;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = lo + t0; hi += carry(lo, t0, s);
+        c = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        t5 = t6 + c;
+        t6 = carry(t6, c, t5);
+        // limb 4 of b
+        bi = b[4];
+        c = 0;
+        lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
+        s = lo + t0; hi += carry(lo, t0, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = a1 * bi; hi = Math.unsignedMultiplyHigh(a1, bi);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = a2 * bi; hi = Math.unsignedMultiplyHigh(a2, bi);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = a3 * bi; hi = Math.unsignedMultiplyHigh(a3, bi);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = a4 * bi; hi = Math.unsignedMultiplyHigh(a4, bi);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        lo = a5 * bi; hi = Math.unsignedMultiplyHigh(a5, bi);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t5 = lo; c = hi;
+        t6 += c;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = lo + t0; hi += carry(lo, t0, s);
+        c = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        t5 = t6 + c;
+        t6 = carry(t6, c, t5);
+        // limb 5 of b
+        bi = b[5];
+        c = 0;
+        lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
+        s = lo + t0; hi += carry(lo, t0, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = a1 * bi; hi = Math.unsignedMultiplyHigh(a1, bi);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = a2 * bi; hi = Math.unsignedMultiplyHigh(a2, bi);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = a3 * bi; hi = Math.unsignedMultiplyHigh(a3, bi);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = a4 * bi; hi = Math.unsignedMultiplyHigh(a4, bi);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        lo = a5 * bi; hi = Math.unsignedMultiplyHigh(a5, bi);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t5 = lo; c = hi;
+        t6 += c;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = lo + t0; hi += carry(lo, t0, s);
+        c = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = lo + t4; hi += carry(lo, t4, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = lo + t5; hi += carry(lo, t5, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t4 = lo; c = hi;
+        t5 = t6 + c;
+        t6 = carry(t6, c, t5);
+        long[] r = {t0, t1, t2, t3, t4, t5};
+        if (t6 != 0 || !lessThanModulus(r)) subtractInto(r, MODULUS, r);
         return r;
+    }
+
+    /** The carry out of s = x + y (unsigned), without a branch: the top bit of (x ∧ y) ∨ ((x ∨ y) ∧ ¬s). */
+    private static long carry(long x, long y, long s) {
+        return Long.compareUnsigned(s, x) < 0 ? 1 : 0;
+    }
+
+    private static boolean lessThanModulus(long[] r) {
+        return compare(r, MODULUS) < 0;
     }
 
     private static long[] reduceOnce(long[] r) {

@@ -1,6 +1,7 @@
 package org.parkchain.evm.precompile.bls;
 
 import java.math.BigInteger;
+import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
  * F_p2 = F_p[i]/(i² + 1), the field of G2's coordinates; EIP-2537 encodes c0 + c1·i as c0 ‖ c1. Multiplication is

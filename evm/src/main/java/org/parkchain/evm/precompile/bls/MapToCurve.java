@@ -3,31 +3,34 @@ package org.parkchain.evm.precompile.bls;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.parkchain.evm.precompile.ec.Curve;
+import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
  * EIP-2537's field-to-curve maps (RFC 9380, section 6.6.3): the simplified SWU map onto a curve E' isogenous to the
  * target (BLS12-381's curves have A = 0, which simplified SWU cannot handle), the isogeny E' -> E (degree 11 for
- * G1, degree 3 for G2), then clearing the cofactor by multiplying with h_eff. Unlike RFC 9380's hash_to_curve,
+ * G1, degree 3 for G2), then clearing the cofactor by multiplying with h_eff (for G2 through the ψ endomorphism). Unlike RFC 9380's hash_to_curve,
  * a single field element is mapped (no hashing, no sum of two maps). Constants are those of RFC 9380 (sections
  * 8.8.1 and 8.8.2, appendices E.2 and E.3), as EIP-2537 restates them.
  */
 final class MapToCurve<F extends FieldElement<F>> {
     static final MapToCurve<Fp> G1 = new MapToCurve<>(
-            Curve.G1,
+            Bls12381.G1,
             Fp.of(hex("144698a3b8e9433d693a02c96d4982b0ea985383ee66a8d8e8981aefd881ac98936f8da0e0f97f5cf428082d584c1d")),
             Fp.of(hex("12e2908d11688030018b12e8753eee3b2016c1f0f24f4070a0b9c14fcef35ef55a23215a316ceaa5d1cc48e98e172be0")),
             Fp.of(11),
-            new BigInteger("d201000000010001", 16),
+            p -> Bls12381.G1.multiply(p, new BigInteger("d201000000010001", 16)), // h_eff = 1 - u
             IsogenyG1.X_NUM, IsogenyG1.X_DEN, IsogenyG1.Y_NUM, IsogenyG1.Y_DEN,
             h -> Fp.of(hex(h)),
             Fp.ONE);
 
     static final MapToCurve<Fp2> G2 = new MapToCurve<>(
-            Curve.G2,
+            Bls12381.G2,
             Fp2.of(0, 240),
             Fp2.of(1012, 1012),
             Fp2.of(-2, -1),
-            new BigInteger("bc69f08f2ee75b3584c6a0ea91b352888e2a8e9145ad7689986ff031508ffe1329c2f178731db956d82bf015d1212b02ec0ec69d7477c1ae954cbc06689f6a359894c0adebbf6b4e8020005aaa95551", 16),
+            Endomorphisms::clearG2Cofactor, // h_eff·P through ψ, as RFC 9380 appendix G.3 computes it
             IsogenyG2.X_NUM, IsogenyG2.X_DEN, IsogenyG2.Y_NUM, IsogenyG2.Y_DEN,
             pair -> {
                 String[] parts = pair.split(",");
@@ -39,19 +42,19 @@ final class MapToCurve<F extends FieldElement<F>> {
     private final F a;
     private final F b;
     private final F z;
-    private final BigInteger cofactor;
+    private final UnaryOperator<Curve.Jacobian<F>> clearCofactor;
     private final F[] xNum, xDen, yNum, yDen;
     /** x1 in the exceptional case, B/(Z·A). */
     private final F exceptionalX;
     private final F minusBOverA;
 
-    private MapToCurve(Curve<F> curve, F a, F b, F z, BigInteger cofactor,
+    private MapToCurve(Curve<F> curve, F a, F b, F z, UnaryOperator<Curve.Jacobian<F>> clearCofactor,
             String[] xNum, String[] xDen, String[] yNum, String[] yDen, Function<String, F> parse, F one) {
         this.curve = curve;
         this.a = a;
         this.b = b;
         this.z = z;
-        this.cofactor = cofactor;
+        this.clearCofactor = clearCofactor;
         this.xNum = coefficients(xNum, parse, null);
         this.xDen = coefficients(xDen, parse, one); // the denominators are monic: their leading 1 is implicit
         this.yNum = coefficients(yNum, parse, null);
@@ -64,7 +67,7 @@ final class MapToCurve<F extends FieldElement<F>> {
     Curve.Affine<F> map(F u) {
         Curve.Affine<F> onIsogenous = simplifiedSwu(u);
         Curve.Affine<F> onCurve = isogeny(onIsogenous);
-        return curve.toAffine(curve.multiply(curve.toJacobian(onCurve), cofactor));
+        return curve.toAffine(clearCofactor.apply(curve.toJacobian(onCurve)));
     }
 
     /** RFC 9380's map_to_curve_simple_swu, straight-line form of section 6.6.2. */

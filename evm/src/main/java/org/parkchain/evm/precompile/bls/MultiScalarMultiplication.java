@@ -3,6 +3,8 @@ package org.parkchain.evm.precompile.bls;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import org.parkchain.evm.precompile.ec.Curve;
+import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
  * Σ k_i·P_i. Few pairs: one double-and-add per pair. Many pairs: Pippenger's bucket method, which EIP-2537's
@@ -35,9 +37,6 @@ final class MultiScalarMultiplication {
         int n = points.size();
         int c = windowBits(n);
         @SuppressWarnings("unchecked")
-        Curve.Jacobian<F>[] jacobian = new Curve.Jacobian[n];
-        for (int i = 0; i < n; i++) jacobian[i] = curve.toJacobian(points.get(i));
-        @SuppressWarnings("unchecked")
         Curve.Jacobian<F>[] buckets = new Curve.Jacobian[(1 << c) - 1];
         Curve.Jacobian<F> total = curve.infinity();
         for (int window = (SCALAR_BITS + c - 1) / c - 1; window >= 0; window--) {
@@ -45,7 +44,7 @@ final class MultiScalarMultiplication {
             Arrays.fill(buckets, curve.infinity());
             for (int i = 0; i < n; i++) {
                 int digit = digit(scalars.get(i), window * c, c);
-                if (digit != 0) buckets[digit - 1] = curve.add(buckets[digit - 1], jacobian[i]);
+                if (digit != 0) buckets[digit - 1] = curve.addAffine(buckets[digit - 1], points.get(i));
             }
             Curve.Jacobian<F> running = curve.infinity();
             Curve.Jacobian<F> windowSum = curve.infinity();
@@ -58,10 +57,18 @@ final class MultiScalarMultiplication {
         return total;
     }
 
-    /** A window size near the optimum for n points: about log2(n) bits, at least 3. */
-    private static int windowBits(int n) {
-        int log = 31 - Integer.numberOfLeadingZeros(n);
-        return Math.max(3, Math.min(12, log + 1));
+    /** The window size with the fewest additions: (256/c) windows of n bucket additions and 2·2^c to sum them. */
+    static int windowBits(int n) {
+        int best = 2;
+        long bestCost = Long.MAX_VALUE;
+        for (int c = 2; c <= 16; c++) {
+            long cost = (long) ((SCALAR_BITS + c - 1) / c) * (n + (2L << c));
+            if (cost < bestCost) {
+                best = c;
+                bestCost = cost;
+            }
+        }
+        return best;
     }
 
     private static int digit(BigInteger k, int from, int width) {

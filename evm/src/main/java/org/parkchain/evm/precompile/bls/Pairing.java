@@ -1,6 +1,7 @@
 package org.parkchain.evm.precompile.bls;
 
 import java.util.List;
+import org.parkchain.evm.precompile.ec.Curve;
 
 /**
  * The optimal ate pairing on BLS12-381, used as a product check: whether Π e(P_i, Q_i) = 1 for P_i in G1 and Q_i
@@ -8,10 +9,11 @@ import java.util.List;
  *
  * <p><b>Miller loop.</b> One shared accumulator f runs over the bits of |u| = 0xd201000000010000 (u is the curve's
  * negative seed): square f, multiply in the tangent line at each T_i, double T_i, and on a set bit multiply in the
- * line through T_i and Q_i. T_i stays in affine twisted coordinates over F_p2 (one F_p2 inversion per step). A
- * line through twisted points with twisted slope λ, evaluated at P = (x_P, y_P) and scaled by ξ (a factor in a
- * proper subfield, which the final exponentiation maps to 1), is ξ·y_P + (λ·x_T - y_T)·w^3 - λ·x_P·w^5; vertical
- * lines lie in F_p6 and are dropped for the same reason. As u < 0, f is conjugated at the end.
+ * line through T_i and Q_i. A line through twisted points with twisted slope λ, evaluated at P = (x_P, y_P) and
+ * scaled by ξ (a factor in a proper subfield, which the final exponentiation maps to 1), is
+ * ξ·y_P + (λ·x_T - y_T)·w^3 - λ·x_P·w^5; vertical lines lie in F_p6 and are dropped for the same reason. T_i is
+ * kept in Jacobian coordinates and each line is scaled by its slope's denominator (another F_p2 factor), so the
+ * loop needs no inversion. As u < 0, f is conjugated at the end.
  *
  * <p><b>Final exponentiation</b> to (p^12 - 1)/r: the easy part (p^6 - 1)(p^2 + 1) costs an inversion and
  * Frobenius maps; after it f is unitary, so f^-1 = conj(f). The hard part raises to 3·(p^4 - p^2 + 1)/r instead,
@@ -36,42 +38,56 @@ final class Pairing {
 
     static Fp12 millerLoop(List<Pair> pairs) {
         int n = pairs.size();
-        Fp2[] tx = new Fp2[n], ty = new Fp2[n];
-        for (int i = 0; i < n; i++) {
-            tx[i] = pairs.get(i).q().x();
-            ty[i] = pairs.get(i).q().y();
-        }
+        Curve<Fp2> c = Bls12381.G2;
+        @SuppressWarnings("unchecked")
+        Curve.Jacobian<Fp2>[] t = new Curve.Jacobian[n];
+        for (int i = 0; i < n; i++) t[i] = c.toJacobian(pairs.get(i).q());
         Fp12 f = Fp12.ONE;
         for (int bit = 62; bit >= 0; bit--) {
             f = f.square();
             for (int i = 0; i < n; i++) {
                 Pair pair = pairs.get(i);
-                // Tangent at T: λ = 3x²/(2y).
-                Fp2 x2 = tx[i].square();
-                Fp2 lambda = x2.add(x2).add(x2).multiply(ty[i].add(ty[i]).inverse());
-                f = multiplyLine(f, lambda, tx[i], ty[i], pair.p());
-                Fp2 x3 = lambda.square().subtract(tx[i]).subtract(tx[i]);
-                ty[i] = lambda.multiply(tx[i].subtract(x3)).subtract(ty[i]);
-                tx[i] = x3;
+                f = tangentLine(f, t[i], pair.p());
+                t[i] = c.doubled(t[i]);
                 if (((U_ABS >>> bit) & 1) != 0) {
-                    // Chord through T and Q: λ = (y_Q - y_T)/(x_Q - x_T). T = kQ with 1 < k < |u| < r, so T ≠ ±Q.
-                    Fp2 qx = pair.q().x(), qy = pair.q().y();
-                    lambda = qy.subtract(ty[i]).multiply(qx.subtract(tx[i]).inverse());
-                    f = multiplyLine(f, lambda, tx[i], ty[i], pair.p());
-                    x3 = lambda.square().subtract(tx[i]).subtract(qx);
-                    ty[i] = lambda.multiply(tx[i].subtract(x3)).subtract(ty[i]);
-                    tx[i] = x3;
+                    // T = kQ with 1 < k < |u| < r, so T ≠ ±Q and the chord is never vertical.
+                    f = chordLine(f, t[i], pair.q(), pair.p());
+                    t[i] = c.add(t[i], c.toJacobian(pair.q()));
                 }
             }
         }
         return f.conjugate();
     }
 
-    private static Fp12 multiplyLine(Fp12 f, Fp2 lambda, Fp2 tx, Fp2 ty, Curve.Affine<Fp> p) {
-        Fp2 a = new Fp2(p.y(), p.y()); // ξ·y_P = y_P·(1 + i)
-        Fp2 b = lambda.multiply(tx).subtract(ty);
-        Fp2 d = lambda.multiply(p.x()).negate();
-        return f.multiplyByLine(a, b, d);
+    /**
+     * f times the tangent at T = (X, Y, Z) (Jacobian, x = X/Z², y = Y/Z³) evaluated at P. With λ = 3x²/(2y), the
+     * line ξ·y_P + (λx - y)·w³ - λ·x_P·w^5 scaled by 2YZ³ (in F_p2, so removed by the final exponentiation) is
+     * 2YZ³·y_P·ξ + (3X³ - 2Y²)·w³ - 3X²Z²·x_P·w^5: no inversion.
+     */
+    private static Fp12 tangentLine(Fp12 f, Curve.Jacobian<Fp2> t, Curve.Affine<Fp> p) {
+        Fp2 x2 = t.x().square();
+        Fp2 y2 = t.y().square();
+        Fp2 z2 = t.z().square();
+        Fp2 a = t.y().multiply(t.z()).multiply(z2).multiply(p.y().twice());
+        Fp2 threeX2 = x2.add(x2).add(x2);
+        Fp2 b = threeX2.multiply(t.x()).subtract(y2.add(y2));
+        Fp2 d = threeX2.multiply(z2).multiply(p.x()).negate();
+        return f.multiplyByLine(a.multiplyByXi(), b, d);
+    }
+
+    /**
+     * f times the line through T (Jacobian) and Q (affine) at P, written through Q: with λ = N/D, N = y_Q·Z³ - Y,
+     * D = (x_Q·Z² - X)·Z, the line ξ·y_P + (λ·x_Q - y_Q)·w³ - λ·x_P·w^5 scaled by D is
+     * D·y_P·ξ + (N·x_Q - D·y_Q)·w³ - N·x_P·w^5.
+     */
+    private static Fp12 chordLine(Fp12 f, Curve.Jacobian<Fp2> t, Curve.Affine<Fp2> q, Curve.Affine<Fp> p) {
+        Fp2 z2 = t.z().square();
+        Fp2 num = q.y().multiply(z2).multiply(t.z()).subtract(t.y());
+        Fp2 den = q.x().multiply(z2).subtract(t.x()).multiply(t.z());
+        Fp2 a = den.multiply(p.y());
+        Fp2 b = num.multiply(q.x()).subtract(den.multiply(q.y()));
+        Fp2 d = num.multiply(p.x()).negate();
+        return f.multiplyByLine(a.multiplyByXi(), b, d);
     }
 
     static Fp12 finalExponentiation(Fp12 f) {
@@ -83,14 +99,14 @@ final class Pairing {
         a = powU(a).multiply(a.conjugate());
         Fp12 b = powU(a).multiply(a.frobenius());
         Fp12 c = powU(powU(b)).multiply(b.frobenius().frobenius()).multiply(b.conjugate());
-        return c.multiply(t.square()).multiply(t);
+        return c.multiply(t.cyclotomicSquare()).multiply(t);
     }
 
-    /** g^u for a unitary g: g^|u| by square-and-multiply, conjugated because u is negative. */
+    /** g^u for a cyclotomic g: g^|u| by square-and-multiply (cyclotomic squarings), conjugated as u < 0. */
     static Fp12 powU(Fp12 g) {
         Fp12 result = g;
         for (int bit = 62; bit >= 0; bit--) {
-            result = result.square();
+            result = result.cyclotomicSquare();
             if (((U_ABS >>> bit) & 1) != 0) result = result.multiply(g);
         }
         return result.conjugate();

@@ -3,22 +3,26 @@
  * resolves from Maven Central. The entry point is {@link org.parkchain.evm.precompile.bls.Bls12381Precompiles}.
  *
  * <ul>
- *   <li>{@code Fp}: the 381-bit base field in Montgomery form on six {@code long} limbs (CIOS product with
- *       {@link java.lang.Math#unsignedMultiplyHigh}); {@code Fp2} = F_p[i]/(i² + 1); {@code Fp12} = F_p2[w]/(w^6 -
- *       (1 + i)), a flat basis in which untwisting G2 points and the Frobenius map are one line each.</li>
- *   <li>{@code Curve}: y² = x³ + b over F_p (G1) and over F_p2 (G2's M-type twist), Jacobian group law, subgroup
- *       check r·P = O (done for MSM and pairing inputs, never for additions, as the EIP says).</li>
- *   <li>{@code Pairing}: optimal ate Miller loop over |u| with affine twisted points, final exponentiation with
- *       the hard part decomposed in u.</li>
+ *   <li>{@code Fp}: the 381-bit base field in Montgomery form on six {@code long} limbs (unrolled CIOS product with
+ *       {@link java.lang.Math#unsignedMultiplyHigh} and branch-free carries); {@code Fp2} = F_p[i]/(i² + 1);
+ *       {@code Fp12} = F_p2[w]/(w^6 - (1 + i)), a flat basis in which untwisting G2 points and the Frobenius map
+ *       are one line each, multiplied by Karatsuba over F_p6 = F_p2[w²].</li>
+ *   <li>{@code Bls12381}: the curves y² = x³ + 4 over F_p (G1) and over F_p2 (G2's M-type twist), on the shared
+ *       Jacobian group law of {@code ec.Curve} (width-4 NAF scalar multiplication, mixed additions).</li>
+ *   <li>{@code Endomorphisms}: subgroup checks by φ and ψ (done for MSM and pairing inputs, never for additions,
+ *       as the EIP says) and G2 cofactor clearing by ψ.</li>
+ *   <li>{@code Pairing}: optimal ate Miller loop over |u| in Jacobian coordinates (no inversions), final
+ *       exponentiation with the hard part decomposed in u and cyclotomic squarings.</li>
  *   <li>{@code MapToCurve}: RFC 9380 simplified SWU onto the isogenous curve, the 11-isogeny (G1) or 3-isogeny
  *       (G2), cofactor clearing by h_eff.</li>
- *   <li>{@code MultiScalarMultiplication}: Pippenger's buckets from 8 pairs, double-and-add below.</li>
+ *   <li>{@code MultiScalarMultiplication}: Pippenger's buckets from 8 pairs, one multiplication per pair below.</li>
  *   <li>{@code Encoding}: EIP-2537's 64-byte field elements, points, infinity as zero bytes, and the reasons for
  *       refusing an input (in the words of the EIP's test vectors).</li>
  * </ul>
  *
  * <p>Inputs are public, so nothing here is constant-time. Each layer is tested against a naive reference:
  * BigInteger for the field, schoolbook products, {@code Fp12.pow} for the final exponentiation, double-and-add for
- * Pippenger, bilinearity for the pairing; the EIP's vectors check the whole.
+ * NAF and Pippenger, r·P and h_eff·P for the endomorphism shortcuts, bilinearity for the pairing; the EIP's
+ * vectors check the whole.
  */
 package org.parkchain.evm.precompile.bls;

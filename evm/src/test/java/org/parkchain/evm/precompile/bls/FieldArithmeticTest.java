@@ -45,6 +45,22 @@ class FieldArithmeticTest {
     }
 
     @Test
+    void bytesRoundTripAndValuesFromPUpAreRefused() {
+        for (int i = 0; i < 200; i++) {
+            BigInteger a = i == 0 ? P.subtract(BigInteger.ONE) : randomBelowP();
+            byte[] bytes = new byte[48];
+            Fp.of(a).toBytes(bytes, 0);
+            assertThat(new BigInteger(1, bytes)).isEqualTo(a);
+            assertThat(Fp.fromBytes(bytes, 0)).isEqualTo(Fp.of(a));
+            assertThat(Fp.of(a).sgn0()).isEqualTo(a.testBit(0));
+        }
+        byte[] p = new byte[48];
+        byte[] raw = P.toByteArray();
+        System.arraycopy(raw, raw.length - 48, p, 0, 48);
+        assertThat(Fp.fromBytes(p, 0)).isNull();
+    }
+
+    @Test
     void squareRootsAndSquarenessInFpAndFp2() {
         for (int i = 0; i < 50; i++) {
             Fp a = Fp.of(randomBelowP());
@@ -85,14 +101,27 @@ class FieldArithmeticTest {
     void fp12InverseFrobeniusAndConjugationMatchTheirDefinitions() {
         for (int n = 0; n < 5; n++) {
             Fp12 f = randomFp12(), g = randomFp12();
+            assertThat(f.multiply(g)).isEqualTo(f.multiplySchoolbook(g));
+            assertThat(f.square()).isEqualTo(f.multiplySchoolbook(f));
             assertThat(f.multiply(f.inverse())).isEqualTo(Fp12.ONE);
-            assertThat(f.square()).isEqualTo(f.multiply(f));
             assertThat(f.multiply(g)).isEqualTo(g.multiply(f));
             assertThat(f.frobenius()).isEqualTo(f.pow(P));
             assertThat(f.conjugate()).isEqualTo(f.pow(P.pow(6)));
             Fp2 a = randomFp2(), b = randomFp2(), d = randomFp2();
             Fp12 line = new Fp12(new Fp2[] {a, Fp2.ZERO, Fp2.ZERO, b, Fp2.ZERO, d});
-            assertThat(f.multiplyByLine(a, b, d)).isEqualTo(f.multiply(line));
+            assertThat(f.multiplyByLine(a, b, d)).isEqualTo(f.multiplySchoolbook(line));
+        }
+    }
+
+    @Test
+    void cyclotomicSquaringMatchesSquaringOnTheCyclotomicSubgroup() {
+        for (int n = 0; n < 5; n++) {
+            Fp12 f = randomFp12();
+            // f^((p^6 - 1)(p^2 + 1)) lies in the cyclotomic subgroup.
+            Fp12 g = f.conjugate().multiply(f.inverse());
+            g = g.frobenius().frobenius().multiply(g);
+            assertThat(g.cyclotomicSquare()).isEqualTo(g.square());
+            assertThat(f.cyclotomicSquare()).isNotEqualTo(f.square());
         }
     }
 }

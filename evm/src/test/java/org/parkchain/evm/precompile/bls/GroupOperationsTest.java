@@ -7,20 +7,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.parkchain.evm.precompile.ec.Curve;
 
 class GroupOperationsTest {
     private final Random random = new Random(11);
 
     @Test
     void jacobianAdditionHandlesDoublingInverseAndInfinity() {
-        Curve<Fp> c = Curve.G1;
+        Curve<Fp> c = Bls12381.G1;
         Curve.Jacobian<Fp> g = c.toJacobian(PairingTest.G1);
         Curve.Jacobian<Fp> three = c.multiply(g, BigInteger.valueOf(3));
         assertThat(c.toAffine(c.add(g, c.doubled(g)))).isEqualTo(c.toAffine(three));
         assertThat(c.toAffine(c.add(g, g))).isEqualTo(c.toAffine(c.doubled(g)));
         assertThat(c.add(g, c.negate(g)).isInfinity()).isTrue();
         assertThat(c.toAffine(c.add(c.infinity(), g))).isEqualTo(PairingTest.G1);
-        assertThat(c.multiply(g, Curve.ORDER).isInfinity()).isTrue();
+        assertThat(c.multiply(g, Bls12381.ORDER).isInfinity()).isTrue();
+    }
+
+    @Test
+    void nafMultiplicationAndMixedAdditionAgreeWithTheirReferences() {
+        Curve<Fp2> c = Bls12381.G2;
+        Curve.Jacobian<Fp2> q = c.toJacobian(PairingTest.G2);
+        for (int i = 0; i < 20; i++) {
+            BigInteger k = new BigInteger(i < 10 ? 256 : 12, random);
+            assertThat(c.toAffine(c.multiply(q, k))).isEqualTo(c.toAffine(c.multiplyNaive(q, k)));
+            Curve.Jacobian<Fp2> a = c.multiply(q, k);
+            Curve.Affine<Fp2> b = PairingTest.g2Times(new BigInteger(64, random));
+            assertThat(c.toAffine(c.addAffine(a, b))).isEqualTo(c.toAffine(c.add(a, c.toJacobian(b))));
+        }
+        Curve.Jacobian<Fp2> a = c.multiply(q, BigInteger.valueOf(3));
+        assertThat(c.toAffine(c.addAffine(a, c.toAffine(a)))).isEqualTo(c.toAffine(c.doubled(a)));
+        assertThat(c.addAffine(a, c.toAffine(c.negate(a))).isInfinity()).isTrue();
+        assertThat(c.toAffine(c.addAffine(c.infinity(), PairingTest.G2))).isEqualTo(PairingTest.G2);
     }
 
     @Test
@@ -30,15 +48,15 @@ class GroupOperationsTest {
             List<Curve.Affine<Fp2>> g2 = new ArrayList<>();
             List<BigInteger> scalars = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                g1.add(i == 3 ? Curve.G1.affineInfinity() : PairingTest.g1Times(new BigInteger(64, random)));
+                g1.add(i == 3 ? Bls12381.G1.affineInfinity() : PairingTest.g1Times(new BigInteger(64, random)));
                 g2.add(PairingTest.g2Times(new BigInteger(64, random)));
                 // Full 256-bit scalars (above r, as the EIP allows), a zero and a one.
                 scalars.add(i == 1 ? BigInteger.ZERO : i == 2 ? BigInteger.ONE : new BigInteger(256, random));
             }
-            assertThat(Curve.G1.toAffine(MultiScalarMultiplication.pippenger(Curve.G1, g1, scalars)))
-                    .isEqualTo(Curve.G1.toAffine(MultiScalarMultiplication.naive(Curve.G1, g1, scalars)));
-            assertThat(Curve.G2.toAffine(MultiScalarMultiplication.pippenger(Curve.G2, g2, scalars)))
-                    .isEqualTo(Curve.G2.toAffine(MultiScalarMultiplication.naive(Curve.G2, g2, scalars)));
+            assertThat(Bls12381.G1.toAffine(MultiScalarMultiplication.pippenger(Bls12381.G1, g1, scalars)))
+                    .isEqualTo(Bls12381.G1.toAffine(MultiScalarMultiplication.naive(Bls12381.G1, g1, scalars)));
+            assertThat(Bls12381.G2.toAffine(MultiScalarMultiplication.pippenger(Bls12381.G2, g2, scalars)))
+                    .isEqualTo(Bls12381.G2.toAffine(MultiScalarMultiplication.naive(Bls12381.G2, g2, scalars)));
         }
     }
 
@@ -47,22 +65,22 @@ class GroupOperationsTest {
         for (int i = 0; i < 5; i++) {
             Fp u = Fp.of(new BigInteger(381, random));
             Curve.Affine<Fp> beforeCofactor = MapToCurve.G1.isogeny(MapToCurve.G1.simplifiedSwu(u));
-            assertThat(Curve.G1.isOnCurve(beforeCofactor)).isTrue();
-            assertThat(Curve.G1.isInSubgroup(beforeCofactor)).isFalse();
+            assertThat(Bls12381.G1.isOnCurve(beforeCofactor)).isTrue();
+            assertThat(Bls12381.G1.isInSubgroup(beforeCofactor)).isFalse();
             Curve.Affine<Fp> mapped = MapToCurve.G1.map(u);
-            assertThat(Curve.G1.isOnCurve(mapped)).isTrue();
-            assertThat(Curve.G1.isInSubgroup(mapped)).isTrue();
+            assertThat(Bls12381.G1.isOnCurve(mapped)).isTrue();
+            assertThat(Bls12381.G1.isInSubgroup(mapped)).isTrue();
 
             Fp2 u2 = new Fp2(Fp.of(new BigInteger(381, random)), Fp.of(new BigInteger(381, random)));
             Curve.Affine<Fp2> beforeCofactor2 = MapToCurve.G2.isogeny(MapToCurve.G2.simplifiedSwu(u2));
-            assertThat(Curve.G2.isOnCurve(beforeCofactor2)).isTrue();
-            assertThat(Curve.G2.isInSubgroup(beforeCofactor2)).isFalse();
+            assertThat(Bls12381.G2.isOnCurve(beforeCofactor2)).isTrue();
+            assertThat(Bls12381.G2.isInSubgroup(beforeCofactor2)).isFalse();
             Curve.Affine<Fp2> mapped2 = MapToCurve.G2.map(u2);
-            assertThat(Curve.G2.isOnCurve(mapped2)).isTrue();
-            assertThat(Curve.G2.isInSubgroup(mapped2)).isTrue();
+            assertThat(Bls12381.G2.isOnCurve(mapped2)).isTrue();
+            assertThat(Bls12381.G2.isInSubgroup(mapped2)).isTrue();
         }
         // u = 0 takes the exceptional branch of simplified SWU and still lands on the curve.
-        assertThat(Curve.G1.isOnCurve(MapToCurve.G1.map(Fp.ZERO))).isTrue();
-        assertThat(Curve.G2.isOnCurve(MapToCurve.G2.map(Fp2.ZERO))).isTrue();
+        assertThat(Bls12381.G1.isOnCurve(MapToCurve.G1.map(Fp.ZERO))).isTrue();
+        assertThat(Bls12381.G2.isOnCurve(MapToCurve.G2.map(Fp2.ZERO))).isTrue();
     }
 }

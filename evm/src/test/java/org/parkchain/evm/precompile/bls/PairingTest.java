@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.parkchain.evm.precompile.ec.Curve;
 
 class PairingTest {
     static final Curve.Affine<Fp> G1 = new Curve.Affine<>(
@@ -22,24 +23,24 @@ class PairingTest {
     private final Random random = new Random(7);
 
     static Curve.Affine<Fp> g1Times(BigInteger k) {
-        return Curve.G1.toAffine(Curve.G1.multiply(Curve.G1.toJacobian(G1), k));
+        return Bls12381.G1.toAffine(Bls12381.G1.multiply(Bls12381.G1.toJacobian(G1), k));
     }
 
     static Curve.Affine<Fp2> g2Times(BigInteger k) {
-        return Curve.G2.toAffine(Curve.G2.multiply(Curve.G2.toJacobian(G2), k));
+        return Bls12381.G2.toAffine(Bls12381.G2.multiply(Bls12381.G2.toJacobian(G2), k));
     }
 
     @Test
     void theGeneratorsLieInTheirSubgroups() {
-        assertThat(Curve.G1.isOnCurve(G1)).isTrue();
-        assertThat(Curve.G2.isOnCurve(G2)).isTrue();
-        assertThat(Curve.G1.isInSubgroup(G1)).isTrue();
-        assertThat(Curve.G2.isInSubgroup(G2)).isTrue();
+        assertThat(Bls12381.G1.isOnCurve(G1)).isTrue();
+        assertThat(Bls12381.G2.isOnCurve(G2)).isTrue();
+        assertThat(Bls12381.G1.isInSubgroup(G1)).isTrue();
+        assertThat(Bls12381.G2.isInSubgroup(G2)).isTrue();
     }
 
     @Test
     void theHardPartDecompositionEqualsThreeTimesTheHardExponent() {
-        BigInteger p = Fp.P, r = Curve.ORDER, one = BigInteger.ONE;
+        BigInteger p = Fp.P, r = Bls12381.ORDER, one = BigInteger.ONE;
         BigInteger hard = p.pow(4).subtract(p.pow(2)).add(one);
         assertThat(hard.mod(r)).isZero();
         BigInteger decomposed = U.subtract(one).pow(2).multiply(U.add(p)).multiply(U.pow(2).add(p.pow(2)).subtract(one))
@@ -50,7 +51,7 @@ class PairingTest {
 
     @Test
     void fastFinalExponentiationIsTheCubeOfTheDefinition() {
-        BigInteger exponent = Fp.P.pow(12).subtract(BigInteger.ONE).divide(Curve.ORDER).multiply(BigInteger.valueOf(3));
+        BigInteger exponent = Fp.P.pow(12).subtract(BigInteger.ONE).divide(Bls12381.ORDER).multiply(BigInteger.valueOf(3));
         Fp12 f = Pairing.millerLoop(List.of(new Pairing.Pair(G1, G2)));
         assertThat(Pairing.finalExponentiation(f)).isEqualTo(f.pow(exponent));
     }
@@ -60,15 +61,15 @@ class PairingTest {
         BigInteger a = new BigInteger(255, random), b = new BigInteger(255, random);
         Curve.Affine<Fp> aG1 = g1Times(a);
         Curve.Affine<Fp2> bG2 = g2Times(b);
-        Curve.Affine<Fp> minusAbG1 = g1Times(Curve.ORDER.subtract(a.multiply(b).mod(Curve.ORDER)));
+        Curve.Affine<Fp> minusAbG1 = g1Times(Bls12381.ORDER.subtract(a.multiply(b).mod(Bls12381.ORDER)));
         // e(aP, bQ) · e(-abP, Q) = 1
         assertThat(Pairing.productIsOne(List.of(new Pairing.Pair(aG1, bG2), new Pairing.Pair(minusAbG1, G2)))).isTrue();
         // e(P, Q) ≠ 1, and e(aP, bQ) · e(-abP + P, Q) = e(P, Q) ≠ 1
         assertThat(Pairing.productIsOne(List.of(new Pairing.Pair(G1, G2)))).isFalse();
-        Curve.Affine<Fp> off = Curve.G1.toAffine(Curve.G1.add(Curve.G1.toJacobian(minusAbG1), Curve.G1.toJacobian(G1)));
+        Curve.Affine<Fp> off = Bls12381.G1.toAffine(Bls12381.G1.add(Bls12381.G1.toJacobian(minusAbG1), Bls12381.G1.toJacobian(G1)));
         assertThat(Pairing.productIsOne(List.of(new Pairing.Pair(aG1, bG2), new Pairing.Pair(off, G2)))).isFalse();
         // Infinity on either side contributes 1.
-        assertThat(Pairing.productIsOne(List.of(new Pairing.Pair(Curve.G1.affineInfinity(), G2)))).isTrue();
-        assertThat(Pairing.productIsOne(List.of(new Pairing.Pair(G1, Curve.G2.affineInfinity())))).isTrue();
+        assertThat(Pairing.productIsOne(List.of(new Pairing.Pair(Bls12381.G1.affineInfinity(), G2)))).isTrue();
+        assertThat(Pairing.productIsOne(List.of(new Pairing.Pair(G1, Bls12381.G2.affineInfinity())))).isTrue();
     }
 }

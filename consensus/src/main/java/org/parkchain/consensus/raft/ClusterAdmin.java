@@ -1,0 +1,196 @@
+package org.parkchain.consensus.raft;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.proto.RaftProtos.RaftPeerProto;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.protocol.GroupInfoReply;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.util.TimeDuration;
+
+/**
+ * Membership changes, one member at a time, through Ratis' joint consensus ({@code setConfiguration}), authenticated
+ * with an operator's member certificate (mutual TLS, like all Raft traffic). A new member joins as a listener, and
+ * is promoted to voter only once it has caught up; a change that would leave the voters without a reachable
+ * majority is refused before anything is changed.
+ */
+public final class ClusterAdmin implements AutoCloseable {
+    private final ClusterSpec spec;
+    private final RaftClient client;
+
+    private ClusterAdmin(ClusterSpec spec, RaftClient client) {
+        this.spec = spec;
+        this.client = client;
+    }
+
+    /** An admin client for the members of {@code spec}, speaking mutual TLS with {@code tls}. */
+    public static ClusterAdmin connect(ClusterSpec spec, ClusterTls tls) {
+        RaftProperties properties = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(properties, TimeDuration.valueOf(5, TimeUnit.SECONDS));
+        RaftClient client = RaftClient.newBuilder()
+                .setRaftGroup(RaftGroup.valueOf(RaftMember.GROUP, RaftMember.peers(spec)))
+                .setProperties(properties)
+                .setParameters(RaftMember.tlsParameters(tls.grpcConfig()))
+                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(5, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS)))
+                .build();
+        return new ClusterAdmin(spec, client);
+    }
+
+    /** The configuration as the first member that answers sees it. */
+    public record Configuration(List<RaftPeer> voters, List<RaftPeer> listeners, long commitIndex) {
+        public Optional<RaftPeer> find(String id) {
+            return java.util.stream.Stream.concat(voters.stream(), listeners.stream())
+                    .filter(p -> p.getId().toString().equals(id)).findFirst();
+        }
+    }
+
+    public Configuration configuration() {
+        IOException last = null;
+        Configuration found = null;
+        for (ClusterMember m : spec.members()) {
+            try {
+                GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(m.id())).info(RaftMember.GROUP);
+                if (info.getConf().isPresent()) {
+                    found = new Configuration(peers(info.getConf().get().getPeersList()),
+                            peers(info.getConf().get().getListenersList()), commitIndex(info, m.id()));
+                    break;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("no member of the cluster file answers" + (last == null ? "" : ": " + last.getMessage()));
+        }
+        // Members added since the cluster file was written must be reachable too.
+        client.getClientRpc().addRaftPeers(found.voters());
+        client.getClientRpc().addRaftPeers(found.listeners());
+        return found;
+    }
+
+    /** Whether {@code id} answers, and its commit index if it does. */
+    public Optional<Long> commitIndexOf(String id, String raftAddress) {
+        try {
+            GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(id)).info(RaftMember.GROUP);
+            return Optional.of(commitIndex(info, id));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Adds {@code member} as a non-voting listener. */
+    public void addListener(ClusterMember member) throws IOException {
+        Configuration c = configuration();
+        if (c.find(member.id()).isPresent()) {
+            throw new IllegalArgumentException("member " + member.id() + " is already in the cluster");
+        }
+        RaftPeer peer = RaftPeer.newBuilder().setId(member.id()).setAddress(member.raft())
+                .setStartupRole(RaftPeerRole.LISTENER).build();
+        // The client knows the cluster file's members; it must reach the newcomer too (to see it catch up).
+        client.getClientRpc().addRaftPeers(List.of(peer));
+        List<RaftPeer> listeners = new ArrayList<>(c.listeners());
+        listeners.add(peer);
+        set(c.voters(), listeners);
+    }
+
+    /**
+     * Waits until listener {@code id} has committed what the cluster had committed when the wait began.
+     *
+     * @return whether it caught up within {@code timeout}
+     */
+    public boolean awaitCaughtUp(String id, Duration timeout) throws InterruptedException {
+        long target = configuration().commitIndex();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Long> at = commitIndexOf(id, null);
+            if (at.isPresent() && at.get() >= target) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    /** Makes listener {@code id} a voter. */
+    public void promote(String id) throws IOException {
+        Configuration c = configuration();
+        RaftPeer listener = c.listeners().stream().filter(p -> p.getId().toString().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(id + " is not a listener of the cluster"));
+        List<RaftPeer> voters = new ArrayList<>(c.voters());
+        voters.add(RaftPeer.newBuilder(listener).setStartupRole(RaftPeerRole.FOLLOWER).build());
+        List<RaftPeer> listeners = new ArrayList<>(c.listeners());
+        listeners.remove(listener);
+        requireQuorum(voters);
+        set(voters, listeners);
+    }
+
+    /** Removes member {@code id}, voter or listener, unless the remaining voters would have no reachable majority. */
+    public void remove(String id) throws IOException {
+        Configuration c = configuration();
+        if (c.find(id).isEmpty()) {
+            throw new IllegalArgumentException("member " + id + " is not in the cluster");
+        }
+        List<RaftPeer> voters = new ArrayList<>(c.voters());
+        voters.removeIf(p -> p.getId().toString().equals(id));
+        List<RaftPeer> listeners = new ArrayList<>(c.listeners());
+        listeners.removeIf(p -> p.getId().toString().equals(id));
+        if (voters.isEmpty()) {
+            throw new IllegalArgumentException("refused: removing " + id + " would leave no voter");
+        }
+        requireQuorum(voters);
+        set(voters, listeners);
+    }
+
+    /** Refuses a configuration whose voters could not elect a leader now. */
+    private void requireQuorum(List<RaftPeer> voters) {
+        List<String> answering = new ArrayList<>();
+        for (RaftPeer p : voters) {
+            if (commitIndexOf(p.getId().toString(), p.getAddress()).isPresent()) {
+                answering.add(p.getId().toString());
+            }
+        }
+        int majority = voters.size() / 2 + 1;
+        if (answering.size() < majority) {
+            throw new IllegalArgumentException("refused: the new configuration's " + voters.size() + " voters need "
+                    + majority + " to agree, but only " + answering.size() + " answer " + answering
+                    + " (the change would lose quorum)");
+        }
+    }
+
+    private void set(List<RaftPeer> voters, List<RaftPeer> listeners) throws IOException {
+        RaftClientReply reply = client.admin().setConfiguration(voters, listeners);
+        if (!reply.isSuccess()) {
+            throw new IOException("the cluster refused the configuration: " + reply.getException());
+        }
+    }
+
+    /** The commit index {@code id} reported about itself. */
+    private static long commitIndex(GroupInfoReply info, String id) {
+        return info.getCommitInfos().stream().filter(ci -> ci.getServer().getId().toStringUtf8().equals(id))
+                .mapToLong(ci -> ci.getCommitIndex()).max().orElse(-1);
+    }
+
+    private static List<RaftPeer> peers(List<RaftPeerProto> protos) {
+        List<RaftPeer> out = new ArrayList<>();
+        for (RaftPeerProto p : protos) {
+            out.add(RaftPeer.newBuilder().setId(p.getId()).setAddress(p.getAddress()).setStartupRole(p.getStartupRole()).build());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+}

@@ -1,0 +1,662 @@
+package org.parkchain.consensus.raft;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcTlsConfig;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+import org.parkchain.chain.BlockExecutor;
+import org.parkchain.chain.BlockHeader;
+import org.parkchain.chain.Blockchain;
+import org.parkchain.chain.pool.TransactionPool;
+import org.parkchain.chain.pool.TransactionRejectedException;
+import org.parkchain.consensus.BlockProposer;
+import org.parkchain.consensus.SequencerConfig;
+import org.parkchain.primitives.Hash;
+import org.parkchain.primitives.tx.Transaction;
+import org.parkchain.primitives.tx.InvalidTransaction;
+
+/**
+ * This node as a member of the park's network: a Ratis server (mutual TLS, the cluster file's peers) whose state
+ * machine is the chain, the block producer that runs while this member leads, and the forwarding of transactions
+ * sent to a follower. {@link #start} returns once the Raft server listens; peers that cannot be reached yet are
+ * retried by Ratis and reported in {@link #health()}, not fatal.
+ */
+public final class RaftMember implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RaftMember.class.getName());
+    /** The park's Raft group. One group per process; the chain identity travels in every entry. */
+    static final RaftGroupId GROUP = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(
+            "parkchain: the park's network".getBytes(StandardCharsets.UTF_8)));
+    private static final Duration PEER_QUERY_TIMEOUT = Duration.ofSeconds(3);
+    /** System property naming a block at which this member's state is corrupted: TEST ONLY (see {@link BlockApplier}). */
+    public static final String CORRUPT_STATE_PROPERTY = "parkchain.cluster.testOnly.corruptStateAtBlock";
+
+    /**
+     * @param raftDir where the Raft log and metadata live (beside the chain database)
+     * @param corruptStateAtBlock TEST ONLY: see {@link BlockApplier}; empty in production
+     */
+    public record Settings(ClusterSpec spec, ClusterTls tls, Path raftDir, SequencerConfig sequencing,
+                           OptionalLong corruptStateAtBlock) {
+        /** The settings with the test hook read from the {@value #CORRUPT_STATE_PROPERTY} system property, if set. */
+        public static Settings of(ClusterSpec spec, ClusterTls tls, Path raftDir, SequencerConfig sequencing) {
+            String hook = System.getProperty(CORRUPT_STATE_PROPERTY);
+            return new Settings(spec, tls, raftDir, sequencing,
+                    hook == null || hook.isBlank() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(hook.trim())));
+        }
+    }
+
+    private final Settings settings;
+    private final Blockchain chain;
+    private final TransactionPool pool;
+    private final BlockApplier applier;
+    private final RaftBlockProducer producer;
+    private final TransactionForwarder forwarder;
+    private final FollowerCopies followerCopies;
+    private final RaftPeerId selfId;
+    private final ClientId producerClientId = ClientId.randomId();
+    private final AtomicLong callIds = new AtomicLong();
+    private final AtomicLong blocksFetched = new AtomicLong();
+    private final Set<String> unverifiedPeers = ConcurrentHashMap.newKeySet();
+    private final long startedNanos = System.nanoTime();
+    private volatile long leaderLastKnownNanos = System.nanoTime();
+    private volatile String refused;
+    private RaftServer server;
+    private RaftClient client;
+    /** For copies to followers: no retries, short timeout, so one unreachable follower does not hold up the others. */
+    private RaftClient copiesClient;
+    private Thread monitorThread;
+    private volatile boolean closed;
+
+    private RaftMember(Settings settings, Blockchain chain, BlockExecutor executor, TransactionPool pool) {
+        this.settings = settings;
+        this.chain = chain;
+        this.pool = pool;
+        this.selfId = RaftPeerId.valueOf(settings.spec().self());
+        ChainIdentity identity = new ChainIdentity(chain.chainId(), chain.genesisHeader().hash());
+        this.applier = new BlockApplier(chain, executor, pool, identity, settings.corruptStateAtBlock());
+        BlockProposer proposer = new BlockProposer(chain, executor, pool, settings.sequencing(), System::currentTimeMillis);
+        this.producer = new RaftBlockProducer(chain, pool, applier, proposer, settings.sequencing(), this::submitEntry,
+                System::currentTimeMillis);
+        this.forwarder = new TransactionForwarder(this::forwardToLeader, pool::contains);
+        this.followerCopies = new FollowerCopies(this::otherMembers, this::sendCopies);
+        chain.addListener(block -> forwarder.mined(block.block().transactions().stream().map(Transaction::hash).toList()));
+    }
+
+    /**
+     * A member ready to start: the chain, pool and forwarding are wired, nothing listens yet. The node registers its
+     * chain listeners in between, so that no applied block escapes them.
+     */
+    public static RaftMember prepare(Settings settings, Blockchain chain, BlockExecutor executor, TransactionPool pool) {
+        return new RaftMember(settings, chain, executor, pool);
+    }
+
+    /** {@link #prepare} and {@link #start()} in one. */
+    public static RaftMember start(Settings settings, Blockchain chain, BlockExecutor executor, TransactionPool pool) {
+        RaftMember member = prepare(settings, chain, executor, pool);
+        member.start();
+        return member;
+    }
+
+    /**
+     * Starts this member's Raft server and client.
+     *
+     * @throws IllegalStateException when the Raft port cannot be bound or the Raft storage cannot be used
+     */
+    public void start() {
+        try {
+            startRaft();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot start the Raft server of " + settings.spec().self() + " on "
+                    + settings.spec().selfMember().raft() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void startRaft() throws IOException {
+        ClusterSpec spec = settings.spec();
+        ClusterMember self = spec.selfMember();
+        Files.createDirectories(settings.raftDir());
+        RaftProperties properties = new RaftProperties();
+        RaftServerConfigKeys.setStorageDir(properties, List.of(settings.raftDir().toFile()));
+        GrpcConfigKeys.Server.setHost(properties, self.host());
+        GrpcConfigKeys.Server.setPort(properties, self.port());
+        RaftServerConfigKeys.Rpc.setTimeoutMin(properties, millis(spec.electionMin()));
+        RaftServerConfigKeys.Rpc.setTimeoutMax(properties, millis(spec.electionMax()));
+        RaftServerConfigKeys.Rpc.setRequestTimeout(properties, millis(spec.electionMax().multipliedBy(2)));
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, spec.snapshotEvery());
+        // The log goes up to the snapshot (the chain database) less keepLogEntries, even when a member is down: a
+        // member further behind catches up from a peer's blocks instead of holding the whole log on every disk.
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
+        RaftServerConfigKeys.Log.setPurgePreservationLogNum(properties, spec.keepLogEntries());
+        RaftServerConfigKeys.Log.setPurgeGap(properties, (int) Math.max(1, Math.min(spec.keepLogEntries(), 1024)));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(spec.logSegmentBytes()));
+        // Ratis does not ship snapshot files: a member behind the purged log is notified and fetches blocks itself.
+        RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(properties, false);
+
+        Parameters parameters = tlsParameters(settings.tls().grpcConfig());
+        RaftGroup group = RaftGroup.valueOf(GROUP, peers(spec));
+        ChainStateMachine stateMachine = new ChainStateMachine(applier, new Events());
+        boolean existing = Files.isDirectory(settings.raftDir().resolve(GROUP.getUuid().toString()));
+        server = RaftServer.newBuilder()
+                .setServerId(selfId)
+                .setGroup(group)
+                .setStateMachine(stateMachine)
+                .setProperties(properties)
+                .setParameters(parameters)
+                .setOption(existing ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
+                .build();
+        server.start();
+
+        RaftProperties clientProperties = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(clientProperties, millis(PEER_QUERY_TIMEOUT));
+        client = RaftClient.newBuilder()
+                .setRaftGroup(group)
+                .setProperties(clientProperties)
+                .setParameters(parameters)
+                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3, TimeDuration.valueOf(300, TimeUnit.MILLISECONDS)))
+                .build();
+        RaftProperties copiesProperties = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(copiesProperties, TimeDuration.valueOf(1, TimeUnit.SECONDS));
+        copiesClient = RaftClient.newBuilder()
+                .setRaftGroup(group)
+                .setProperties(copiesProperties)
+                .setParameters(parameters)
+                .setRetryPolicy(RetryPolicies.noRetry())
+                .build();
+        for (ClusterMember m : spec.members()) {
+            if (!m.id().equals(spec.self())) {
+                unverifiedPeers.add(m.id());
+            }
+        }
+        monitorThread = new Thread(this::monitor, "raft-monitor");
+        monitorThread.setDaemon(true);
+        monitorThread.start();
+        LOG.log(System.Logger.Level.INFO, () -> "Raft member " + spec.self() + " listening on " + self.raft()
+                + " (mutual TLS), " + spec.members().size() + " members, applied up to log index "
+                + applier.durablePosition().index());
+    }
+
+    static Parameters tlsParameters(GrpcTlsConfig tls) {
+        Parameters parameters = new Parameters();
+        GrpcConfigKeys.TLS.setConf(parameters, tls);
+        GrpcConfigKeys.Server.setTlsConf(parameters, tls);
+        GrpcConfigKeys.Client.setTlsConf(parameters, tls);
+        GrpcConfigKeys.Admin.setTlsConf(parameters, tls);
+        return parameters;
+    }
+
+    static List<RaftPeer> peers(ClusterSpec spec) {
+        List<RaftPeer> peers = new ArrayList<>();
+        for (ClusterMember m : spec.members()) {
+            peers.add(peer(m));
+        }
+        return peers;
+    }
+
+    static RaftPeer peer(ClusterMember m) {
+        return RaftPeer.newBuilder().setId(m.id()).setAddress(m.raft())
+                .setStartupRole(m.role() == ClusterMember.Role.LISTENER ? RaftPeerRole.LISTENER : RaftPeerRole.FOLLOWER)
+                .build();
+    }
+
+    private static TimeDuration millis(Duration d) {
+        return TimeDuration.valueOf(d.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // ---- transactions ----
+
+    /**
+     * Admits a raw transaction to this member's pool and, on a follower, forwards it to the leader (the copy stays
+     * here for a failover). The hash comes back as on a single node.
+     *
+     * @throws TransactionRejectedException when this member's pool, or the leader's, refuses it
+     */
+    public Hash submit(byte[] raw) {
+        Hash hash = pool.submit(raw);
+        afterAdmission(hash, raw);
+        return hash;
+    }
+
+    /** As {@link #submit(byte[])} for a transaction signed by this node (eth_sendTransaction with a dev key). */
+    public Hash submit(Transaction tx) {
+        Hash hash = pool.submit(tx);
+        afterAdmission(hash, tx.encode());
+        return hash;
+    }
+
+    private void afterAdmission(Hash hash, byte[] raw) {
+        if (isLeader()) {
+            followerCopies.copy(raw);
+            return;
+        }
+        if (info().map(DivisionInfo::getLeaderId).isEmpty()) {
+            forwarder.later(hash, raw); // no leader now: the copy is sent as soon as one is elected
+            return;
+        }
+        Optional<ClusterMessages.TransactionAnswer> refusal = forwarder.forward(hash, raw);
+        if (refusal.isPresent()) {
+            pool.remove(List.of(hash));
+            throw refusal.get().toException();
+        }
+    }
+
+    private List<ClusterMessages.TransactionAnswer> forwardToLeader(List<byte[]> raws) throws Exception {
+        if (isLeader()) {
+            // Leadership came here meanwhile: they are in our own pool already.
+            return raws.stream().map(r -> ClusterMessages.TransactionAnswer.accepted(Hash.ZERO)).toList();
+        }
+        // The blocking API: the ordered asynchronous one closes its window for good after one failed request.
+        RaftClientReply reply = client.io().sendReadOnly(message(ClusterMessages.transactionsQuery(raws)));
+        if (!reply.isSuccess()) {
+            throw reply.getException();
+        }
+        return ClusterMessages.decodeAnswers(reply.getMessage().getContent().toByteArray());
+    }
+
+    private ClusterMessages.TransactionAnswer admitForwarded(byte[] raw) {
+        try {
+            return ClusterMessages.TransactionAnswer.accepted(pool.submit(raw));
+        } catch (TransactionRejectedException e) {
+            // A forward delivered twice (a retry after a lost answer) may find its transaction mined already.
+            Hash hash = org.parkchain.primitives.Keccak.hash(raw);
+            if (chain.transaction(hash).isPresent()) {
+                return ClusterMessages.TransactionAnswer.accepted(hash);
+            }
+            return ClusterMessages.TransactionAnswer.refused(e);
+        } catch (RuntimeException e) {
+            return ClusterMessages.TransactionAnswer.refused(new TransactionRejectedException(
+                    InvalidTransaction.MALFORMED, e.getMessage()));
+        }
+    }
+
+    private List<String> otherMembers() {
+        List<String> ids = new ArrayList<>();
+        try {
+            RaftServer.Division division = server.getDivision(GROUP);
+            for (RaftPeer p : division.getRaftConf().getAllPeers()) {
+                if (!p.getId().equals(selfId)) {
+                    ids.add(p.getId().toString());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not running: nobody to copy to
+        }
+        return ids;
+    }
+
+    private void sendCopies(String follower, List<byte[]> raws) {
+        try {
+            RaftClientReply reply = copiesClient.io().sendStaleRead(message(ClusterMessages.copiesQuery(raws)), 0,
+                    RaftPeerId.valueOf(follower));
+            if (!reply.isSuccess()) {
+                throw new IllegalStateException(String.valueOf(reply.getException()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Copies from the leader go into this member's pool as they are; refusals (known, mined, stale) are expected. */
+    private void keepCopies(List<byte[]> raws) {
+        for (byte[] raw : raws) {
+            try {
+                pool.submit(raw);
+            } catch (RuntimeException e) {
+                // already here, already mined, or no longer valid on this member's state
+            }
+        }
+    }
+
+    // ---- entries ----
+
+    private CompletableFuture<String> submitEntry(byte[] entry) {
+        RaftClientRequest request = RaftClientRequest.newBuilder()
+                .setClientId(producerClientId)
+                .setServerId(selfId)
+                .setGroupId(GROUP)
+                .setCallId(callIds.incrementAndGet())
+                .setMessage(message(entry))
+                .setType(RaftClientRequest.writeRequestType())
+                .build();
+        try {
+            return server.submitClientRequestAsync(request).thenApply(reply -> {
+                if (!reply.isSuccess()) {
+                    throw new IllegalStateException(String.valueOf(reply.getException()));
+                }
+                return reply.getMessage().getContent().toStringUtf8();
+            });
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Message message(byte[] bytes) {
+        return Message.valueOf(ByteString.copyFrom(bytes));
+    }
+
+    // ---- catching up past the purged log ----
+
+    private TermIndex catchUp(RaftPeerId leader, TermIndex firstAvailable) {
+        long fetched = 0;
+        while (!closed) {
+            long from = chain.head().number() + 1;
+            ClusterMessages.BlocksAnswer answer;
+            try {
+                RaftClientReply reply = client.io().sendStaleRead(
+                        message(ClusterMessages.blocksQuery(from, ClusterMessages.MAX_BLOCKS_PER_ANSWER)), 0, leader);
+                if (!reply.isSuccess()) {
+                    throw reply.getException();
+                }
+                answer = ClusterMessages.BlocksAnswer.decode(reply.getMessage().getContent().toByteArray());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot fetch blocks from " + leader + ": " + e.getMessage(), e);
+            }
+            if (!answer.identity().equals(applier.identity())) {
+                refuse("peer " + leader + " serves " + answer.identity() + ", but this member was started with "
+                        + applier.identity() + " (another genesis file or chain id?)");
+                throw new IllegalStateException(refused);
+            }
+            for (ClusterMessages.PositionedBlock b : answer.blocks()) {
+                BlockApplier.Outcome outcome = applier.applyFetched(b);
+                if (!(outcome instanceof BlockApplier.Outcome.Appended)) {
+                    throw new IllegalStateException("block " + b.block().number() + " from " + leader + ": "
+                            + ChainStateMachine.describe(outcome));
+                }
+                fetched++;
+                blocksFetched.incrementAndGet();
+            }
+            if (answer.blocks().isEmpty() || chain.head().number() >= answer.headNumber()) {
+                break;
+            }
+        }
+        BlockApplier.Position p = applier.durablePosition();
+        BlockHeader head = chain.head();
+        long count = fetched;
+        LOG.log(System.Logger.Level.INFO, () -> "caught up from " + leader + ": " + count + " blocks re-executed, head "
+                + head.number() + " state root " + head.stateRoot() + " checked; at log index " + p.index());
+        return TermIndex.valueOf(p.term(), p.index());
+    }
+
+    // ---- peers ----
+
+    /**
+     * Watches this member while it runs: notes when a leader was last known (every 250 ms, so {@code /health} can tell
+     * an election in progress from a lost quorum), and asks every peer which chain it serves until each has answered;
+     * a peer on another chain makes this member refuse to take part.
+     */
+    private void monitor() {
+        long nextPeerCheck = 0;
+        while (!closed) {
+            if (info().map(DivisionInfo::getLeaderId).isPresent()) {
+                leaderLastKnownNanos = System.nanoTime();
+            }
+            if (!unverifiedPeers.isEmpty() && System.nanoTime() >= nextPeerCheck) {
+                checkPeers();
+                nextPeerCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void checkPeers() {
+        for (String id : List.copyOf(unverifiedPeers)) {
+            try {
+                RaftClientReply reply = client.io().sendStaleRead(message(ClusterMessages.identityQuery()), 0,
+                        RaftPeerId.valueOf(id));
+                if (!reply.isSuccess()) {
+                    continue;
+                }
+                ClusterMessages.IdentityAnswer answer = ClusterMessages.IdentityAnswer.decode(
+                        reply.getMessage().getContent().toByteArray());
+                unverifiedPeers.remove(id);
+                if (!answer.identity().equals(applier.identity())) {
+                    refuse("member " + id + " serves " + answer.identity() + ", but this member was started with "
+                            + applier.identity() + ": refusing to join (another genesis file or chain id?)");
+                    return;
+                }
+            } catch (Exception e) {
+                // not reachable yet: Ratis retries the connection, we ask again shortly
+            }
+        }
+    }
+
+    /** This member serves another chain than its peers: it stops taking part (no votes, no blocks) and says why. */
+    private void refuse(String reason) {
+        if (refused != null) {
+            return;
+        }
+        refused = reason;
+        applier.halt(reason);
+        LOG.log(System.Logger.Level.ERROR, reason);
+        producer.stop();
+        Thread stopper = new Thread(() -> {
+            try {
+                server.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing the Raft server: " + e);
+            }
+        }, "raft-refuse");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    // ---- status ----
+
+    public boolean isLeader() {
+        return info().map(DivisionInfo::isLeader).orElse(false);
+    }
+
+    private Optional<DivisionInfo> info() {
+        try {
+            return server == null ? Optional.empty() : Optional.of(server.getDivision(GROUP).getInfo());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why this member stopped applying blocks or was refused, if it did. */
+    public Optional<String> halted() {
+        return applier.halted();
+    }
+
+    /** Blocks this member fetched from a peer and re-executed because they were behind the peer's purged log. */
+    public long blocksFetched() {
+        return blocksFetched.get();
+    }
+
+    /** Blocks this member produced while leading. */
+    public long blocksProduced() {
+        return producer.blocksProduced();
+    }
+
+    public ClusterStatus status() {
+        ClusterSpec spec = settings.spec();
+        BlockHeader head = chain.head();
+        ClusterStatus.Head headView = new ClusterStatus.Head(head.number(), head.hash().toString(), head.stateRoot().toString());
+        String diverged = applier.halted().orElse(null);
+        RaftServer.Division division;
+        try {
+            division = server.getDivision(GROUP);
+        } catch (IOException | RuntimeException e) {
+            List<ClusterStatus.Member> members = spec.members().stream()
+                    .map(m -> new ClusterStatus.Member(m.id(), m.raft(), m.rpc().toString(), m.role().label())).toList();
+            return new ClusterStatus(spec.self(), "STOPPED", 0, null, -1, -1, 0, members, headView, diverged);
+        }
+        DivisionInfo info = division.getInfo();
+        RaftPeerId leader = info.getLeaderId();
+        if (leader != null) {
+            leaderLastKnownNanos = System.nanoTime();
+        }
+        long commit = division.getRaftLog().getLastCommittedIndex();
+        long applied = info.getLastAppliedIndex();
+        List<ClusterStatus.Member> members = new ArrayList<>();
+        addMembers(members, division.getRaftConf().getCurrentPeers(RaftPeerRole.FOLLOWER), "voter", spec);
+        addMembers(members, division.getRaftConf().getCurrentPeers(RaftPeerRole.LISTENER), "listener", spec);
+        return new ClusterStatus(spec.self(), info.getCurrentRole().name(), info.getCurrentTerm(),
+                leader == null ? null : leader.toString(), commit, applied, Math.max(0, commit - applied), members,
+                headView, diverged);
+    }
+
+    private static void addMembers(List<ClusterStatus.Member> out, Collection<RaftPeer> peers, String role, ClusterSpec spec) {
+        for (RaftPeer p : peers) {
+            String id = p.getId().toString();
+            String rpc = spec.member(id).map(m -> m.rpc().toString()).orElse(null);
+            out.add(new ClusterStatus.Member(id, p.getAddress(), rpc, role));
+        }
+    }
+
+    /** What {@code /health}'s "cluster" check reports. */
+    public record Health(boolean healthy, String detail, Map<String, Object> facts) {}
+
+    /**
+     * Unhealthy when application stopped (divergence, another chain) or when no leader has been known for longer
+     * than the longest election timeout; the facts name the role, term, indexes, lag, peers not reached yet and the
+     * certificate's expiry.
+     */
+    public Health health() {
+        ClusterStatus s = status();
+        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("role", s.role());
+        facts.put("term", s.term());
+        facts.put("leader", s.leader() == null ? "none" : s.leader());
+        facts.put("commitIndex", s.commitIndex());
+        facts.put("appliedIndex", s.appliedIndex());
+        facts.put("lag", s.lag());
+        facts.put("unreachedPeers", List.copyOf(unverifiedPeers));
+        facts.put("certificateExpires", settings.tls().certificateExpiry().toString());
+        facts.put("forwardsWaiting", forwarder.waiting());
+        if (s.diverged() != null) {
+            return new Health(false, s.diverged(), facts);
+        }
+        long noLeaderMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - leaderLastKnownNanos);
+        if (s.leader() == null && noLeaderMs > settings.spec().electionMax().toMillis()) {
+            return new Health(false, "no leader known for " + noLeaderMs + " ms (quorum lost or peers unreachable: "
+                    + (unverifiedPeers.isEmpty() ? "all peers answered once" : "not reached yet " + unverifiedPeers) + ")", facts);
+        }
+        Duration left = Duration.between(java.time.Instant.now(), settings.tls().certificateExpiry());
+        if (left.toDays() < 14) {
+            return new Health(false, "this member's certificate expires in " + left.toHours() + " h ("
+                    + settings.tls().certificateExpiry() + "): renew it", facts);
+        }
+        return new Health(true, "ok", facts);
+    }
+
+    /** Milliseconds since this member started (for metrics). */
+    public long uptimeMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        producer.stop();
+        forwarder.close();
+        followerCopies.close();
+        if (monitorThread != null) {
+            monitorThread.interrupt();
+        }
+        try {
+            if (copiesClient != null) {
+                copiesClient.close();
+            }
+            if (client != null) {
+                client.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the Raft client: " + e);
+        }
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the Raft server: " + e);
+        }
+    }
+
+    /** Ratis' events, handed to the parts of this member. */
+    private final class Events implements ChainStateMachine.Callbacks {
+        @Override
+        public void leaderReady() {
+            leaderLastKnownNanos = System.nanoTime();
+            if (refused == null) {
+                producer.start();
+            }
+        }
+
+        @Override
+        public void notLeader() {
+            // Not on Ratis' thread: stopping waits for the block in flight, which Ratis itself must settle.
+            Thread t = new Thread(producer::stop, "raft-step-down");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void leaderChanged(RaftPeerId leader) {
+            leaderLastKnownNanos = System.nanoTime();
+            if (leader != null && !leader.equals(selfId)) {
+                forwarder.leaderChanged();
+            }
+        }
+
+        @Override
+        public ClusterMessages.TransactionAnswer forwarded(byte[] raw) {
+            return admitForwarded(raw);
+        }
+
+        @Override
+        public void copies(List<byte[]> raws) {
+            keepCopies(raws);
+        }
+
+        @Override
+        public TermIndex catchUp(RaftPeerId leader, TermIndex firstAvailable) {
+            return RaftMember.this.catchUp(leader, firstAvailable);
+        }
+    }
+}

@@ -1,0 +1,422 @@
+package org.parkchain.evm.precompile.bn254;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import org.parkchain.evm.precompile.ec.FieldElement;
+
+/**
+ * An element of BN254's base field F_p, p a 254-bit prime, kept in Montgomery form (a·2^256 mod p) on four 64-bit
+ * limbs, least significant first: the same design as BLS12-381's six-limb field, generated for this modulus.
+ * {@link #inverse} goes through {@link BigInteger#modInverse}. Immutable.
+ */
+final class Fp implements FieldElement<Fp> {
+    static final BigInteger P = new BigInteger(
+            "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47", 16);
+    private static final long[] MODULUS = limbs(P);
+    private static final long P0 = 0x3c208c16d87cfd47L;
+    private static final long P1 = 0x97816a916871ca8dL;
+    private static final long P2 = 0xb85045b68181585dL;
+    private static final long P3 = 0x30644e72e131a029L;
+    /** -p^-1 mod 2^64: the factor that clears the low limb in each Montgomery reduction step. */
+    private static final long P_INV = BigInteger.ONE.shiftLeft(64).subtract(P.modInverse(BigInteger.ONE.shiftLeft(64))).longValue();
+    private static final BigInteger R = BigInteger.ONE.shiftLeft(256).mod(P);
+    private static final BigInteger R_INV = R.modInverse(P);
+    /** R² and R³ mod p: a Montgomery product with them moves a plain integer, or an inverse, into Montgomery form. */
+    private static final long[] R2 = limbs(R.multiply(R).mod(P));
+    private static final long[] R3 = limbs(R.pow(3).mod(P));
+    private static final long[] ONE_PLAIN = {1, 0, 0, 0};
+    private static final BigInteger SQRT_EXPONENT = P.add(BigInteger.ONE).shiftRight(2);
+    private static final BigInteger LEGENDRE_EXPONENT = P.subtract(BigInteger.ONE).shiftRight(1);
+
+    static final Fp ZERO = new Fp(new long[4]);
+    static final Fp ONE = of(BigInteger.ONE);
+
+    private final long[] l;
+
+    private Fp(long[] limbs) {
+        this.l = limbs;
+    }
+
+    /** {@code value} mod p. */
+    static Fp of(BigInteger value) {
+        return new Fp(montgomeryProduct(limbs(value.mod(P)), R2));
+    }
+
+    /**
+     * The 32 big-endian bytes at {@code offset} as a field element, or null when the integer is not below p (the
+     * caller refuses such input).
+     */
+    static Fp fromBytes(byte[] in, int offset) {
+        long[] v = new long[4];
+        for (int i = 0; i < 4; i++) {
+            long limb = 0;
+            int at = offset + 24 - 8 * i;
+            for (int b = 0; b < 8; b++) limb = (limb << 8) | (in[at + b] & 0xffL);
+            v[i] = limb;
+        }
+        if (!lessThanModulus(v)) return null;
+        return new Fp(montgomeryProduct(v, R2));
+    }
+
+    /** Writes the canonical integer as 32 big-endian bytes at {@code offset}. */
+    void toBytes(byte[] out, int offset) {
+        long[] v = montgomeryProduct(l, ONE_PLAIN);
+        for (int i = 0; i < 4; i++) {
+            long limb = v[i];
+            int at = offset + 24 - 8 * i;
+            for (int b = 7; b >= 0; b--) {
+                out[at + b] = (byte) limb;
+                limb >>>= 8;
+            }
+        }
+    }
+
+    static Fp of(long value) {
+        return of(BigInteger.valueOf(value));
+    }
+
+    /** The canonical integer in [0, p). */
+    BigInteger toBigInteger() {
+        long[] v = montgomeryProduct(l, ONE_PLAIN);
+        byte[] bytes = new byte[32];
+        for (int i = 0; i < 4; i++) {
+            long limb = v[i];
+            for (int b = 0; b < 8; b++) bytes[31 - 8 * i - b] = (byte) (limb >>> (8 * b));
+        }
+        return new BigInteger(1, bytes);
+    }
+
+    @Override
+    public Fp add(Fp o) {
+        long[] r = new long[4];
+        long carry = 0;
+        for (int i = 0; i < 4; i++) {
+            long s = l[i] + o.l[i];
+            long c1 = Long.compareUnsigned(s, l[i]) < 0 ? 1 : 0;
+            long s2 = s + carry;
+            long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+            r[i] = s2;
+            carry = c1 + c2;
+        }
+        // p < 2^254, so a sum of two reduced values never carries out of four limbs.
+        return new Fp(reduceOnce(r));
+    }
+
+    @Override
+    public Fp subtract(Fp o) {
+        long[] r = new long[4];
+        long borrow = subtractInto(l, o.l, r);
+        if (borrow != 0) addInto(r, MODULUS);
+        return new Fp(r);
+    }
+
+    @Override
+    public Fp negate() {
+        if (isZero()) return this;
+        long[] r = new long[4];
+        subtractInto(MODULUS, l, r);
+        return new Fp(r);
+    }
+
+    @Override
+    public Fp multiply(Fp o) {
+        return new Fp(montgomeryProduct(l, o.l));
+    }
+
+    @Override
+    public Fp square() {
+        return new Fp(montgomeryProduct(l, l));
+    }
+
+    Fp twice() {
+        return add(this);
+    }
+
+    @Override
+    public Fp inverse() {
+        if (isZero()) return ZERO;
+        // Montgomery form a·R inverts to a^-1·R^-1; a Montgomery product with R³ gives a^-1·R.
+        return new Fp(montgomeryProduct(limbs(raw().modInverse(P)), R3));
+    }
+
+    /** x^e for a non-negative exponent, square-and-multiply from the top bit. */
+    Fp pow(BigInteger e) {
+        Fp result = ONE;
+        for (int i = e.bitLength() - 1; i >= 0; i--) {
+            result = result.square();
+            if (e.testBit(i)) result = result.multiply(this);
+        }
+        return result;
+    }
+
+    /** Whether this is a square in F_p (zero counts as one), by Euler's criterion. */
+    @Override
+    public boolean isSquare() {
+        return isZero() || pow(LEGENDRE_EXPONENT).equals(ONE);
+    }
+
+    /** A square root when one exists (p ≡ 3 mod 4, so it is x^((p+1)/4)); the caller checks {@link #isSquare}. */
+    @Override
+    public Fp sqrt() {
+        return pow(SQRT_EXPONENT);
+    }
+
+    /** RFC 9380's sgn0 on F_p: the parity of the canonical integer. */
+    @Override
+    public boolean sgn0() {
+        return (montgomeryProduct(l, ONE_PLAIN)[0] & 1) != 0;
+    }
+
+    @Override
+    public boolean isZero() {
+        return (l[0] | l[1] | l[2] | l[3]) == 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fp other && Arrays.equals(l, other.l);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(l);
+    }
+
+    @Override
+    public String toString() {
+        return "0x" + toBigInteger().toString(16);
+    }
+
+    /** The Montgomery-form integer itself (for tests and inversion). */
+    BigInteger raw() {
+        byte[] bytes = new byte[32];
+        for (int i = 0; i < 4; i++) {
+            for (int b = 0; b < 8; b++) bytes[31 - 8 * i - b] = (byte) (l[i] >>> (8 * b));
+        }
+        return new BigInteger(1, bytes);
+    }
+
+    static BigInteger fromMontgomery(BigInteger raw) {
+        return raw.multiply(R_INV).mod(P);
+    }
+
+    /**
+     * a·b·2^-256 mod p by CIOS, unrolled over the four limbs with the accumulator in locals: for each limb b_i add
+     * a·b_i, then add the multiple m·p that zeroes the low limb and shift down one limb. With a, b < p the
+     * accumulator stays below 2p, so one conditional subtraction of p finishes it.
+     */
+    private static long[] montgomeryProduct(long[] a, long[] b) {
+        long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+        long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
+        long bi, lo, hi, s, c, m;
+        // limb 0 of b
+        bi = b[0];
+        c = 0;
+        lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
+        s = lo + t0; hi += carry(lo, t0, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = a1 * bi; hi = Math.unsignedMultiplyHigh(a1, bi);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = a2 * bi; hi = Math.unsignedMultiplyHigh(a2, bi);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = a3 * bi; hi = Math.unsignedMultiplyHigh(a3, bi);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        t4 += c;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = lo + t0; hi += carry(lo, t0, s);
+        c = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        t3 = t4 + c;
+        t4 = carry(t4, c, t3);
+        // limb 1 of b
+        bi = b[1];
+        c = 0;
+        lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
+        s = lo + t0; hi += carry(lo, t0, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = a1 * bi; hi = Math.unsignedMultiplyHigh(a1, bi);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = a2 * bi; hi = Math.unsignedMultiplyHigh(a2, bi);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = a3 * bi; hi = Math.unsignedMultiplyHigh(a3, bi);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        t4 += c;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = lo + t0; hi += carry(lo, t0, s);
+        c = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        t3 = t4 + c;
+        t4 = carry(t4, c, t3);
+        // limb 2 of b
+        bi = b[2];
+        c = 0;
+        lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
+        s = lo + t0; hi += carry(lo, t0, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = a1 * bi; hi = Math.unsignedMultiplyHigh(a1, bi);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = a2 * bi; hi = Math.unsignedMultiplyHigh(a2, bi);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = a3 * bi; hi = Math.unsignedMultiplyHigh(a3, bi);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        t4 += c;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = lo + t0; hi += carry(lo, t0, s);
+        c = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        t3 = t4 + c;
+        t4 = carry(t4, c, t3);
+        // limb 3 of b
+        bi = b[3];
+        c = 0;
+        lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
+        s = lo + t0; hi += carry(lo, t0, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = a1 * bi; hi = Math.unsignedMultiplyHigh(a1, bi);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = a2 * bi; hi = Math.unsignedMultiplyHigh(a2, bi);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        lo = a3 * bi; hi = Math.unsignedMultiplyHigh(a3, bi);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t3 = lo; c = hi;
+        t4 += c;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = lo + t0; hi += carry(lo, t0, s);
+        c = hi;
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = lo + t1; hi += carry(lo, t1, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t0 = lo; c = hi;
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = lo + t2; hi += carry(lo, t2, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t1 = lo; c = hi;
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = lo + t3; hi += carry(lo, t3, s);
+        lo = s + c; hi += carry(s, c, lo);
+        t2 = lo; c = hi;
+        t3 = t4 + c;
+        t4 = carry(t4, c, t3);
+        long[] r = {t0, t1, t2, t3};
+        if (t4 != 0 || !lessThanModulus(r)) subtractInto(r, MODULUS, r);
+        return r;
+    }
+
+    /** The carry out of s = x + y (unsigned), without a branch: the top bit of (x ∧ y) ∨ ((x ∨ y) ∧ ¬s). */
+    private static long carry(long x, long y, long s) {
+        return Long.compareUnsigned(s, x) < 0 ? 1 : 0;
+    }
+
+    private static boolean lessThanModulus(long[] r) {
+        return compare(r, MODULUS) < 0;
+    }
+
+    private static long[] reduceOnce(long[] r) {
+        if (compare(r, MODULUS) >= 0) subtractInto(r, MODULUS, r);
+        return r;
+    }
+
+    private static int compare(long[] a, long[] b) {
+        for (int i = 3; i >= 0; i--) {
+            int c = Long.compareUnsigned(a[i], b[i]);
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    /** out = a - b over four limbs; returns the final borrow (0 or 1). {@code out} may alias {@code a}. */
+    private static long subtractInto(long[] a, long[] b, long[] out) {
+        long borrow = 0;
+        for (int i = 0; i < 4; i++) {
+            long d = a[i] - b[i];
+            long b1 = Long.compareUnsigned(a[i], b[i]) < 0 ? 1 : 0;
+            long d2 = d - borrow;
+            long b2 = Long.compareUnsigned(d, borrow) < 0 ? 1 : 0;
+            out[i] = d2;
+            borrow = b1 | b2;
+        }
+        return borrow;
+    }
+
+    private static void addInto(long[] a, long[] b) {
+        long carry = 0;
+        for (int i = 0; i < 4; i++) {
+            long s = a[i] + b[i];
+            long c1 = Long.compareUnsigned(s, a[i]) < 0 ? 1 : 0;
+            long s2 = s + carry;
+            long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+            a[i] = s2;
+            carry = c1 | c2;
+        }
+    }
+
+    private static long[] limbs(BigInteger v) {
+        long[] r = new long[4];
+        for (int i = 0; i < 4; i++) r[i] = v.shiftRight(64 * i).longValue();
+        return r;
+    }
+}

@@ -1,0 +1,140 @@
+// The explorer's only script: live blocks and transactions on the home page over the node's JSON-RPC WebSocket
+// (eth_subscribe newHeads), the health card from /health, and charts with uPlot. Everything from the chain is put
+// into the page with textContent, never as markup.
+(function () {
+  'use strict';
+
+  function el(tag, text, href) {
+    var e = document.createElement(tag);
+    if (href) {
+      var a = document.createElement('a');
+      a.href = href;
+      a.textContent = text;
+      e.appendChild(a);
+    } else if (text !== undefined) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  function short(hex) {
+    return hex && hex.length > 14 ? hex.slice(0, 8) + '\u2026' + hex.slice(-6) : (hex || '');
+  }
+
+  function time(seconds) {
+    return new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  }
+
+  function fill(tableId, rows, toCells) {
+    var table = document.getElementById(tableId);
+    if (!table) return;
+    var body = table.tBodies[0];
+    var fresh = document.createElement('tbody');
+    rows.forEach(function (r) {
+      var tr = document.createElement('tr');
+      toCells(r).forEach(function (td) { tr.appendChild(td); });
+      fresh.appendChild(tr);
+    });
+    table.replaceChild(fresh, body);
+  }
+
+  function refreshHome() {
+    Promise.all([fetch('/api/blocks?limit=10'), fetch('/api/txs?limit=10'), fetch('/api/status')])
+      .then(function (rs) { return Promise.all(rs.map(function (r) { return r.json(); })); })
+      .then(function (data) {
+        fill('latest-blocks', data[0].items, function (b) {
+          return [el('td', String(b.number), '/block/' + b.number), el('td', time(b.timestamp)),
+                  el('td', String(b.transactions)), el('td', b.gasUsed.toLocaleString('en'))];
+        });
+        fill('latest-txs', data[1].items, function (t) {
+          var to = t.to || t.contractAddress || '';
+          return [el('td', short(t.hash), '/tx/' + t.hash), el('td', t.method || 'transfer of coin'),
+                  el('td', short(t.from), '/address/' + t.from), el('td', short(to), '/address/' + to),
+                  el('td', t.success ? 'success' : 'failed')];
+        });
+        var head = document.getElementById('head-number');
+        if (head) head.textContent = String(data[2].head);
+      })
+      .catch(function () { /* the next head tries again */ });
+    fetch('/api/throughput?minutes=60').then(function (r) { return r.json(); }).then(function (d) {
+      drawThroughput(document.getElementById('throughput'), d);
+    }).catch(function () {});
+  }
+
+  var pending = null;
+  function live() {
+    if (!document.getElementById('latest-blocks') || !window.WebSocket) return;
+    var ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/');
+    ws.onopen = function () {
+      ws.send(JSON.stringify({jsonrpc: '2.0', id: 1, method: 'eth_subscribe', params: ['newHeads']}));
+      document.body.setAttribute('data-live', 'yes');
+    };
+    ws.onmessage = function (m) {
+      var msg = JSON.parse(m.data);
+      if (msg.method !== 'eth_subscription') return;
+      // Under load heads arrive faster than a person reads: refresh at most twice a second.
+      if (pending) return;
+      pending = setTimeout(function () { pending = null; refreshHome(); }, 500);
+    };
+    ws.onclose = function () {
+      document.body.setAttribute('data-live', 'no');
+      setTimeout(live, 3000);
+    };
+  }
+
+  function health() {
+    var status = document.getElementById('health-status');
+    if (!status) return;
+    fetch('/health').then(function (r) { return r.json(); }).then(function (h) {
+      status.textContent = h.status;
+      status.className = h.status === 'ok' ? 'ok' : 'bad';
+      var list = document.getElementById('health-checks');
+      list.textContent = '';
+      Object.keys(h.checks || {}).forEach(function (name) {
+        var c = h.checks[name];
+        var facts = Object.keys(c).filter(function (k) { return k !== 'healthy' && k !== 'detail'; })
+          .map(function (k) { return k + ': ' + JSON.stringify(c[k]); });
+        list.appendChild(el('li', name + ' \u2014 ' + (c.healthy ? 'healthy' : 'unhealthy') +
+          (c.detail ? ' (' + c.detail + ')' : '') + (facts.length ? '; ' + facts.join(', ') : '')));
+      });
+    }).catch(function () { status.textContent = 'unavailable'; });
+  }
+
+  var throughputPlot = null;
+  function drawThroughput(target, data) {
+    if (!target || !window.uPlot) return;
+    var xs = data.minutes.map(function (m) { return m.start; });
+    var ys = data.minutes.map(function (m) { return m.transactions; });
+    if (throughputPlot) { throughputPlot.setData([xs, ys]); return; }
+    throughputPlot = new uPlot({
+      width: Math.min(target.clientWidth || 600, 900), height: 200,
+      series: [{}, {label: 'transactions / minute', stroke: '#2a6f97', fill: 'rgba(42,111,151,0.15)'}],
+      axes: [{}, {}]
+    }, [xs, ys], target);
+  }
+
+  function drawLevy(target) {
+    if (!target || !window.uPlot) return;
+    var rows = JSON.parse(target.getAttribute('data-series'));
+    var totals = {};
+    rows.forEach(function (r) { totals[r.period] = (totals[r.period] || 0) + Number(r.levy) / 1e18; });
+    var periods = Object.keys(totals).sort();
+    if (!periods.length) { target.textContent = 'No levy paid yet.'; return; }
+    new uPlot({
+      width: Math.min(target.clientWidth || 600, 900), height: 200,
+      scales: {x: {time: false, range: [-0.5, periods.length - 0.5]}},
+      axes: [{splits: function () { return periods.map(function (p, i) { return i; }); },
+              values: function (u, ticks) { return ticks.map(function (i) { return periods[i] || ''; }); }}, {}],
+      series: [{}, {label: 'levy (coin)', stroke: '#8c2f39', fill: 'rgba(140,47,57,0.2)',
+        paths: uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({size: [0.6, 60]}) : undefined}]
+    }, [periods.map(function (p, i) { return i; }), periods.map(function (p) { return totals[p]; })], target);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var t = document.getElementById('throughput');
+    if (t) drawThroughput(t, JSON.parse(t.getAttribute('data-series')));
+    drawLevy(document.getElementById('levy-chart'));
+    health();
+    live();
+  });
+})();

@@ -1,0 +1,345 @@
+package org.parkchain.node.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.parkchain.chain.Genesis;
+import org.parkchain.explorer.index.ChainIndex;
+import org.parkchain.node.NodeConfig;
+import org.parkchain.node.ParkchainNode;
+import org.parkchain.node.park.JsonRpcClient;
+import org.parkchain.node.park.ParkAbi;
+import org.parkchain.node.park.ParkStory;
+import org.parkchain.node.park.RpcWallet;
+import org.parkchain.primitives.Address;
+import org.parkchain.primitives.UInt256;
+import org.parkchain.regime.SystemAddresses;
+
+/**
+ * The explorer against a --dev node after the park's story (and one more token, named to attack the page): the
+ * index kept block by block, the data API with its validation, and the pages as HTML. {@link ExplorerBrowserTest}
+ * drives the same pages in Chromium.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExplorerStoryTest {
+    static final String XSS_NAME = "<script>alert(1)</script>";
+    private static final BigInteger UNIT = BigInteger.TEN.pow(18);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StoryNode story;
+
+    @BeforeAll
+    void playTheStory() {
+        story = StoryNode.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (story != null) {
+            story.close();
+        }
+    }
+
+    /** A node that played the park's story, plus a token whose name and symbol are markup. */
+    record StoryNode(ParkchainNode node, RpcWallet wallet, ParkStory.Cast cast, ParkStory.Outcome outcome,
+                     Address xssToken, HttpClient http) implements AutoCloseable {
+        static StoryNode start() {
+            ParkchainNode node = ParkchainNode.start(NodeConfig.devDefaults());
+            try {
+                RpcWallet wallet = new RpcWallet(new JsonRpcClient(node.rpcUrl()));
+                ParkStory.Cast cast = ParkStory.Cast.of(Genesis.devKeys());
+                ParkStory.Outcome outcome = new ParkStory(wallet, cast, new PrintWriter(new StringWriter())).play();
+                RpcWallet.Receipt created = wallet.send(cast.issuer(), SystemAddresses.TOKEN_FACTORY, UInt256.ZERO,
+                        ParkAbi.call("createToken(string,string,uint8,uint256,uint8,bytes32)", XSS_NAME,
+                                "<b>X</b>", 18, UInt256.of(BigInteger.valueOf(1000).multiply(UNIT)), 1,
+                                ParkAbi.hashOf("paper")), OptionalLong.empty());
+                Address xss = ParkAbi.decode(ParkStory.TOKEN_CREATED, created.logs(SystemAddresses.TOKEN_FACTORY,
+                        ParkStory.TOKEN_CREATED.topic0()).get(0).topics(), created.logs(SystemAddresses.TOKEN_FACTORY,
+                        ParkStory.TOKEN_CREATED.topic0()).get(0).data()).address(0);
+                // An ERC-20 becomes known to the index with its first Transfer: mint one token.
+                wallet.send(cast.issuer(), xss, UInt256.ZERO, ParkAbi.call("mint(address,uint256)",
+                        cast.issuer().address(), UInt256.of(UNIT)), OptionalLong.empty());
+                StoryNode story = new StoryNode(node, wallet, cast, outcome, xss, HttpClient.newHttpClient());
+                story.awaitIndexed();
+                return story;
+            } catch (RuntimeException e) {
+                node.close();
+                throw e;
+            }
+        }
+
+        String base() {
+            return node.rpcUrl().toString().replaceAll("/$", "");
+        }
+
+        HttpResponse<String> get(String path) {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        JsonNode api(String path) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+            try {
+                return JSON.readTree(r.body());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** Waits until the index has every block (the node's first blocks are indexed by the background catch-up). */
+        void awaitIndexed() {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode s = api("/api/status");
+                if (s.path("indexComplete").asBoolean() && s.path("indexedUpTo").asLong() == node.chain().head().number()) {
+                    return;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            throw new AssertionError("the index did not catch up: " + api("/api/status"));
+        }
+
+        String txHash(String step) {
+            return outcome.steps().get(step).receipt().txHash().toHex();
+        }
+
+        @Override
+        public void close() {
+            node.close();
+        }
+    }
+
+    private static String units(long whole) {
+        return BigInteger.valueOf(whole).multiply(UNIT).toString();
+    }
+
+    // ---- the index ----
+
+    @Test
+    void theIndexKeptBlockByBlockEqualsARebuildFromTheChain() {
+        var chain = story.node().chain();
+        long head = chain.head().number();
+        var rebuilt = ChainIndex.recompute(chain, head);
+        // Entries rewritten block after block (balances, counts, the index's head) count with their last value.
+        var last = new java.util.LinkedHashMap<String, byte[]>();
+        rebuilt.forEach(e -> last.put(HexFormat.of().formatHex(e.key()), e.value()));
+        assertThat(last).hasSizeGreaterThan(100);
+        last.forEach((key, value) -> assertThat(chain.aux(HexFormat.of().parseHex(key))).as(key)
+                .hasValueSatisfying(v -> assertThat(v).isEqualTo(value)));
+    }
+
+    @Test
+    void transactionsOfAnAddressAreListedNewestFirstWithTheirMethods() {
+        String issuer = story.cast().issuer().address().toChecksumHex();
+        JsonNode items = story.api("/api/addresses/" + issuer + "/txs?limit=100").path("items");
+        assertThat(items.size()).isGreaterThanOrEqualTo(5);
+        for (int i = 1; i < items.size(); i++) {
+            assertThat(items.get(i - 1).path("blockNumber").asLong()).isGreaterThanOrEqualTo(items.get(i).path("blockNumber").asLong());
+        }
+        assertThat(items.findValuesAsText("method")).contains("applyForResidency", "createToken", "createOffering");
+        // The finalize transaction was sent by the organiser or issuer; the issuer received 99% through it, as a party
+        // of no transfer: it is listed for the finalizer only.
+        assertThat(items.findValuesAsText("hash")).contains(story.txHash("createToken"));
+    }
+
+    @Test
+    void tokenHoldersAndTransfersFollowTheTransferEvents() {
+        String msl = story.outcome().token().toChecksumHex();
+        JsonNode holders = story.api("/api/tokens/" + msl + "/holders").path("items");
+        var balances = new java.util.HashMap<String, String>();
+        holders.forEach(h -> balances.put(h.path("holder").asText(), h.path("balance").asText()));
+        assertThat(balances).containsEntry(story.cast().koreanCompany().address().toChecksumHex(), units(1_350_000))
+                .containsEntry(story.cast().belarusianIndividual().address().toChecksumHex(), units(150_000));
+        JsonNode token = story.api("/api/tokens/" + msl);
+        assertThat(token.path("symbol").asText()).isEqualTo("MSL");
+        assertThat(token.path("holders").asLong()).isEqualTo(holders.size());
+        assertThat(token.path("issuerName").asText()).isEqualTo("Minsk Software Labs");
+        assertThat(story.api("/api/tokens/" + msl + "/transfers").path("items").size()).isGreaterThanOrEqualTo(3);
+        JsonNode holdings = story.api("/api/addresses/" + story.cast().koreanCompany().address().toChecksumHex() + "/tokens");
+        assertThat(holdings.path("items").get(0).path("symbol").asText()).isEqualTo("MSL");
+        JsonNode transfers = story.api("/api/addresses/" + story.cast().koreanCompany().address().toChecksumHex()
+                + "/transfers").path("items");
+        assertThat(transfers.findValuesAsText("symbol")).containsOnly("MSL");
+        assertThat(transfers.findValuesAsText("transactionHash")).contains(story.txHash("claimKR"), story.txHash("transfer"));
+    }
+
+    @Test
+    void parkEventsAreListedByKindAndTheLevyByMonthAndQuarter() {
+        JsonNode levy = story.api("/api/park/events?kind=LevyPaid").path("items");
+        assertThat(levy).hasSize(1);
+        assertThat(levy.get(0).path("args").path("levy").asText()).isEqualTo(units(15));
+        assertThat(levy.get(0).path("transactionHash").asText()).isEqualTo(story.txHash("finalize"));
+        JsonNode months = story.api("/api/park/levy/summary?period=month").path("rows");
+        assertThat(months).hasSize(1);
+        assertThat(months.get(0).path("residentName").asText()).isEqualTo("Minsk Software Labs");
+        assertThat(months.get(0).path("levy").asText()).isEqualTo(units(15));
+        assertThat(story.api("/api/park/levy/summary?period=quarter").path("rows").get(0).path("period").asText())
+                .matches("\\d{4}-Q[1-4]");
+        HttpResponse<String> csv = story.get("/api/park/levy.csv?period=quarter");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+        assertThat(csv.body().split("\r\n")).hasSize(2).startsWith("period,resident,resident_name,asset,revenue,levy,payments");
+        assertThat(csv.body()).contains(",Minsk Software Labs,0x0000000000000000000000000000000000000000," + units(1_500)
+                + "," + units(15) + ",1");
+    }
+
+    @Test
+    void parkPagesDataShowsTheResidentTheBoardTheBlockedRegisterAndTheOffering() {
+        String issuer = story.cast().issuer().address().toChecksumHex();
+        JsonNode resident = story.api("/api/park/residents/" + issuer);
+        assertThat(resident.path("roles").toString()).isEqualTo("[\"TOKEN_ISSUER\"]");
+        assertThat(resident.path("history").findValuesAsText("kind")).contains("ResidencyApplied", "RolesChanged");
+        JsonNode board = story.api("/api/park/board");
+        assertThat(board.path("threshold").asLong()).isEqualTo(1);
+        assertThat(board.path("executed").size()).isGreaterThanOrEqualTo(3);
+        assertThat(board.path("executed").get(0).path("approvedBy").size()).isEqualTo(1);
+        JsonNode blocked = story.api("/api/park/blocked").path("items");
+        assertThat(blocked).hasSize(1);
+        assertThat(blocked.get(0).path("account").asText()).isEqualTo(story.cast().blocked().toChecksumHex());
+        assertThat(blocked.get(0).path("stillBlocked").asBoolean()).isTrue();
+        assertThat(blocked.get(0).path("proposalId").isNull()).isFalse();
+        JsonNode offering = story.api("/api/park/offerings/" + story.outcome().offeringId());
+        assertThat(offering.path("state").asText()).isEqualTo("Succeeded");
+        assertThat(offering.path("subscriptions").size()).isEqualTo(2);
+        assertThat(offering.path("finalized").get(0).path("args").path("levy").asText()).isEqualTo(units(15));
+        JsonNode counts = story.api("/api/park/clients/counts");
+        assertThat(counts.path("byCountry").toString()).isEqualTo("{\"BY\":1,\"KR\":1}");
+        assertThat(counts.path("byCategory").toString()).isEqualTo("{\"NonQualified\":1,\"Qualified\":1}");
+        // The node's own views are unchanged beside the additions.
+        assertThat(story.api("/api/park/residents").path("residents")).hasSize(2);
+        assertThat(story.api("/api/park/").path("views").size()).isEqualTo(5);
+    }
+
+    @Test
+    void aFailedTransactionShowsItsRevertReasonAndDecodedInput() {
+        JsonNode tx = story.api("/api/txs/" + story.txHash("toBlocked"));
+        assertThat(tx.path("status").asText()).isEqualTo("failed");
+        assertThat(tx.path("revertReason").asText()).isEqualTo(ParkStory.BLOCKED_REASON);
+        assertThat(tx.path("decodedInput").path("name").asText()).isEqualTo("transfer");
+        JsonNode finalize = story.api("/api/txs/" + story.txHash("finalize"));
+        assertThat(finalize.path("logs").findValuesAsText("name")).contains("LevyPaid", "OfferingFinalized");
+    }
+
+    @Test
+    void aBlockListsItsTransactionsFromTheIndex() {
+        long number = story.outcome().steps().get("finalize").receipt().blockNumber();
+        JsonNode block = story.api("/api/blocks/" + number);
+        assertThat(block.path("transactionCount").asInt()).isEqualTo(1);
+        assertThat(block.path("transactions").path("items").get(0).path("hash").asText()).isEqualTo(story.txHash("finalize"));
+        assertThat(block.path("transactions").path("items").get(0).path("method").asText()).isEqualTo("finalize");
+        assertThat(story.api("/api/blocks/" + block.path("hash").asText()).path("number").asLong()).isEqualTo(number);
+        assertThat(story.api("/api/blocks/" + number + "/txs").path("items")).hasSize(1);
+    }
+
+    @Test
+    void listingsPageWithCursorsWithoutOverlap() {
+        JsonNode first = story.api("/api/txs?limit=3");
+        assertThat(first.path("items")).hasSize(3);
+        JsonNode second = story.api("/api/txs?limit=3&cursor=" + first.path("next").asText());
+        assertThat(second.path("items")).hasSize(3);
+        assertThat(second.path("items").get(0).path("blockNumber").asLong())
+                .isLessThanOrEqualTo(first.path("items").get(2).path("blockNumber").asLong());
+        assertThat(second.path("items").findValuesAsText("hash")).doesNotContainAnyElementsOf(
+                first.path("items").findValuesAsText("hash"));
+        JsonNode search = story.api("/api/search?q=msl");
+        assertThat(search.path("results").get(0).path("path").asText()).isEqualTo("/token/" + story.outcome().token().toChecksumHex());
+        assertThat(story.api("/api/search?q=minsk").path("results").get(0).path("kind").asText()).isEqualTo("resident");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/txs?limit=0|limit: must be between 1 and 100, got 0",
+            "/api/txs?limit=abc|limit: not a whole number: 'abc'",
+            "/api/txs?limit=1&limit=2|parameter 'limit' given 2 times",
+            "/api/blocks?cursor=zz|cursor: use the 'next' value",
+            "/api/blocks?cursor=00|cursor: want 8 bytes of hex, got 1",
+            "/api/addresses/0x12|address: want 0x and 40 hex digits, got '0x12'",
+            "/api/txs/0xabc|hash: want 0x and 64 hex digits",
+            "/api/blocks/-1|block: want a block number",
+            "/api/park/events?kind=Dragons|kind: not an event of the park's contracts: 'Dragons'",
+            "/api/park/events|kind: missing",
+            "/api/park/levy/summary?period=year|period: 'month' or 'quarter', got 'year'",
+            "/api/search|q: missing",
+            "/api/throughput?minutes=99999|minutes: must be between 1 and 1440",
+            "/api/park/offerings/x|offering: not a whole number"})
+    void badParametersAreRefusedWith400AndAMessage(String path, String message) {
+        HttpResponse<String> r = story.get(path);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains(message);
+    }
+
+    @Test
+    void unknownThingsAre404() {
+        assertThat(story.get("/api/txs/0x" + "ab".repeat(32)).statusCode()).isEqualTo(404);
+        assertThat(story.get("/api/blocks/99999999").statusCode()).isEqualTo(404);
+        assertThat(story.get("/api/dragons").statusCode()).isEqualTo(404);
+        assertThat(story.get("/api/park/offerings/99").statusCode()).isEqualTo(404);
+        HttpResponse<String> page = story.get("/tx/0x" + "ab".repeat(32));
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("id=\"not-found\"").contains("Back to the latest blocks");
+        HttpResponse<String> search = story.get("/search?q=0x" + "cd".repeat(32));
+        assertThat(search.statusCode()).isEqualTo(404);
+        assertThat(search.body()).contains("Nothing on this chain matches");
+        HttpResponse<String> bad = story.get("/search?q=" + "x".repeat(101));
+        assertThat(bad.statusCode()).isEqualTo(400);
+    }
+
+    // ---- pages ----
+
+    @Test
+    void pagesAreServedAtTheRootBesideJsonRpcWithAStrictContentSecurityPolicy() {
+        HttpResponse<String> home = story.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(home.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+        assertThat(home.body()).contains("id=\"latest-blocks\"").contains("/assets/uPlot.iife.min.js");
+        HttpResponse<String> uplot = story.get("/assets/uPlot.iife.min.js");
+        assertThat(uplot.statusCode()).isEqualTo(200);
+        assertThat(uplot.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
+        assertThat(uplot.body()).contains("uPlot");
+        // JSON-RPC still answers POST / (the wallet used it above) .
+        assertThat(story.wallet().rpc().call("eth_blockNumber").asText()).startsWith("0x");
+    }
+
+    @Test
+    void markupInATokensNameIsShownAsTextNeverRun() {
+        HttpResponse<String> page = story.get("/token/" + story.xssToken().toChecksumHex());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;b&gt;X&lt;/b&gt;")
+                .doesNotContain(XSS_NAME).doesNotContain("<b>X</b>");
+        assertThat(story.get("/tokens").body()).doesNotContain(XSS_NAME).contains("&lt;script&gt;");
+        String issuerPage = story.get("/address/" + story.cast().issuer().address().toChecksumHex()).body();
+        assertThat(issuerPage).doesNotContain("<b>X</b>").contains("&lt;b&gt;X&lt;/b&gt;");
+    }
+}

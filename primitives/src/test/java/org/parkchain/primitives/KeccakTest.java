@@ -1,0 +1,45 @@
+package org.parkchain.primitives;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.bouncycastle.crypto.digests.KeccakDigest;
+import org.junit.jupiter.api.Test;
+
+/** The unrolled Keccak-256 against BouncyCastle's (the implementation it replaced) and published digests. */
+class KeccakTest {
+    private static byte[] bouncyCastle(byte[] data, int offset, int length) {
+        KeccakDigest digest = new KeccakDigest(256);
+        digest.update(data, offset, length);
+        byte[] out = new byte[32];
+        digest.doFinal(out, 0);
+        return out;
+    }
+
+    @Test
+    void knownDigests() {
+        assertThat(Hex.encodeNoPrefix(Keccak.keccak256(new byte[0])))
+                .isEqualTo("c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470");
+        assertThat(Hex.encodeNoPrefix(Keccak.keccak256("abc".getBytes(StandardCharsets.US_ASCII))))
+                .isEqualTo("4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45");
+        // The empty trie's root: Keccak-256 of RLP's empty string 0x80.
+        assertThat(Hex.encodeNoPrefix(Keccak.keccak256(new byte[] {(byte) 0x80})))
+                .isEqualTo("56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
+    }
+
+    @Test
+    void agreesWithBouncyCastleOnEveryLengthAcrossSeveralBlocks() {
+        Random random = new Random(1600);
+        for (int length = 0; length <= 3 * 136 + 1; length++) {
+            byte[] data = new byte[length + 7];
+            random.nextBytes(data);
+            int offset = length % 7;
+            assertThat(Keccak.keccak256(data, offset, length)).as("length %d", length)
+                    .isEqualTo(bouncyCastle(data, offset, length));
+        }
+        byte[] large = new byte[100_000];
+        random.nextBytes(large);
+        assertThat(Keccak.keccak256(large)).isEqualTo(bouncyCastle(large, 0, large.length));
+    }
+}
