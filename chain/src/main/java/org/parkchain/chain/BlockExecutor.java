@@ -10,6 +10,7 @@ import org.parkchain.evm.NativeContracts;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
+import org.parkchain.primitives.tx.InvalidTransaction;
 import org.parkchain.primitives.tx.InvalidTransactionException;
 import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.state.NodeStore;
@@ -73,7 +74,7 @@ public final class BlockExecutor {
     }
 
     /** A candidate left out, with the reason. */
-    public record Skipped(Transaction transaction, SkipCause cause, Optional<TransactionResult.InvalidTransaction> rejection,
+    public record Skipped(Transaction transaction, SkipCause cause, Optional<InvalidTransaction> rejection,
                           String detail) {}
 
     /**

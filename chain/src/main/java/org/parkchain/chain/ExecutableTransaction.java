@@ -9,6 +9,7 @@ import org.parkchain.primitives.tx.AccessListEntry;
 import org.parkchain.primitives.tx.Authorization;
 import org.parkchain.primitives.tx.IntrinsicGas;
 import org.parkchain.primitives.tx.Transaction;
+import org.parkchain.primitives.tx.TransactionFields;
 import org.parkchain.primitives.tx.TransactionType;
 
 /**
@@ -34,7 +35,7 @@ public record ExecutableTransaction(
         List<Authorization> authorizationList,
         UInt256 maxFeePerBlobGas,
         List<Hash> blobVersionedHashes,
-        Optional<UInt256> chainId) {
+        Optional<UInt256> chainId) implements TransactionFields {
 
     public ExecutableTransaction {
         accessList = List.copyOf(accessList);

@@ -3,7 +3,6 @@ package org.parkchain.chain;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
-import org.parkchain.chain.TransactionResult.InvalidTransaction;
 import org.parkchain.evm.ContractAddress;
 import org.parkchain.evm.Delegation;
 import org.parkchain.evm.Evm;
@@ -17,6 +16,8 @@ import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.tx.AccessListEntry;
 import org.parkchain.primitives.tx.Authorization;
+import org.parkchain.primitives.tx.InvalidTransaction;
+import org.parkchain.primitives.tx.StatelessRules;
 import org.parkchain.state.WorldState;
 
 /**
@@ -176,24 +177,14 @@ public final class TransactionProcessor {
             return reject(InvalidTransaction.GAS_LIMIT_ABOVE_CAP, "transaction gas limit too high (cap: "
                     + fork.maxTransactionGas() + ", tx: " + Long.toUnsignedString(tx.gasLimit()) + ")");
         }
-        if (tx.type() == org.parkchain.primitives.tx.TransactionType.SET_CODE) {
-            if (tx.authorizationList().isEmpty()) {
-                return reject(InvalidTransaction.TYPE_4_EMPTY_AUTHORIZATION_LIST, "EIP-7702 transaction with empty auth list");
-            }
-            if (tx.to().isEmpty()) {
-                return reject(InvalidTransaction.TYPE_NOT_SUPPORTED, "an EIP-7702 transaction cannot create a contract");
-            }
-        }
-        if (tx.chainId().isPresent() && !tx.chainId().get().equals(block.chainId())) {
-            return reject(InvalidTransaction.WRONG_CHAIN_ID, "chain id " + tx.chainId().get() + ", expected " + block.chainId());
-        }
-        // EIP-2681: a nonce of 2^64-1 could never be incremented.
-        if (tx.nonce() == -1L) {
-            return reject(InvalidTransaction.NONCE_IS_MAX, "nonce is 2^64-1");
+        Optional<StatelessRules.Refusal> stateless =
+                StatelessRules.check(tx, block.chainId(), fork.intrinsicGas(), fork.gas().maxInitCodeSize());
+        if (stateless.isPresent()) {
+            return reject(stateless.get().reason(), stateless.get().detail());
         }
         long nonce = state.nonce(sender);
         if (tx.nonce() != nonce) {
-            return reject(InvalidTransaction.NONCE_MISMATCH,
+            return reject(Long.compareUnsigned(tx.nonce(), nonce) < 0 ? InvalidTransaction.NONCE_TOO_LOW : InvalidTransaction.NONCE_TOO_HIGH,
                     "nonce " + Long.toUnsignedString(tx.nonce()) + ", account has " + Long.toUnsignedString(nonce));
         }
         // EIP-3607: an address with code cannot have a private key anyone knows; an EIP-7702 delegation is not code.
@@ -202,36 +193,32 @@ public final class TransactionProcessor {
             return reject(InvalidTransaction.SENDER_NOT_EOA, "sender " + sender + " has code");
         }
         if (Long.compareUnsigned(tx.gasLimit(), blockGasRemaining) > 0) {
-            return reject(InvalidTransaction.GAS_ALLOWANCE_EXCEEDED,
+            return reject(InvalidTransaction.BLOCK_GAS_EXHAUSTED,
                     "gas limit " + Long.toUnsignedString(tx.gasLimit()) + " above the block's remaining " + blockGasRemaining);
         }
-        if (tx.maxPriorityFeePerGas().compareTo(tx.maxFeePerGas()) > 0) {
-            return reject(InvalidTransaction.PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS,
-                    "max priority fee " + tx.maxPriorityFeePerGas() + " above max fee " + tx.maxFeePerGas());
-        }
         if (tx.maxFeePerGas().compareTo(block.baseFee()) < 0) {
-            return reject(InvalidTransaction.INSUFFICIENT_MAX_FEE_PER_GAS,
+            return reject(InvalidTransaction.FEE_CAP_TOO_LOW,
                     "max fee " + tx.maxFeePerGas() + " below the base fee " + block.baseFee());
         }
         List<Hash> blobs = tx.blobVersionedHashes();
         if (tx.blobTransaction()) {
             if (tx.to().isEmpty()) {
-                return reject(InvalidTransaction.TYPE_3_TX_CONTRACT_CREATION, "a blob transaction cannot create a contract");
+                return reject(InvalidTransaction.BLOB_CREATE, "a blob transaction cannot create a contract");
             }
             if (blobs.isEmpty()) {
-                return reject(InvalidTransaction.TYPE_3_TX_ZERO_BLOBS, "a blob transaction carries at least one blob");
+                return reject(InvalidTransaction.NO_BLOBS, "a blob transaction carries at least one blob");
             }
             if (blobs.size() > fork.blobs().max()) {
-                return reject(InvalidTransaction.TYPE_3_TX_BLOB_COUNT_EXCEEDED,
+                return reject(InvalidTransaction.TOO_MANY_BLOBS,
                         blobs.size() + " blobs, at most " + fork.blobs().max());
             }
             for (Hash h : blobs) {
                 if (h.bytesUnsafe()[0] != BlobGas.VERSIONED_HASH_VERSION_KZG) {
-                    return reject(InvalidTransaction.TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH, "versioned hash " + h);
+                    return reject(InvalidTransaction.INVALID_BLOB_HASH, "versioned hash " + h);
                 }
             }
             if (tx.maxFeePerBlobGas().compareTo(block.blobBaseFee()) < 0) {
-                return reject(InvalidTransaction.INSUFFICIENT_MAX_FEE_PER_BLOB_GAS,
+                return reject(InvalidTransaction.BLOB_FEE_CAP_TOO_LOW,
                         "max fee per blob gas " + tx.maxFeePerBlobGas() + " below the blob base fee " + block.blobBaseFee());
             }
         }
@@ -240,26 +227,11 @@ public final class TransactionProcessor {
                 .add(tx.value().toBigInteger())
                 .add(BigInteger.valueOf(blobs.size() * BlobGas.GAS_PER_BLOB).multiply(tx.maxFeePerBlobGas().toBigInteger()));
         if (worstCase.bitLength() > 256) {
-            return reject(InvalidTransaction.GASLIMIT_PRICE_PRODUCT_OVERFLOW, "gas limit times max fee exceeds 2^256");
+            return reject(InvalidTransaction.FEE_OVERFLOW, "gas limit times max fee exceeds 2^256");
         }
         if (state.balance(sender).toBigInteger().compareTo(worstCase) < 0) {
-            return reject(InvalidTransaction.INSUFFICIENT_ACCOUNT_FUNDS,
+            return reject(InvalidTransaction.INSUFFICIENT_FUNDS,
                     "balance " + state.balance(sender) + " below gas limit * max fee + value = " + worstCase);
-        }
-        int maxInitCode = fork.gas().maxInitCodeSize();
-        if (tx.to().isEmpty() && tx.data().length > maxInitCode) {
-            return reject(InvalidTransaction.INITCODE_SIZE_EXCEEDED,
-                    "init code of " + tx.data().length + " bytes, at most " + maxInitCode);
-        }
-        long intrinsic = tx.intrinsicGas(fork.intrinsicGas());
-        if (Long.compareUnsigned(intrinsic, tx.gasLimit()) > 0) {
-            return reject(InvalidTransaction.INTRINSIC_GAS_TOO_LOW,
-                    "intrinsic gas " + intrinsic + " above the gas limit " + Long.toUnsignedString(tx.gasLimit()));
-        }
-        long floor = fork.intrinsicGas().floor(tx.data());
-        if (Long.compareUnsigned(floor, tx.gasLimit()) > 0) {
-            return reject(InvalidTransaction.INTRINSIC_GAS_BELOW_FLOOR_GAS_COST,
-                    "calldata floor " + floor + " above the gas limit " + Long.toUnsignedString(tx.gasLimit()) + " (EIP-7623)");
         }
         return Optional.empty();
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.parkchain.evm.Log;
 import org.parkchain.primitives.Address;
+import org.parkchain.primitives.tx.InvalidTransaction;
 
 /** What processing one transaction came to: executed (successfully or not), or rejected without changing anything. */
 public sealed interface TransactionResult {
@@ -26,34 +27,9 @@ public sealed interface TransactionResult {
         }
     }
 
-    /** The transaction is invalid in this state and block (nonce, balance, fees, intrinsic gas, …); nothing changed. */
+    /**
+     * The transaction is invalid in this state and block (nonce, balance, fees, intrinsic gas, …); nothing changed.
+     * {@code reason} is the same one the pool gives for the same transaction; {@code detail} says exactly what is wrong.
+     */
     record Rejected(InvalidTransaction reason, String detail) implements TransactionResult {}
-
-    /** Why a transaction cannot be included; names follow the ethereum/tests {@code TransactionException} ones. */
-    enum InvalidTransaction {
-        NONCE_MISMATCH,
-        NONCE_IS_MAX,
-        SENDER_NOT_EOA,
-        GAS_ALLOWANCE_EXCEEDED,
-        INTRINSIC_GAS_TOO_LOW,
-        INITCODE_SIZE_EXCEEDED,
-        INSUFFICIENT_MAX_FEE_PER_GAS,
-        PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS,
-        INSUFFICIENT_ACCOUNT_FUNDS,
-        GASLIMIT_PRICE_PRODUCT_OVERFLOW,
-        TYPE_3_TX_CONTRACT_CREATION,
-        TYPE_3_TX_ZERO_BLOBS,
-        TYPE_3_TX_BLOB_COUNT_EXCEEDED,
-        TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH,
-        INSUFFICIENT_MAX_FEE_PER_BLOB_GAS,
-        WRONG_CHAIN_ID,
-        /** The fork in force does not accept the transaction's envelope type (a type-4 transaction before Prague). */
-        TYPE_NOT_SUPPORTED,
-        /** EIP-7825 (Osaka): the gas limit is above 2^24. */
-        GAS_LIMIT_ABOVE_CAP,
-        /** EIP-7623 (Prague): the gas limit does not cover the calldata floor. */
-        INTRINSIC_GAS_BELOW_FLOOR_GAS_COST,
-        /** EIP-7702: a set-code transaction without authorizations. */
-        TYPE_4_EMPTY_AUTHORIZATION_LIST
-    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parkchain.chain.BlockExecutor.SkipCause;
-import org.parkchain.chain.TransactionResult.InvalidTransaction;
+import org.parkchain.primitives.tx.InvalidTransaction;
 import org.parkchain.evm.ContractAddress;
 import org.parkchain.evm.NativeContracts;
 import org.parkchain.primitives.Hash;
@@ -89,8 +89,8 @@ class BlockExecutorTest {
                 .containsExactly(gap, replayOfGood, otherChain, tooPoor, underpriced);
         assertThat(built.skipped()).allMatch(s -> s.cause() == SkipCause.REJECTED);
         assertThat(built.skipped()).extracting(s -> s.rejection().orElseThrow()).containsExactly(
-                InvalidTransaction.NONCE_MISMATCH, InvalidTransaction.NONCE_MISMATCH, InvalidTransaction.WRONG_CHAIN_ID,
-                InvalidTransaction.INSUFFICIENT_ACCOUNT_FUNDS, InvalidTransaction.INSUFFICIENT_MAX_FEE_PER_GAS);
+                InvalidTransaction.NONCE_TOO_HIGH, InvalidTransaction.NONCE_TOO_LOW, InvalidTransaction.INVALID_CHAIN_ID,
+                InvalidTransaction.INSUFFICIENT_FUNDS, InvalidTransaction.FEE_CAP_TOO_LOW);
         assertThat(built.skipped().get(0).detail()).isEqualTo("nonce 5, account has 1");
     }
 
@@ -132,7 +132,7 @@ class BlockExecutorTest {
         // The 30,000-gas call did not fit in the 29,000 left; the third transfer was never tried (8,000 left).
         assertThat(built.skipped()).singleElement().satisfies(s -> {
             assertThat(s.transaction()).isEqualTo(big);
-            assertThat(s.rejection()).contains(InvalidTransaction.GAS_ALLOWANCE_EXCEEDED);
+            assertThat(s.rejection()).contains(InvalidTransaction.BLOCK_GAS_EXHAUSTED);
         });
     }
 

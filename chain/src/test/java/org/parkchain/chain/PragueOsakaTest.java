@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.parkchain.chain.TransactionResult.InvalidTransaction;
+import org.parkchain.primitives.tx.InvalidTransaction;
 import org.parkchain.evm.Assembler;
 import org.parkchain.evm.Delegation;
 import org.parkchain.evm.Fork;
@@ -140,7 +140,7 @@ class PragueOsakaTest {
         Transaction tight = Transaction.builder(TransactionType.DYNAMIC_FEE).chainId(CHAIN).nonce(2).maxFeePerGas(UInt256.of(10))
                 .gasLimit(50_000).to(Address.fromLong(0xe0a)).data(data).sign(SPONSOR);
         assertThat(((TransactionResult.Rejected) run(Fork.PRAGUE, tight)).reason())
-                .isEqualTo(InvalidTransaction.INTRINSIC_GAS_BELOW_FLOOR_GAS_COST);
+                .isEqualTo(InvalidTransaction.FLOOR_GAS_TOO_LOW);
     }
 
     @Test

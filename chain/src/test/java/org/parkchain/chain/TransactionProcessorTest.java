@@ -13,6 +13,7 @@ import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.tx.TransactionType;
+import org.parkchain.primitives.tx.InvalidTransaction;
 import org.parkchain.state.InMemoryNodeStore;
 import org.parkchain.state.WorldState;
 
@@ -52,13 +53,13 @@ class TransactionProcessorTest {
         Hash before = state.commit();
 
         assertThat(processor.process(state, BLOCK, transfer(2, UInt256.ONE, UInt256.of(7), UInt256.ZERO)))
-                .isEqualTo(new TransactionResult.Rejected(TransactionResult.InvalidTransaction.NONCE_MISMATCH, "nonce 2, account has 3"));
+                .isEqualTo(new TransactionResult.Rejected(InvalidTransaction.NONCE_TOO_LOW, "nonce 2, account has 3"));
         assertThat(rejection(transfer(3, UInt256.ONE, UInt256.of(6), UInt256.ZERO)))
-                .isEqualTo(TransactionResult.InvalidTransaction.INSUFFICIENT_MAX_FEE_PER_GAS);
+                .isEqualTo(InvalidTransaction.FEE_CAP_TOO_LOW);
         assertThat(rejection(transfer(3, UInt256.of(100_000), UInt256.of(7), UInt256.ZERO)))
-                .isEqualTo(TransactionResult.InvalidTransaction.INSUFFICIENT_ACCOUNT_FUNDS);
+                .isEqualTo(InvalidTransaction.INSUFFICIENT_FUNDS);
         assertThat(rejection(transfer(3, UInt256.ONE, UInt256.of(8), UInt256.of(9))))
-                .isEqualTo(TransactionResult.InvalidTransaction.PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS);
+                .isEqualTo(InvalidTransaction.TIP_ABOVE_FEE_CAP);
         assertThat(state.commit()).isEqualTo(before);
     }
 
@@ -66,17 +67,17 @@ class TransactionProcessorTest {
     void transactionMustFitInTheGasLeftInTheBlock() {
         state.allocate(ALICE, 0, UInt256.of(1_000_000_000), new byte[0], Map.of());
         var result = processor.process(state, BLOCK, transfer(0, UInt256.ONE, UInt256.of(7), UInt256.ZERO), 20_999);
-        assertThat(((TransactionResult.Rejected) result).reason()).isEqualTo(TransactionResult.InvalidTransaction.GAS_ALLOWANCE_EXCEEDED);
+        assertThat(((TransactionResult.Rejected) result).reason()).isEqualTo(InvalidTransaction.BLOCK_GAS_EXHAUSTED);
     }
 
     @Test
     void senderWithCodeIsRejected() {
         state.allocate(ALICE, 0, UInt256.of(1_000_000_000), new byte[] {0x00}, Map.of());
         assertThat(rejection(transfer(0, UInt256.ONE, UInt256.of(7), UInt256.ZERO)))
-                .isEqualTo(TransactionResult.InvalidTransaction.SENDER_NOT_EOA);
+                .isEqualTo(InvalidTransaction.SENDER_NOT_EOA);
     }
 
-    private TransactionResult.InvalidTransaction rejection(ExecutableTransaction tx) {
+    private InvalidTransaction rejection(ExecutableTransaction tx) {
         return ((TransactionResult.Rejected) processor.process(state, BLOCK, tx)).reason();
     }
 

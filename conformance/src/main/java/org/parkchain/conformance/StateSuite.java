@@ -24,6 +24,7 @@ import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.Keccak;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.rlp.RlpWriter;
+import org.parkchain.primitives.tx.InvalidTransaction;
 import org.parkchain.primitives.tx.InvalidTransactionException;
 import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.primitives.tx.TransactionType;
@@ -143,7 +144,7 @@ public final class StateSuite implements ConformanceSuite {
                     statelessRefusal = e.reason() + ": " + e.getMessage();
                 }
             } catch (InvalidTransactionException e) {
-                boolean blob = e.reason() == InvalidTransactionException.Reason.TYPE_NOT_SUPPORTED
+                boolean blob = e.reason() == InvalidTransaction.TYPE_NOT_SUPPORTED
                         && expected.get("txbytes").asText().startsWith("0x0" + TransactionType.BLOB.id());
                 if (!blob) {
                     executable = null;

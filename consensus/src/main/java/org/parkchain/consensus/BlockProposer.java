@@ -11,7 +11,6 @@ import org.parkchain.chain.BlockExecutor;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.Blockchain;
 import org.parkchain.chain.FeeMarket;
-import org.parkchain.chain.TransactionResult.InvalidTransaction;
 import org.parkchain.chain.pool.PooledTransaction;
 import org.parkchain.chain.pool.TransactionPool;
 import org.parkchain.primitives.Address;
@@ -19,6 +18,7 @@ import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.state.WorldState;
+import org.parkchain.primitives.tx.InvalidTransaction;
 
 /**
  * What a block producer does before a block becomes the head, shared by the solo sequencer and the Raft leader:
@@ -136,8 +136,8 @@ public final class BlockProposer {
             return false;
         }
         InvalidTransaction reason = s.rejection().get();
-        return reason == InvalidTransaction.GAS_ALLOWANCE_EXCEEDED
-                || reason == InvalidTransaction.NONCE_MISMATCH && senderOf(s.transaction()).filter(sendersLeftOut::contains).isPresent();
+        return reason == InvalidTransaction.BLOCK_GAS_EXHAUSTED
+                || reason == InvalidTransaction.NONCE_TOO_HIGH && senderOf(s.transaction()).filter(sendersLeftOut::contains).isPresent();
     }
 
     private static long saturatingMultiply(long a, long b) {

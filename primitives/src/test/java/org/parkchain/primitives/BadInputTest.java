@@ -10,7 +10,7 @@ import org.parkchain.primitives.crypto.PrivateKey;
 import org.parkchain.primitives.rlp.Rlp;
 import org.parkchain.primitives.rlp.RlpException;
 import org.parkchain.primitives.tx.InvalidTransactionException;
-import org.parkchain.primitives.tx.InvalidTransactionException.Reason;
+import org.parkchain.primitives.tx.InvalidTransaction;
 import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.primitives.tx.TransactionType;
 
@@ -27,7 +27,7 @@ class BadInputTest {
                 .data(new byte[dataSize]).sign(KEY).encode();
     }
 
-    private static void assertRefused(ThrowingCallable call, Reason reason, String message) {
+    private static void assertRefused(ThrowingCallable call, InvalidTransaction reason, String message) {
         assertThatThrownBy(call).isExactlyInstanceOf(InvalidTransactionException.class).hasMessage(message)
                 .extracting(e -> ((InvalidTransactionException) e).reason()).isEqualTo(reason);
     }
@@ -68,7 +68,7 @@ class BadInputTest {
     void truncatedTransactionIsMalformed() {
         byte[] encoded = signedTransfer(0);
         byte[] truncated = Arrays.copyOf(encoded, encoded.length - 10);
-        assertRefused(() -> Transaction.decode(truncated), Reason.MALFORMED,
+        assertRefused(() -> Transaction.decode(truncated), InvalidTransaction.MALFORMED,
                 "malformed EIP-1559 transaction: truncated RLP at offset 1: item declares " + (encoded.length - 3)
                         + " bytes, " + (encoded.length - 13) + " remain");
     }
@@ -77,7 +77,7 @@ class BadInputTest {
     void transactionCutBeforeItsSignatureHasTooFewFields() {
         // A well-formed list of the six unsigned fields: nonce, gasPrice, gasLimit 21000, to, value, data.
         byte[] sixFields = Hex.decode("0xdc" + "80" + "80" + "825208" + "94" + "00".repeat(19) + "01" + "80" + "80");
-        assertRefused(() -> Transaction.decode(sixFields), Reason.MALFORMED,
+        assertRefused(() -> Transaction.decode(sixFields), InvalidTransaction.MALFORMED,
                 "malformed legacy transaction: 6 fields, expected 9 (nonce, gasPrice, gasLimit, to, value, data, v, r, s)");
     }
 
@@ -86,14 +86,14 @@ class BadInputTest {
     @Test
     void oversizedTransactionIsRefusedBeforeDecoding() {
         byte[] big = signedTransfer(Transaction.MAX_ENCODED_SIZE);
-        assertRefused(() -> Transaction.decode(big), Reason.TOO_LARGE,
+        assertRefused(() -> Transaction.decode(big), InvalidTransaction.OVERSIZED,
                 "transaction is " + big.length + " bytes, above the limit of 131072");
     }
 
     @Test
     void oversizedForAConfiguredLimit() {
         byte[] small = signedTransfer(100);
-        assertRefused(() -> Transaction.decode(small, 64), Reason.TOO_LARGE,
+        assertRefused(() -> Transaction.decode(small, 64), InvalidTransaction.OVERSIZED,
                 "transaction is " + small.length + " bytes, above the limit of 64");
         assertThat(Transaction.decode(small, small.length).sender()).isEqualTo(KEY.address());
     }

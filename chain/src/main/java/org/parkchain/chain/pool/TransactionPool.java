@@ -20,11 +20,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.parkchain.chain.ExecutableTransaction;
 import org.parkchain.chain.TransactionAdmission;
-import org.parkchain.chain.pool.TransactionRejectedException.Reason;
+import org.parkchain.primitives.tx.InvalidTransaction;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.tx.InvalidTransactionException;
+import org.parkchain.primitives.tx.StatelessRules;
 import org.parkchain.primitives.tx.Transaction;
 
 /**
@@ -184,7 +185,7 @@ public final class TransactionPool implements AutoCloseable {
     /** Decoding and every check that needs neither state nor the pool, including sender recovery. */
     private Transaction prepare(byte[] raw) {
         if (raw.length > config.maxTransactionSize()) {
-            throw new TransactionRejectedException(Reason.OVERSIZED,
+            throw new TransactionRejectedException(InvalidTransaction.OVERSIZED,
                     "oversized data: transaction size " + raw.length + ", limit " + config.maxTransactionSize());
         }
         Transaction tx;
@@ -200,49 +201,36 @@ public final class TransactionPool implements AutoCloseable {
         try {
             org.parkchain.evm.Fork fork = head.fork();
             if (!fork.transactionTypes().contains(tx.type())) {
-                throw new TransactionRejectedException(Reason.TYPE_NOT_SUPPORTED, "transaction type not supported: type "
+                throw new TransactionRejectedException(InvalidTransaction.TYPE_NOT_SUPPORTED, "transaction type not supported: type "
                         + tx.type().id() + " is not accepted under " + fork.name() + ", the fork of the next block");
             }
-            // chain id, EIP-2681, tip ≤ fee cap, fee overflow, EIP-3860, EIP-7702 list, intrinsic gas and floor, sender
-            tx.validate(chainId, fork.intrinsicGas());
+            // the same rules execution applies before it consults the state, then the signature
+            Optional<StatelessRules.Refusal> refused =
+                    StatelessRules.check(tx, UInt256.of(chainId), fork.intrinsicGas(), fork.gas().maxInitCodeSize());
+            if (refused.isPresent()) {
+                throw new TransactionRejectedException(refused.get().reason(), refused.get().detail());
+            }
+            tx.sender();
         } catch (InvalidTransactionException e) {
             throw refusal(e);
         }
         if (!tx.isReplayProtected() && !config.allowUnprotected()) {
-            throw new TransactionRejectedException(Reason.UNPROTECTED,
+            throw new TransactionRejectedException(InvalidTransaction.UNPROTECTED,
                     "only replay-protected (EIP-155) transactions allowed over RPC");
         }
         tx.hash(); // computed here, off the admission path, like the sender
         return tx;
     }
 
-    /** Maps the decoder's refusal to the pool's reason, prefixing geth's wording to the decoder's precise detail. */
+    /** The decoder's refusal, for the same reason, geth's text prefixed to the decoder's precise detail. */
     private static TransactionRejectedException refusal(InvalidTransactionException e) {
-        return switch (e.reason()) {
-            case MALFORMED -> new TransactionRejectedException(Reason.MALFORMED, "invalid transaction: " + e.getMessage(), e);
-            case TOO_LARGE -> new TransactionRejectedException(Reason.OVERSIZED, "oversized data: " + e.getMessage(), e);
-            case TYPE_NOT_SUPPORTED -> new TransactionRejectedException(Reason.TYPE_NOT_SUPPORTED,
-                    "transaction type not supported: " + e.getMessage(), e);
-            case INVALID_CHAIN_ID -> new TransactionRejectedException(Reason.INVALID_CHAIN_ID,
-                    "invalid chain id for signer: " + e.getMessage(), e);
-            case INVALID_SIGNATURE -> new TransactionRejectedException(Reason.INVALID_SENDER, "invalid sender: " + e.getMessage(), e);
-            case NONCE_TOO_BIG -> new TransactionRejectedException(Reason.NONCE_MAX, "nonce has max value: " + e.getMessage(), e);
-            case FEE_OVERFLOW -> new TransactionRejectedException(Reason.FEE_OVERFLOW, "fee cap or tip too high: " + e.getMessage(), e);
-            case PRIORITY_FEE_ABOVE_MAX_FEE -> new TransactionRejectedException(Reason.TIP_ABOVE_FEE_CAP,
-                    "max priority fee per gas higher than max fee per gas: " + e.getMessage(), e);
-            case INTRINSIC_GAS_TOO_LOW -> new TransactionRejectedException(Reason.INTRINSIC_GAS_TOO_LOW,
-                    "intrinsic gas too low: " + e.getMessage(), e);
-            case INITCODE_TOO_LARGE -> new TransactionRejectedException(Reason.INITCODE_TOO_LARGE,
-                    "max initcode size exceeded: " + e.getMessage(), e);
-            case EMPTY_AUTHORIZATION_LIST -> new TransactionRejectedException(Reason.MALFORMED,
-                    "EIP-7702 transaction with empty auth list: " + e.getMessage(), e);
-        };
+        return new TransactionRejectedException(e.reason(), e.getMessage(), e);
     }
 
     private Hash admit(Transaction tx) {
         Hash hash = tx.hash();
         if (byHash.containsKey(hash)) {
-            throw new TransactionRejectedException(Reason.ALREADY_KNOWN, "already known");
+            throw new TransactionRejectedException(InvalidTransaction.ALREADY_KNOWN, "already known");
         }
         List<PooledTransaction> promoted;
         headLock.readLock().lock();
@@ -272,25 +260,25 @@ public final class TransactionPool implements AutoCloseable {
     private void checkAgainstHead(Transaction tx, PoolHead h) {
         long cap = h.fork().maxTransactionGas();
         if (Long.compareUnsigned(tx.gasLimit(), cap) > 0) { // EIP-7825
-            throw new TransactionRejectedException(Reason.GAS_LIMIT_EXCEEDED, "transaction gas limit too high (cap: " + cap
+            throw new TransactionRejectedException(InvalidTransaction.GAS_LIMIT_ABOVE_CAP, "transaction gas limit too high (cap: " + cap
                     + ", tx: " + Long.toUnsignedString(tx.gasLimit()) + ")");
         }
         if (Long.compareUnsigned(tx.gasLimit(), h.gasLimit()) > 0) {
-            throw new TransactionRejectedException(Reason.GAS_LIMIT_EXCEEDED, "exceeds block gas limit: gas limit "
+            throw new TransactionRejectedException(InvalidTransaction.GAS_LIMIT_EXCEEDED, "exceeds block gas limit: gas limit "
                     + Long.toUnsignedString(tx.gasLimit()) + ", block gas limit " + h.gasLimit());
         }
         if (tx.maxPriorityFeePerGas().compareTo(config.minPriorityFee()) < 0) {
-            throw new TransactionRejectedException(Reason.UNDERPRICED, "transaction underpriced: gas tip cap "
+            throw new TransactionRejectedException(InvalidTransaction.UNDERPRICED, "transaction underpriced: gas tip cap "
                     + tx.maxPriorityFeePerGas() + ", minimum needed " + config.minPriorityFee());
         }
         if (tx.maxFeePerGas().compareTo(h.baseFee()) < 0) {
-            throw new TransactionRejectedException(Reason.FEE_CAP_TOO_LOW, "max fee per gas less than block base fee: address "
+            throw new TransactionRejectedException(InvalidTransaction.FEE_CAP_TOO_LOW, "max fee per gas less than block base fee: address "
                     + tx.sender() + ", maxFeePerGas: " + tx.maxFeePerGas() + ", baseFee: " + h.baseFee());
         }
         if (admission != TransactionAdmission.OPEN) {
             Optional<String> refused = admission.refusal(h.state(), h.nextBlock(), ExecutableTransaction.of(tx));
             if (refused.isPresent()) {
-                throw new TransactionRejectedException(Reason.NOT_PERMITTED, refused.get());
+                throw new TransactionRejectedException(InvalidTransaction.NOT_PERMITTED, refused.get());
             }
         }
     }
@@ -323,31 +311,31 @@ public final class TransactionPool implements AutoCloseable {
         refresh(q, h);
         long nonce = tx.nonce();
         if (Long.compareUnsigned(nonce, q.stateNonce) < 0) {
-            throw new TransactionRejectedException(Reason.NONCE_TOO_LOW, "nonce too low: next nonce " + q.stateNonce
+            throw new TransactionRejectedException(InvalidTransaction.NONCE_TOO_LOW, "nonce too low: next nonce " + q.stateNonce
                     + ", tx nonce " + Long.toUnsignedString(nonce));
         }
         PooledTransaction existing = q.byNonce.get(nonce);
         PooledTransaction evictOwnTail = null;
         if (existing != null) {
             if (existing.hash().equals(tx.hash())) {
-                throw new TransactionRejectedException(Reason.ALREADY_KNOWN, "already known");
+                throw new TransactionRejectedException(InvalidTransaction.ALREADY_KNOWN, "already known");
             }
             if (!outbids(tx, existing)) {
-                throw new TransactionRejectedException(Reason.REPLACEMENT_UNDERPRICED, "replacement transaction underpriced: "
+                throw new TransactionRejectedException(InvalidTransaction.REPLACEMENT_UNDERPRICED, "replacement transaction underpriced: "
                         + "fee cap and tip must both be at least " + config.priceBumpPercent() + "% above "
                         + existing.maxFeePerGas() + " and " + existing.maxPriorityFeePerGas());
             }
         } else {
             if (Long.compareUnsigned(nonce, q.pendingNonce) >= 0
                     && Long.compareUnsigned(nonce - q.pendingNonce, config.maxNonceGap()) >= 0) {
-                throw new TransactionRejectedException(Reason.NONCE_TOO_HIGH, "nonce too high: next nonce " + q.pendingNonce
+                throw new TransactionRejectedException(InvalidTransaction.NONCE_TOO_HIGH, "nonce too high: next nonce " + q.pendingNonce
                         + ", tx nonce " + Long.toUnsignedString(nonce) + ", at most " + (config.maxNonceGap() - 1) + " ahead");
             }
             if (q.size() >= config.maxPerSender()) {
                 // A lower nonce is worth more than the sender's furthest one: it is nearer to executing.
                 PooledTransaction tail = q.tail();
                 if (nonce > tail.nonce()) {
-                    throw new TransactionRejectedException(Reason.ACCOUNT_LIMIT_EXCEEDED, "account limit exceeded: "
+                    throw new TransactionRejectedException(InvalidTransaction.ACCOUNT_LIMIT_EXCEEDED, "account limit exceeded: "
                             + q.size() + " transactions from " + q.sender + " in the pool, at most " + config.maxPerSender());
                 }
                 evictOwnTail = tail;
@@ -367,7 +355,7 @@ public final class TransactionPool implements AutoCloseable {
             java.math.BigInteger txCost = new java.math.BigInteger(Long.toUnsignedString(tx.gasLimit()))
                     .multiply(tx.maxFeePerGas().toBigInteger()).add(tx.value().toBigInteger());
             java.math.BigInteger overshot = txCost.add(held.toBigInteger()).subtract(q.balance.toBigInteger());
-            throw new TransactionRejectedException(Reason.INSUFFICIENT_FUNDS, "insufficient funds for gas * price + value: "
+            throw new TransactionRejectedException(InvalidTransaction.INSUFFICIENT_FUNDS, "insufficient funds for gas * price + value: "
                     + "balance " + q.balance + ", tx cost " + txCost + ", overshot " + overshot
                     + (held.isZero() ? "" : " (counting " + held + " for the sender's other transactions in the pool)"));
         }
@@ -453,7 +441,7 @@ public final class TransactionPool implements AutoCloseable {
                 && (candidatePending && !victimPending
                         || candidatePending == victimPending && candidate.effectiveTip(h.baseFee()).compareTo(victim.effectiveTip(h.baseFee())) > 0);
         if (!better) {
-            throw new TransactionRejectedException(Reason.POOL_FULL, "txpool is full: " + size.get()
+            throw new TransactionRejectedException(InvalidTransaction.POOL_FULL, "txpool is full: " + size.get()
                     + " transactions, and none pays less than this one");
         }
         SenderQueue vq = senders.get(victim.sender());

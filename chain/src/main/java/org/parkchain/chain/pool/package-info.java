@@ -27,7 +27,7 @@
  *       every other one the sender has in the pool, each at gas limit × fee cap + value), {@code txpool is full}.
  * </ol>
  * Each is a {@link org.parkchain.chain.pool.TransactionRejectedException} with a
- * {@link org.parkchain.chain.pool.TransactionRejectedException.Reason}; JSON-RPC answers them with code -32000 and
+ * {@link org.parkchain.primitives.tx.InvalidTransaction}; JSON-RPC answers them with code -32000 and
  * the message, as geth does. A refused transaction changes nothing.
  *
  * <h2>Order and limits</h2>

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.parkchain.chain.TransactionAdmission;
 import org.parkchain.chain.pool.TransactionPool.Submission;
-import org.parkchain.chain.pool.TransactionRejectedException.Reason;
+import org.parkchain.primitives.tx.InvalidTransaction;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
@@ -76,11 +76,11 @@ class TransactionPoolConcurrencyTest {
 
             assertThat(out).hasSize(batch.size());
             assertThat(out.get(5)).isInstanceOfSatisfying(Submission.Rejected.class,
-                    r -> assertThat(r.error().reason()).isEqualTo(Reason.MALFORMED));
+                    r -> assertThat(r.error().reason()).isEqualTo(InvalidTransaction.MALFORMED));
             assertThat(out.get(17)).isInstanceOfSatisfying(Submission.Rejected.class,
-                    r -> assertThat(r.error().reason()).isEqualTo(Reason.ALREADY_KNOWN));
+                    r -> assertThat(r.error().reason()).isEqualTo(InvalidTransaction.ALREADY_KNOWN));
             assertThat(out.get(18)).isInstanceOfSatisfying(Submission.Rejected.class,
-                    r -> assertThat(r.error().reason()).isEqualTo(Reason.INVALID_CHAIN_ID));
+                    r -> assertThat(r.error().reason()).isEqualTo(InvalidTransaction.INVALID_CHAIN_ID));
             List<Hash> accepted = out.stream().filter(s -> s instanceof Submission.Accepted)
                     .map(s -> ((Submission.Accepted) s).hash()).toList();
             assertThat(accepted).containsExactlyElementsOf(txs.stream().map(Transaction::hash).toList());
@@ -125,7 +125,7 @@ class TransactionPoolConcurrencyTest {
                             pool.submit(work.get(i).encode());
                             accepted.incrementAndGet();
                         } catch (TransactionRejectedException e) {
-                            assertThat(e.reason()).isEqualTo(Reason.ALREADY_KNOWN);
+                            assertThat(e.reason()).isEqualTo(InvalidTransaction.ALREADY_KNOWN);
                             alreadyKnown.incrementAndGet();
                         }
                     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parkchain.chain.TransactionAdmission;
-import org.parkchain.chain.pool.TransactionRejectedException.Reason;
+import org.parkchain.primitives.tx.InvalidTransaction;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
@@ -44,7 +44,7 @@ class TransactionPoolTest {
         pools.forEach(TransactionPool::close);
     }
 
-    private static void assertRefused(Runnable r, Reason reason, String messageStart) {
+    private static void assertRefused(Runnable r, InvalidTransaction reason, String messageStart) {
         assertThatThrownBy(r::run)
                 .isInstanceOfSatisfying(TransactionRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageStartingWith(messageStart);
@@ -72,16 +72,16 @@ class TransactionPoolTest {
     void refusesAnEncodingAboveTheSizeLimit() {
         TransactionPool pool = pool(PoolConfig.DEFAULT.withMaxTransactionSize(200));
         byte[] big = alice.dynamic(0, gwei(10), gwei(1)).gasLimit(100_000).data(new byte[300]).sign(alice.key).encode();
-        assertRefused(() -> pool.submit(big), Reason.OVERSIZED, "oversized data: transaction size ");
+        assertRefused(() -> pool.submit(big), InvalidTransaction.OVERSIZED, "oversized data: transaction size ");
         assertThat(pool.submit(alice.raw(0))).isNotNull();
     }
 
     @Test
     void refusesBytesThatAreNotATransaction() {
         TransactionPool pool = pool();
-        assertRefused(() -> pool.submit(new byte[] {(byte) 0xc1, 0x01}), Reason.MALFORMED, "invalid transaction: ");
-        assertRefused(() -> pool.submit(new byte[0]), Reason.MALFORMED, "invalid transaction: ");
-        assertRefused(() -> pool.submit(new byte[] {0x05, (byte) 0xc0}), Reason.TYPE_NOT_SUPPORTED, "transaction type not supported");
+        assertRefused(() -> pool.submit(new byte[] {(byte) 0xc1, 0x01}), InvalidTransaction.MALFORMED, "invalid transaction: ");
+        assertRefused(() -> pool.submit(new byte[0]), InvalidTransaction.MALFORMED, "invalid transaction: ");
+        assertRefused(() -> pool.submit(new byte[] {0x05, (byte) 0xc0}), InvalidTransaction.TYPE_NOT_SUPPORTED, "transaction type not supported");
         assertThat(pool.size()).isZero();
     }
 
@@ -89,7 +89,7 @@ class TransactionPoolTest {
     void refusesAnotherChainsTransaction() {
         TransactionPool pool = pool();
         byte[] foreign = alice.dynamic(0, gwei(10), gwei(1)).chainId(1).sign(alice.key).encode();
-        assertRefused(() -> pool.submit(foreign), Reason.INVALID_CHAIN_ID, "invalid chain id for signer");
+        assertRefused(() -> pool.submit(foreign), InvalidTransaction.INVALID_CHAIN_ID, "invalid chain id for signer");
         assertThat(pool.size()).isZero();
     }
 
@@ -97,7 +97,7 @@ class TransactionPoolTest {
     void refusesUnprotectedLegacyTransactionsUnlessAllowed() {
         byte[] unprotected = alice.legacy(0, gwei(2)).sign(alice.key).encode();
         TransactionPool strict = pool();
-        assertRefused(() -> strict.submit(unprotected), Reason.UNPROTECTED, "only replay-protected (EIP-155) transactions allowed");
+        assertRefused(() -> strict.submit(unprotected), InvalidTransaction.UNPROTECTED, "only replay-protected (EIP-155) transactions allowed");
         // EIP-155 legacy transactions are welcome.
         assertThat(strict.submit(alice.legacy(0, gwei(2)).chainId(CHAIN_ID).sign(alice.key).encode())).isNotNull();
 
@@ -109,7 +109,7 @@ class TransactionPoolTest {
     void refusesANonceBelowTheAccountNonce() {
         head.nonce(alice.address, 3);
         TransactionPool pool = pool();
-        assertRefused(() -> pool.submit(alice.raw(1)), Reason.NONCE_TOO_LOW, "nonce too low: next nonce 3, tx nonce 1");
+        assertRefused(() -> pool.submit(alice.raw(1)), InvalidTransaction.NONCE_TOO_LOW, "nonce too low: next nonce 3, tx nonce 1");
         assertThat(pool.submit(alice.raw(3))).isNotNull();
         assertThat(pool.pendingNonce(alice.address)).isEqualTo(4);
     }
@@ -118,7 +118,7 @@ class TransactionPoolTest {
     void refusesANonceTooFarAheadOfThePendingNonce() {
         TransactionPool pool = pool(PoolConfig.DEFAULT.withMaxNonceGap(4));
         pool.submit(alice.raw(0));
-        assertRefused(() -> pool.submit(alice.raw(5)), Reason.NONCE_TOO_HIGH, "nonce too high: next nonce 1, tx nonce 5");
+        assertRefused(() -> pool.submit(alice.raw(5)), InvalidTransaction.NONCE_TOO_HIGH, "nonce too high: next nonce 1, tx nonce 5");
         assertThat(pool.submit(alice.raw(4))).isNotNull(); // 3 ahead of the pending nonce: queued
         assertThat(pool.queuedCount()).isEqualTo(1);
     }
@@ -131,18 +131,18 @@ class TransactionPoolTest {
         TransactionPool pool = pool();
         pool.submit(alice.raw(0));
         pool.submit(alice.raw(1));
-        assertRefused(() -> pool.submit(alice.raw(2)), Reason.INSUFFICIENT_FUNDS, "insufficient funds for gas * price + value: balance ");
+        assertRefused(() -> pool.submit(alice.raw(2)), InvalidTransaction.INSUFFICIENT_FUNDS, "insufficient funds for gas * price + value: balance ");
         assertThat(pool.size()).isEqualTo(2);
 
         Signer poor = Signer.of(99);
-        assertRefused(() -> pool.submit(poor.raw(0)), Reason.INSUFFICIENT_FUNDS, "insufficient funds for gas * price + value");
+        assertRefused(() -> pool.submit(poor.raw(0)), InvalidTransaction.INSUFFICIENT_FUNDS, "insufficient funds for gas * price + value");
     }
 
     @Test
     void refusesAGasLimitBelowTheIntrinsicGas() {
         TransactionPool pool = pool();
         byte[] tx = alice.dynamic(0, gwei(10), gwei(1)).gasLimit(20_999).sign(alice.key).encode();
-        assertRefused(() -> pool.submit(tx), Reason.INTRINSIC_GAS_TOO_LOW, "intrinsic gas too low");
+        assertRefused(() -> pool.submit(tx), InvalidTransaction.INTRINSIC_GAS_TOO_LOW, "intrinsic gas too low");
     }
 
     @Test
@@ -150,7 +150,7 @@ class TransactionPoolTest {
         head.fork = org.parkchain.evm.Fork.OSAKA;
         TransactionPool pool = pool();
         byte[] tx = alice.dynamic(0, gwei(1), gwei(1)).gasLimit(16_777_217).sign(alice.key).encode();
-        assertRefused(() -> pool.submit(tx), Reason.GAS_LIMIT_EXCEEDED, "transaction gas limit too high (cap: 16777216, tx: 16777217)");
+        assertRefused(() -> pool.submit(tx), InvalidTransaction.GAS_LIMIT_ABOVE_CAP, "transaction gas limit too high (cap: 16777216, tx: 16777217)");
         assertThat(pool.submit(alice.dynamic(0, gwei(1), gwei(1)).gasLimit(16_777_216).sign(alice.key).encode())).isNotNull();
     }
 
@@ -162,7 +162,7 @@ class TransactionPoolTest {
                 .chainId(CHAIN_ID).maxFeePerGas(gwei(1)).maxPriorityFeePerGas(gwei(1)).gasLimit(100_000).to(bob.address)
                 .authorizationList(List.of(org.parkchain.primitives.tx.Authorization.sign(bob.key, UInt256.ZERO, carol.address, 0)))
                 .sign(alice.key).encode();
-        assertRefused(() -> pool.submit(tx), Reason.TYPE_NOT_SUPPORTED, "transaction type not supported: type 4 is not accepted under Cancun");
+        assertRefused(() -> pool.submit(tx), InvalidTransaction.TYPE_NOT_SUPPORTED, "transaction type not supported: type 4 is not accepted under Cancun");
         head.fork = org.parkchain.evm.Fork.PRAGUE;
         assertThat(pool().submit(tx)).isNotNull();
     }
@@ -171,7 +171,7 @@ class TransactionPoolTest {
     void refusesAGasLimitAboveTheBlockGasLimit() {
         TransactionPool pool = pool();
         byte[] tx = alice.dynamic(0, gwei(1), gwei(1)).gasLimit(30_000_001).sign(alice.key).encode();
-        assertRefused(() -> pool.submit(tx), Reason.GAS_LIMIT_EXCEEDED, "exceeds block gas limit");
+        assertRefused(() -> pool.submit(tx), InvalidTransaction.GAS_LIMIT_EXCEEDED, "exceeds block gas limit");
         assertThat(pool.submit(alice.dynamic(0, gwei(1), gwei(1)).gasLimit(30_000_000).sign(alice.key).encode())).isNotNull();
     }
 
@@ -179,7 +179,7 @@ class TransactionPoolTest {
     void refusesAFeeCapBelowTheBaseFee() {
         TransactionPool pool = pool();
         byte[] tx = alice.transfer(0, gwei(1).sub(UInt256.ONE), UInt256.ZERO).encode();
-        assertRefused(() -> pool.submit(tx), Reason.FEE_CAP_TOO_LOW, "max fee per gas less than block base fee");
+        assertRefused(() -> pool.submit(tx), InvalidTransaction.FEE_CAP_TOO_LOW, "max fee per gas less than block base fee");
         assertThat(pool.submit(alice.transfer(0, gwei(1), UInt256.ZERO).encode())).isNotNull();
     }
 
@@ -187,7 +187,7 @@ class TransactionPoolTest {
     void refusesATipBelowTheConfiguredMinimum() {
         TransactionPool pool = pool(PoolConfig.DEFAULT.withMinPriorityFee(gwei(1)));
         byte[] cheap = alice.transfer(0, gwei(10), gwei(1).sub(UInt256.ONE)).encode();
-        assertRefused(() -> pool.submit(cheap), Reason.UNDERPRICED, "transaction underpriced");
+        assertRefused(() -> pool.submit(cheap), InvalidTransaction.UNDERPRICED, "transaction underpriced");
         assertThat(pool.submit(alice.transfer(0, gwei(10), gwei(1)).encode())).isNotNull();
     }
 
@@ -195,14 +195,14 @@ class TransactionPoolTest {
     void refusesATipAboveTheFeeCap() {
         TransactionPool pool = pool();
         byte[] tx = alice.transfer(0, gwei(2), gwei(3)).encode();
-        assertRefused(() -> pool.submit(tx), Reason.TIP_ABOVE_FEE_CAP, "max priority fee per gas higher than max fee per gas");
+        assertRefused(() -> pool.submit(tx), InvalidTransaction.TIP_ABOVE_FEE_CAP, "max priority fee per gas higher than max fee per gas");
     }
 
     @Test
     void refusesATransactionAlreadyInThePool() {
         TransactionPool pool = pool();
         pool.submit(alice.raw(0));
-        assertRefused(() -> pool.submit(alice.raw(0)), Reason.ALREADY_KNOWN, "already known");
+        assertRefused(() -> pool.submit(alice.raw(0)), InvalidTransaction.ALREADY_KNOWN, "already known");
         assertThat(pool.size()).isEqualTo(1);
     }
 
@@ -212,7 +212,7 @@ class TransactionPoolTest {
                 ? Optional.empty()
                 : Optional.of("permissioning: sender " + tx.sender() + " is not verified");
         TransactionPool pool = pool(PoolConfig.DEFAULT, onlyAlice);
-        assertRefused(() -> pool.submit(bob.raw(0)), Reason.NOT_PERMITTED, "permissioning: sender " + bob.address);
+        assertRefused(() -> pool.submit(bob.raw(0)), InvalidTransaction.NOT_PERMITTED, "permissioning: sender " + bob.address);
         assertThat(pool.submit(alice.raw(0))).isNotNull();
         assertThat(pool.size()).isEqualTo(1);
     }
@@ -225,7 +225,7 @@ class TransactionPoolTest {
                 : Optional.of("permissioning: only accounts holding " + threshold + " wei, next block " + block.number());
         head.fund(bob.address, RICH.sub(UInt256.ONE));
         TransactionPool pool = pool(PoolConfig.DEFAULT, richOnly);
-        assertRefused(() -> pool.submit(bob.raw(0)), Reason.NOT_PERMITTED, "permissioning: only accounts holding");
+        assertRefused(() -> pool.submit(bob.raw(0)), InvalidTransaction.NOT_PERMITTED, "permissioning: only accounts holding");
         assertThat(pool.submit(alice.raw(0))).isNotNull();
     }
 
@@ -235,7 +235,7 @@ class TransactionPoolTest {
         Transaction creation = org.parkchain.primitives.tx.Transaction.builder(org.parkchain.primitives.tx.TransactionType.DYNAMIC_FEE)
                 .chainId(CHAIN_ID).nonce(0).maxFeePerGas(gwei(10)).maxPriorityFeePerGas(gwei(1)).gasLimit(10_000_000)
                 .data(new byte[Transaction.MAX_INIT_CODE_SIZE + 1]).sign(alice.key);
-        assertRefused(() -> pool.submit(creation.encode()), Reason.INITCODE_TOO_LARGE, "max initcode size exceeded");
+        assertRefused(() -> pool.submit(creation.encode()), InvalidTransaction.INITCODE_TOO_LARGE, "max initcode size exceeded");
     }
 
     @Test
@@ -244,7 +244,7 @@ class TransactionPoolTest {
         Transaction tx = alice.transfer(0);
         assertThat(pool.submit(tx)).isEqualTo(tx.hash());
         assertThat(pool.pendingNonce(alice.address)).isEqualTo(1);
-        assertRefused(() -> pool.submit(tx), Reason.ALREADY_KNOWN, "already known");
+        assertRefused(() -> pool.submit(tx), InvalidTransaction.ALREADY_KNOWN, "already known");
     }
 
     @Test
@@ -272,8 +272,8 @@ class TransactionPoolTest {
                 pool.submit(raw);
                 throw new AssertionError("admitted a transaction signed with r = " + r);
             } catch (TransactionRejectedException e) {
-                assertThat(e.reason()).isIn(Reason.INVALID_SENDER, Reason.INSUFFICIENT_FUNDS);
-                if (e.reason() == Reason.INVALID_SENDER) {
+                assertThat(e.reason()).isIn(InvalidTransaction.INVALID_SENDER, InvalidTransaction.INSUFFICIENT_FUNDS);
+                if (e.reason() == InvalidTransaction.INVALID_SENDER) {
                     assertThat(e.getMessage()).startsWith("invalid sender");
                     invalidSender++;
                 }
@@ -291,9 +291,9 @@ class TransactionPoolTest {
         Transaction first = alice.transfer(0, gwei(10), gwei(2));
         pool.submit(first.encode());
         Transaction feeCapOnly = alice.transfer(0, gwei(20), gwei(2));
-        assertRefused(() -> pool.submit(feeCapOnly.encode()), Reason.REPLACEMENT_UNDERPRICED, "replacement transaction underpriced");
+        assertRefused(() -> pool.submit(feeCapOnly.encode()), InvalidTransaction.REPLACEMENT_UNDERPRICED, "replacement transaction underpriced");
         Transaction nineteenPercentShy = alice.transfer(0, gwei(11).sub(UInt256.ONE), gwei(3));
-        assertRefused(() -> pool.submit(nineteenPercentShy.encode()), Reason.REPLACEMENT_UNDERPRICED, "replacement transaction underpriced");
+        assertRefused(() -> pool.submit(nineteenPercentShy.encode()), InvalidTransaction.REPLACEMENT_UNDERPRICED, "replacement transaction underpriced");
 
         List<Hash> announced = new ArrayList<>();
         pool.onPending(tx -> announced.add(tx.hash()));
@@ -336,7 +336,7 @@ class TransactionPoolTest {
         pool.submit(alice.raw(0));
         pool.submit(alice.raw(1));
         pool.submit(alice.raw(5));
-        assertRefused(() -> pool.submit(alice.raw(6)), Reason.ACCOUNT_LIMIT_EXCEEDED, "account limit exceeded");
+        assertRefused(() -> pool.submit(alice.raw(6)), InvalidTransaction.ACCOUNT_LIMIT_EXCEEDED, "account limit exceeded");
         // Nonce 2 is nearer to executing than 5: it takes 5's place.
         pool.submit(alice.raw(2));
         assertThat(pool.pending(alice.address)).extracting(PooledTransaction::nonce).containsExactly(0L, 1L, 2L);
@@ -356,7 +356,7 @@ class TransactionPoolTest {
         pool.submit(bob0.encode());
 
         Transaction carolCheap = carol.transfer(0, gwei(10), gwei(1));
-        assertRefused(() -> pool.submit(carolCheap.encode()), Reason.POOL_FULL, "txpool is full");
+        assertRefused(() -> pool.submit(carolCheap.encode()), InvalidTransaction.POOL_FULL, "txpool is full");
         assertThat(pool.size()).isEqualTo(3);
 
         Transaction carolRich = carol.transfer(0, gwei(10), gwei(3));
@@ -403,7 +403,7 @@ class TransactionPoolTest {
         assertThat(pool.pendingNonce(bob.address)).isEqualTo(1); // from the state now: bob has nothing left
         assertThat(pool.size()).isEqualTo(2);
         assertThat(pool.pendingCount()).isEqualTo(2);
-        assertRefused(() -> pool.submit(alice.raw(1)), Reason.NONCE_TOO_LOW, "nonce too low: next nonce 2, tx nonce 1");
+        assertRefused(() -> pool.submit(alice.raw(1)), InvalidTransaction.NONCE_TOO_LOW, "nonce too low: next nonce 2, tx nonce 1");
     }
 
     @Test
@@ -441,7 +441,7 @@ class TransactionPoolTest {
         head.fund(poor.address, one);
         TransactionPool pool = pool();
         pool.submit(poor.raw(0));
-        assertRefused(() -> pool.submit(poor.raw(1)), Reason.INSUFFICIENT_FUNDS, "insufficient funds");
+        assertRefused(() -> pool.submit(poor.raw(1)), InvalidTransaction.INSUFFICIENT_FUNDS, "insufficient funds");
         // Someone else's block paid her: she sent nothing in it, yet her next transaction is now affordable.
         pool.onNewHead(head.next(gwei(1)).fund(poor.address, RICH), List.of(alice.address));
         assertThat(pool.submit(poor.raw(1))).isNotNull();

@@ -8,6 +8,7 @@ import org.parkchain.chain.pool.TransactionRejectedException;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.rlp.RlpReader;
 import org.parkchain.primitives.rlp.RlpWriter;
+import org.parkchain.primitives.tx.InvalidTransaction;
 
 /**
  * What members say to each other through Ratis, as RLP lists whose first item is the kind. One kind goes into the
@@ -52,7 +53,7 @@ final class ClusterMessages {
     /**
      * The leader's answer to a forwarded transaction: its hash, or why its pool refused it.
      *
-     * @param reason the name of the pool's {@link TransactionRejectedException.Reason} when refused
+     * @param reason the name of the pool's {@link InvalidTransaction} when refused
      */
     record TransactionAnswer(Hash hash, String reason, String refusal) {
         static TransactionAnswer accepted(Hash hash) {
@@ -65,15 +66,15 @@ final class ClusterMessages {
 
         /** Refused, and not merely because the leader has it already. */
         boolean refusedForGood() {
-            return reason != null && !reason.equals(TransactionRejectedException.Reason.ALREADY_KNOWN.name());
+            return reason != null && !reason.equals(InvalidTransaction.ALREADY_KNOWN.name());
         }
 
         TransactionRejectedException toException() {
-            TransactionRejectedException.Reason r;
+            InvalidTransaction r;
             try {
-                r = TransactionRejectedException.Reason.valueOf(reason);
+                r = InvalidTransaction.valueOf(reason);
             } catch (IllegalArgumentException e) {
-                r = TransactionRejectedException.Reason.MALFORMED;
+                r = InvalidTransaction.MALFORMED;
             }
             return new TransactionRejectedException(r, refusal);
         }

@@ -50,6 +50,7 @@ import org.parkchain.consensus.BlockProposer;
 import org.parkchain.consensus.SequencerConfig;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.tx.Transaction;
+import org.parkchain.primitives.tx.InvalidTransaction;
 
 /**
  * This node as a member of the park's network: a Ratis server (mutual TLS, the cluster file's peers) whose state
@@ -301,7 +302,7 @@ public final class RaftMember implements AutoCloseable {
             return ClusterMessages.TransactionAnswer.refused(e);
         } catch (RuntimeException e) {
             return ClusterMessages.TransactionAnswer.refused(new TransactionRejectedException(
-                    TransactionRejectedException.Reason.MALFORMED, "invalid transaction: " + e.getMessage()));
+                    InvalidTransaction.MALFORMED, e.getMessage()));
         }
     }
 

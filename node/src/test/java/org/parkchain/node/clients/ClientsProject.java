@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.parkchain.node.NodeProcess;
 
 /**
  * The npm project in {@code clients/} (ethers.js 6, solc 0.8, Hardhat 2): runs its scripts with Node.js.
@@ -44,6 +45,14 @@ final class ClientsProject {
                     + "tests skipped");
         }
         return new ClientsProject(directory, node);
+    }
+
+    /** Starts Hardhat's node ({@code hardhat node}) from this project on a free loopback port. */
+    NodeProcess startHardhat() {
+        int port = NodeProcess.freePort();
+        List<String> command = List.of(nodeExecutable, directory.resolve("node_modules/hardhat/internal/cli/cli.js").toString(),
+                "node", "--hostname", "127.0.0.1", "--port", String.valueOf(port));
+        return NodeProcess.startExternal("hardhat node", command, directory, port);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.parkchain.node.NodeProcess;
 
 /**
  * Parkchain's Osaka EVM against two independent ones: {@code clients/differential/diff.mjs} runs the same signed

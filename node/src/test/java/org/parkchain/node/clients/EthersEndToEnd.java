@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.parkchain.node.NodeProcess;
+import org.parkchain.node.JsonRpcEndpoint;
 
 /**
  * Runs {@code clients/e2e.mjs} (ethers.js 6: deploy a solc-compiled ERC-20, transfers, eth_getLogs filters,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.parkchain.node.NodeProcess;
 
 /**
  * The park's exchange with ethers.js ({@code clients/exchange-e2e.mjs}) against {@code parkchain node --dev} in a

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.parkchain.node.NodeProcess;
 
 /**
  * The Hardhat project in {@code clients/hardhat-park} runs its own tests ({@code npx hardhat test --network parkchain})

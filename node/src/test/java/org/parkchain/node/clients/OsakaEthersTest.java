@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.parkchain.node.NodeProcess;
 
 /**
  * Today's toolchain against {@code parkchain node --dev}: {@code clients/osaka-e2e.mjs} compiles with solc's defaults

@@ -1,5 +1,7 @@
 package org.parkchain.node.clients;
 
+import org.parkchain.node.NodeProcess;
+
 
 /** The web3j checks against a real Parkchain node ({@code parkchain node --dev} on a free port). */
 

@@ -54,6 +54,7 @@ import org.web3j.protocol.websocket.events.LogNotification;
 import org.web3j.protocol.websocket.events.NewHeadsNotification;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
+import org.parkchain.node.NodeProcess;
 
 /**
  * web3j 6, the Java client people use, against a node started by the subclass: deploys the solc-compiled

@@ -17,7 +17,6 @@ import org.parkchain.primitives.crypto.Signature;
 import org.parkchain.primitives.rlp.RlpException;
 import org.parkchain.primitives.rlp.RlpReader;
 import org.parkchain.primitives.rlp.RlpWriter;
-import org.parkchain.primitives.tx.InvalidTransactionException.Reason;
 
 /**
  * A signed Ethereum transaction, immutable: legacy (with or without EIP-155 replay protection), EIP-2930 access
@@ -33,7 +32,7 @@ import org.parkchain.primitives.tx.InvalidTransactionException.Reason;
  * (the result is the same), none ever sees a half-made value. Decoding does not recover, so a pool can decode on
  * the request thread and recover in parallel.
  */
-public final class Transaction {
+public final class Transaction implements TransactionFields {
     /**
      * The largest network encoding {@link #decode(byte[])} accepts: 128 KiB, as geth's pool, comfortably above the
      * largest legal contract creation (EIP-3860's 49,152 bytes of init code).
@@ -99,10 +98,10 @@ public final class Transaction {
     public static Transaction decode(byte[] bytes, int maxSize) {
         Objects.requireNonNull(bytes, "bytes");
         if (bytes.length == 0) {
-            throw new InvalidTransactionException(Reason.MALFORMED, "transaction is empty (0 bytes)");
+            throw new InvalidTransactionException(InvalidTransaction.MALFORMED, "transaction is empty (0 bytes)");
         }
         if (bytes.length > maxSize) {
-            throw new InvalidTransactionException(Reason.TOO_LARGE,
+            throw new InvalidTransactionException(InvalidTransaction.OVERSIZED,
                     "transaction is " + bytes.length + " bytes, above the limit of " + maxSize);
         }
         byte[] copy = bytes.clone(); // the caller may reuse its buffer; we keep the encoding
@@ -111,7 +110,7 @@ public final class Transaction {
             return decodeLegacy(copy);
         }
         if (first >= 0x80) {
-            throw new InvalidTransactionException(Reason.MALFORMED, "a transaction is an RLP list or a type byte "
+            throw new InvalidTransactionException(InvalidTransaction.MALFORMED, "a transaction is an RLP list or a type byte "
                     + "below 0x80 followed by one; found an RLP string (first byte 0x" + Integer.toHexString(first) + ")");
         }
         return switch (first) {
@@ -119,7 +118,7 @@ public final class Transaction {
             case 2 -> decodeTyped(copy, TransactionType.DYNAMIC_FEE);
             case 3 -> refuseBlob(copy);
             case 4 -> decodeTyped(copy, TransactionType.SET_CODE);
-            default -> throw new InvalidTransactionException(Reason.TYPE_NOT_SUPPORTED, "transaction type 0x"
+            default -> throw new InvalidTransactionException(InvalidTransaction.TYPE_NOT_SUPPORTED, "transaction type 0x"
                     + String.format("%02x", first) + " is not supported (legacy, 0x01 EIP-2930, 0x02 EIP-1559 and "
                     + "0x04 EIP-7702 are)");
         };
@@ -147,7 +146,7 @@ public final class Transaction {
             recId = (int) (offset.u0 & 1);
             b.chainId = offset.shr(1);
         } else {
-            throw new InvalidTransactionException(Reason.INVALID_SIGNATURE,
+            throw new InvalidTransactionException(InvalidTransaction.INVALID_SENDER,
                     "legacy transaction v must be 27, 28 or chainId * 2 + 35 or 36 (EIP-155), got " + v.toBigInteger());
         }
         return new Transaction(b, signature(recId, r, s), bytes);
@@ -178,7 +177,7 @@ public final class Transaction {
         b.gasLimit = f.u64("gasLimit");
         b.to = f.to();
         if (setCode && b.to == null) {
-            throw new InvalidTransactionException(Reason.MALFORMED,
+            throw new InvalidTransactionException(InvalidTransaction.MALFORMED,
                     "malformed EIP-7702 transaction: destination must be a 20-byte address (a set-code transaction cannot create a contract)");
         }
         b.value = f.u256("value");
@@ -192,7 +191,7 @@ public final class Transaction {
         UInt256 s = f.u256("s");
         f.end();
         if (yParity != 0 && yParity != 1) {
-            throw new InvalidTransactionException(Reason.INVALID_SIGNATURE,
+            throw new InvalidTransactionException(InvalidTransaction.INVALID_SENDER,
                     describe(type) + " yParity must be 0 or 1, got " + Long.toUnsignedString(yParity));
         }
         return new Transaction(b, signature((int) yParity, r, s), bytes);
@@ -204,25 +203,25 @@ public final class Transaction {
         int count = f.count();
         // The pooled form wraps the 14-field body with blobs, commitments and proofs: [body, blobs, commitments, proofs].
         if (count != 14 && count != 4) {
-            throw new InvalidTransactionException(Reason.MALFORMED, "malformed EIP-4844 transaction: " + count
+            throw new InvalidTransactionException(InvalidTransaction.MALFORMED, "malformed EIP-4844 transaction: " + count
                     + " fields, expected 14 (or 4 in the form wrapped with blobs)");
         }
-        throw new InvalidTransactionException(Reason.TYPE_NOT_SUPPORTED, BLOB_NOT_SUPPORTED);
+        throw new InvalidTransactionException(InvalidTransaction.TYPE_NOT_SUPPORTED, BLOB_NOT_SUPPORTED);
     }
 
     /** EIP-2: 0 < r < n and 0 < s <= n/2. */
     private static Signature signature(int recId, UInt256 r, UInt256 s) {
         if (r.isZero() || r.compareTo(Secp256k1.N) >= 0) {
-            throw new InvalidTransactionException(Reason.INVALID_SIGNATURE,
+            throw new InvalidTransactionException(InvalidTransaction.INVALID_SENDER,
                     "signature r must be in 1..n-1 (n the secp256k1 group order), got 0x" + r.toBigInteger().toString(16));
         }
         if (s.isZero() || s.compareTo(Secp256k1.N) >= 0) {
-            throw new InvalidTransactionException(Reason.INVALID_SIGNATURE,
+            throw new InvalidTransactionException(InvalidTransaction.INVALID_SENDER,
                     "signature s must be in 1..n-1 (n the secp256k1 group order), got 0x" + s.toBigInteger().toString(16));
         }
         Signature sig = new Signature(recId, r, s);
         if (!sig.isLowS()) {
-            throw new InvalidTransactionException(Reason.INVALID_SIGNATURE,
+            throw new InvalidTransactionException(InvalidTransaction.INVALID_SENDER,
                     "signature s is above n/2; EIP-2 accepts only the low-s form");
         }
         return sig;
@@ -240,18 +239,18 @@ public final class Transaction {
 
         static Fields open(byte[] bytes, int offset, TransactionType type) {
             if (bytes.length == offset) {
-                throw new InvalidTransactionException(Reason.MALFORMED,
+                throw new InvalidTransactionException(InvalidTransaction.MALFORMED,
                         "malformed " + describe(type) + ": the type byte is not followed by an RLP list");
             }
             try {
                 RlpReader top = RlpReader.of(bytes, offset, bytes.length - offset);
                 if (!top.nextIsList()) {
-                    throw new InvalidTransactionException(Reason.MALFORMED, "malformed " + describe(type)
+                    throw new InvalidTransactionException(InvalidTransaction.MALFORMED, "malformed " + describe(type)
                             + ": the payload must be an RLP list, found a byte string");
                 }
                 return new Fields(top.readList(), type);
             } catch (RlpException e) {
-                throw new InvalidTransactionException(Reason.MALFORMED, "malformed " + describe(type) + ": " + e.getMessage());
+                throw new InvalidTransactionException(InvalidTransaction.MALFORMED, "malformed " + describe(type) + ": " + e.getMessage());
             }
         }
 
@@ -261,7 +260,7 @@ public final class Transaction {
         /** After the last field: nothing may follow (only reachable when {@link #requireCount} could not count). */
         void end() {
             if (list.hasNext()) {
-                throw new InvalidTransactionException(Reason.MALFORMED, "malformed " + describe(type)
+                throw new InvalidTransactionException(InvalidTransaction.MALFORMED, "malformed " + describe(type)
                         + ": more than " + expected + " fields (" + names + "), extra item at offset " + list.position());
             }
         }
@@ -289,7 +288,7 @@ public final class Transaction {
                 return;
             }
             if (count != expected) {
-                throw new InvalidTransactionException(Reason.MALFORMED, "malformed " + describe(type) + ": " + count
+                throw new InvalidTransactionException(InvalidTransaction.MALFORMED, "malformed " + describe(type) + ": " + count
                         + " fields, expected " + expected + " (" + names + ")");
             }
         }
@@ -390,7 +389,7 @@ public final class Transaction {
         }
 
         private InvalidTransactionException malformed(String field, RlpException e) {
-            return new InvalidTransactionException(Reason.MALFORMED,
+            return new InvalidTransactionException(InvalidTransaction.MALFORMED,
                     "malformed " + describe(type) + ": " + field + ": " + e.getMessage());
         }
     }
@@ -438,12 +437,12 @@ public final class Transaction {
             }
             byte[] envelope = in.readBytes();
             if (envelope.length > 0 && (envelope[0] & 0xff) >= 0xc0) {
-                throw new InvalidTransactionException(Reason.MALFORMED,
+                throw new InvalidTransactionException(InvalidTransaction.MALFORMED,
                         "a legacy transaction in a block body is an RLP list, not wrapped in a byte string");
             }
             return decode(envelope, maxSize);
         } catch (RlpException e) {
-            throw new InvalidTransactionException(Reason.MALFORMED, "malformed transaction in a block body: " + e.getMessage());
+            throw new InvalidTransactionException(InvalidTransaction.MALFORMED, "malformed transaction in a block body: " + e.getMessage());
         }
     }
 
@@ -545,7 +544,7 @@ public final class Transaction {
         Address s = sender;
         if (s == null) {
             PublicKey key = Secp256k1.recoverPublicKey(signingHash().bytesUnsafe(), signature)
-                    .orElseThrow(() -> new InvalidTransactionException(Reason.INVALID_SIGNATURE,
+                    .orElseThrow(() -> new InvalidTransactionException(InvalidTransaction.INVALID_SENDER,
                             "the signature does not recover to a public key"));
             s = key.address();
             sender = s;
@@ -556,48 +555,15 @@ public final class Transaction {
     // ------------------------------------------------------------------------------------------------- validation
 
     /**
-     * The checks that need no state, for a chain with id {@code chainId} under a fork's intrinsic-gas prices: the
-     * chain id (a legacy transaction without EIP-155 protection has none and passes), the nonce below 2^64 - 1
-     * (EIP-2681), the tip not above the fee cap, gas limit × fee cap within 256 bits, init code within EIP-3860's
-     * limit, an EIP-7702 transaction's authorizations not empty, the gas limit covering the intrinsic gas and the
-     * EIP-7623 floor, and a signature that recovers.
+     * The checks that need no state ({@link StatelessRules}) for a chain with id {@code chainId} under a fork's
+     * intrinsic-gas prices and EIP-3860's init-code limit, and a signature that recovers.
      *
      * @throws InvalidTransactionException naming the first rule broken
      */
     public void validate(long chainId, IntrinsicGas prices) {
-        if (this.chainId != null && !this.chainId.equals(UInt256.of(chainId))) {
-            throw new InvalidTransactionException(Reason.INVALID_CHAIN_ID, "transaction is signed for chain id "
-                    + this.chainId.toBigInteger() + ", this chain's id is " + chainId);
-        }
-        if (nonce == -1L) {
-            throw new InvalidTransactionException(Reason.NONCE_TOO_BIG, "nonce 2^64-1 is not allowed (EIP-2681)");
-        }
-        if (maxPriorityFeePerGas.compareTo(maxFeePerGas) > 0) {
-            throw new InvalidTransactionException(Reason.PRIORITY_FEE_ABOVE_MAX_FEE, "maxPriorityFeePerGas "
-                    + maxPriorityFeePerGas.toBigInteger() + " is above maxFeePerGas " + maxFeePerGas.toBigInteger());
-        }
-        if (maxFeePerGas.bitLength() + (64 - Long.numberOfLeadingZeros(gasLimit)) > 256
-                && maxFeePerGas.toBigInteger().multiply(new BigInteger(Long.toUnsignedString(gasLimit))).bitLength() > 256) {
-            throw new InvalidTransactionException(Reason.FEE_OVERFLOW, "gasLimit " + Long.toUnsignedString(gasLimit)
-                    + " times the fee per gas " + maxFeePerGas.toBigInteger() + " exceeds 256 bits");
-        }
-        if (to == null && data.length > MAX_INIT_CODE_SIZE) {
-            throw new InvalidTransactionException(Reason.INITCODE_TOO_LARGE, "init code is " + data.length
-                    + " bytes, above the limit of " + MAX_INIT_CODE_SIZE + " (EIP-3860)");
-        }
-        if (type == TransactionType.SET_CODE && authorizationList.isEmpty()) {
-            throw new InvalidTransactionException(Reason.EMPTY_AUTHORIZATION_LIST,
-                    "an EIP-7702 transaction must carry at least one authorization");
-        }
-        long intrinsicGas = intrinsicGas(prices);
-        if (Long.compareUnsigned(intrinsicGas, gasLimit) > 0) {
-            throw new InvalidTransactionException(Reason.INTRINSIC_GAS_TOO_LOW, "gasLimit "
-                    + Long.toUnsignedString(gasLimit) + " is below the intrinsic gas " + intrinsicGas);
-        }
-        long floor = prices.floor(data);
-        if (Long.compareUnsigned(floor, gasLimit) > 0) {
-            throw new InvalidTransactionException(Reason.INTRINSIC_GAS_TOO_LOW, "gasLimit "
-                    + Long.toUnsignedString(gasLimit) + " is below the calldata floor " + floor + " (EIP-7623)");
+        Optional<StatelessRules.Refusal> refusal = StatelessRules.check(this, UInt256.of(chainId), prices, MAX_INIT_CODE_SIZE);
+        if (refusal.isPresent()) {
+            throw refusal.get().toException();
         }
         sender();
     }

@@ -9,7 +9,6 @@ import org.parkchain.primitives.Address;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.crypto.PrivateKey;
 import org.parkchain.primitives.rlp.RlpWriter;
-import org.parkchain.primitives.tx.InvalidTransactionException.Reason;
 
 /** EIP-7702 type-4 transactions: signing, the wire format, authority recovery and the stateless checks. */
 class SetCodeTransactionTest {
@@ -76,7 +75,7 @@ class SetCodeTransactionTest {
     void refusesAnEmptyAuthorizationListAndAContractCreation() {
         Transaction empty = setCode(List.of()).sign(SENDER);
         assertThatThrownBy(() -> empty.validate(31337, IntrinsicGas.PRAGUE))
-                .isInstanceOfSatisfying(InvalidTransactionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY_AUTHORIZATION_LIST));
+                .isInstanceOfSatisfying(InvalidTransactionException.class, e -> assertThat(e.reason()).isEqualTo(InvalidTransaction.EMPTY_AUTHORIZATION_LIST));
         assertThatThrownBy(() -> setCode(List.of()).to(null).sign(SENDER)).isInstanceOf(IllegalStateException.class);
 
         // the same fields with an empty destination on the wire
@@ -86,7 +85,7 @@ class SetCodeTransactionTest {
                 .writeLong(0).writeBytes(new byte[0]).startList().endList().startList().endList()
                 .writeLong(0).writeLong(1).writeLong(1).endList();
         assertThatThrownBy(() -> Transaction.decode(w.toByteArray()))
-                .isInstanceOfSatisfying(InvalidTransactionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
+                .isInstanceOfSatisfying(InvalidTransactionException.class, e -> assertThat(e.reason()).isEqualTo(InvalidTransaction.MALFORMED))
                 .hasMessageContaining("cannot create a contract");
     }
 

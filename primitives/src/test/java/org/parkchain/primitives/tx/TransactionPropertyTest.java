@@ -92,7 +92,7 @@ class TransactionPropertyTest {
             try {
                 decoded.sender();
             } catch (InvalidTransactionException refused) {
-                assertThat(refused.reason()).isEqualTo(InvalidTransactionException.Reason.INVALID_SIGNATURE);
+                assertThat(refused.reason()).isEqualTo(InvalidTransaction.INVALID_SENDER);
             }
             // Only canonical encodings are accepted: the fields re-encode to exactly the bytes that were decoded.
             assertThat(decoded.toBuilder().withSignature(decoded.signature()).encode()).isEqualTo(damaged);

@@ -18,7 +18,6 @@ import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.crypto.PrivateKey;
 import org.parkchain.primitives.crypto.Secp256k1;
 import org.parkchain.primitives.rlp.RlpWriter;
-import org.parkchain.primitives.tx.InvalidTransactionException.Reason;
 
 class TransactionTest {
     private static final PrivateKey EIP155_KEY = PrivateKey.fromHex("0x4646464646464646464646464646464646464646464646464646464646464646");
@@ -167,12 +166,12 @@ class TransactionTest {
         byte[] wrappedLegacy = new RlpWriter().startList().writeBytes(legacy.encode()).endList().toByteArray();
         assertRefused(() -> Transaction.readBlockBodyItem(
                 org.parkchain.primitives.rlp.RlpReader.of(wrappedLegacy).readList(), Transaction.MAX_ENCODED_SIZE),
-                Reason.MALFORMED, "not wrapped in a byte string");
+                InvalidTransaction.MALFORMED, "not wrapped in a byte string");
     }
 
     // -------------------------------------------------------------------------------------------------- refusals
 
-    private static void assertRefused(ThrowingCallable call, Reason reason, String messagePart) {
+    private static void assertRefused(ThrowingCallable call, InvalidTransaction reason, String messagePart) {
         assertThatThrownBy(call)
                 .isInstanceOf(InvalidTransactionException.class)
                 .hasMessageContaining(messagePart)
@@ -196,30 +195,30 @@ class TransactionTest {
 
     @Test
     void refusesEmptyInput() {
-        assertRefused(() -> Transaction.decode(new byte[0]), Reason.MALFORMED, "transaction is empty");
+        assertRefused(() -> Transaction.decode(new byte[0]), InvalidTransaction.MALFORMED, "transaction is empty");
     }
 
     @Test
     void refusesAnEncodingAboveTheSizeLimit() {
         byte[] encoded = eip155Example().sign(EIP155_KEY).encode();
-        assertRefused(() -> Transaction.decode(encoded, encoded.length - 1), Reason.TOO_LARGE,
+        assertRefused(() -> Transaction.decode(encoded, encoded.length - 1), InvalidTransaction.OVERSIZED,
                 "transaction is 110 bytes, above the limit of 109");
         byte[] huge = Transaction.builder(TransactionType.LEGACY).gasLimit(10_000_000).to(TO)
                 .data(new byte[Transaction.MAX_ENCODED_SIZE]).sign(KEY).encode();
-        assertRefused(() -> Transaction.decode(huge), Reason.TOO_LARGE, "above the limit of 131072");
+        assertRefused(() -> Transaction.decode(huge), InvalidTransaction.OVERSIZED, "above the limit of 131072");
         assertThat(Transaction.decode(huge, huge.length).dataSize()).isEqualTo(Transaction.MAX_ENCODED_SIZE);
     }
 
     @Test
     void refusesTruncatedAndTrailingBytes() {
         byte[] encoded = eip155Example().sign(EIP155_KEY).encode();
-        assertRefused(() -> Transaction.decode(java.util.Arrays.copyOf(encoded, encoded.length - 1)), Reason.MALFORMED,
+        assertRefused(() -> Transaction.decode(java.util.Arrays.copyOf(encoded, encoded.length - 1)), InvalidTransaction.MALFORMED,
                 "truncated RLP at offset 0");
-        assertRefused(() -> Transaction.decode(java.util.Arrays.copyOf(encoded, encoded.length + 1)), Reason.MALFORMED,
+        assertRefused(() -> Transaction.decode(java.util.Arrays.copyOf(encoded, encoded.length + 1)), InvalidTransaction.MALFORMED,
                 "1 trailing bytes");
         byte[] typed = Transaction.builder(TransactionType.DYNAMIC_FEE).chainId(1).gasLimit(21_000).to(TO).sign(KEY).encode();
-        assertRefused(() -> Transaction.decode(new byte[] {2}), Reason.MALFORMED, "type byte is not followed by an RLP list");
-        assertRefused(() -> Transaction.decode(java.util.Arrays.copyOf(typed, typed.length - 2)), Reason.MALFORMED,
+        assertRefused(() -> Transaction.decode(new byte[] {2}), InvalidTransaction.MALFORMED, "type byte is not followed by an RLP list");
+        assertRefused(() -> Transaction.decode(java.util.Arrays.copyOf(typed, typed.length - 2)), InvalidTransaction.MALFORMED,
                 "malformed EIP-1559 transaction: truncated RLP");
     }
 
@@ -229,13 +228,13 @@ class TransactionTest {
             exampleFieldsWithoutSignature(w);
             w.writeLong(37).writeLong(1);
         });
-        assertRefused(() -> Transaction.decode(eight), Reason.MALFORMED,
+        assertRefused(() -> Transaction.decode(eight), InvalidTransaction.MALFORMED,
                 "malformed legacy transaction: 8 fields, expected 9 (nonce, gasPrice, gasLimit, to, value, data, v, r, s)");
         RlpWriter w = new RlpWriter();
         w.writeRaw(new byte[] {2}).startList();
         for (int i = 0; i < 13; i++) w.writeLong(1);
         w.endList();
-        assertRefused(() -> Transaction.decode(w.toByteArray()), Reason.MALFORMED,
+        assertRefused(() -> Transaction.decode(w.toByteArray()), InvalidTransaction.MALFORMED,
                 "malformed EIP-1559 transaction: 13 fields, expected 12");
     }
 
@@ -246,10 +245,10 @@ class TransactionTest {
             w.writeLong(20_000_000_000L).writeLong(21_000).writeAddress(TO).writeLong(1).writeBytes(new byte[0]);
             w.writeLong(37).writeLong(1).writeLong(1);
         });
-        assertRefused(() -> Transaction.decode(leadingZeroNonce), Reason.MALFORMED,
+        assertRefused(() -> Transaction.decode(leadingZeroNonce), InvalidTransaction.MALFORMED,
                 "malformed legacy transaction: nonce: non-canonical integer at offset 1: leading zero byte");
         byte[] wrappedSingleByte = Hex.decode("0xca" + "8109" + "01" + "01" + "80" + "01" + "80" + "25" + "01" + "01");
-        assertRefused(() -> Transaction.decode(wrappedSingleByte), Reason.MALFORMED,
+        assertRefused(() -> Transaction.decode(wrappedSingleByte), InvalidTransaction.MALFORMED,
                 "nonce: non-canonical RLP at offset 1: single byte 0x9 below 0x80 must not be wrapped");
     }
 
@@ -259,19 +258,19 @@ class TransactionTest {
             w.writeLong(9).writeLong(1).writeLong(21_000).writeBytes(new byte[19]).writeLong(1).writeBytes(new byte[0]);
             w.writeLong(37).writeLong(1).writeLong(1);
         });
-        assertRefused(() -> Transaction.decode(shortTo), Reason.MALFORMED, "to: at offset 6 must be empty (contract creation) or 20 bytes, got 19");
+        assertRefused(() -> Transaction.decode(shortTo), InvalidTransaction.MALFORMED, "to: at offset 6 must be empty (contract creation) or 20 bytes, got 19");
         byte[] listData = legacyList(w -> {
             w.writeLong(9).writeLong(1).writeLong(21_000).writeAddress(TO).writeLong(1).startList().endList();
             w.writeLong(37).writeLong(1).writeLong(1);
         });
-        assertRefused(() -> Transaction.decode(listData), Reason.MALFORMED, "data: expected a byte string");
+        assertRefused(() -> Transaction.decode(listData), InvalidTransaction.MALFORMED, "data: expected a byte string");
         byte[] wideNonce = legacyList(w -> {
             w.writeBytes(new byte[] {1, 0, 0, 0, 0, 0, 0, 0, 0});
             w.writeLong(1).writeLong(21_000).writeAddress(TO).writeLong(1).writeBytes(new byte[0]);
             w.writeLong(37).writeLong(1).writeLong(1);
         });
-        assertRefused(() -> Transaction.decode(wideNonce), Reason.MALFORMED, "nonce: a 64-bit integer at offset 1 is 9 bytes, more than 8");
-        assertRefused(() -> Transaction.decode(Hex.decode("0x8180")), Reason.MALFORMED, "found an RLP string (first byte 0x81)");
+        assertRefused(() -> Transaction.decode(wideNonce), InvalidTransaction.MALFORMED, "nonce: a 64-bit integer at offset 1 is 9 bytes, more than 8");
+        assertRefused(() -> Transaction.decode(Hex.decode("0x8180")), InvalidTransaction.MALFORMED, "found an RLP string (first byte 0x81)");
     }
 
     @Test
@@ -280,7 +279,7 @@ class TransactionTest {
             exampleFieldsWithoutSignature(w);
             w.writeLong(26).writeLong(1).writeLong(1);
         });
-        assertRefused(() -> Transaction.decode(v26), Reason.INVALID_SIGNATURE,
+        assertRefused(() -> Transaction.decode(v26), InvalidTransaction.INVALID_SENDER,
                 "legacy transaction v must be 27, 28 or chainId * 2 + 35 or 36 (EIP-155), got 26");
     }
 
@@ -291,7 +290,7 @@ class TransactionTest {
         w.writeRaw(new byte[] {1}).startList().writeLong(1).writeLong(0).writeLong(0).writeLong(21_000).writeAddress(TO)
                 .writeLong(0).writeBytes(new byte[0]).startList().endList()
                 .writeLong(2).writeUInt256(tx.signature().r()).writeUInt256(tx.signature().s()).endList();
-        assertRefused(() -> Transaction.decode(w.toByteArray()), Reason.INVALID_SIGNATURE,
+        assertRefused(() -> Transaction.decode(w.toByteArray()), InvalidTransaction.INVALID_SENDER,
                 "EIP-2930 transaction yParity must be 0 or 1, got 2");
     }
 
@@ -304,17 +303,17 @@ class TransactionTest {
             exampleFieldsWithoutSignature(w);
             w.writeLong(flippedV).writeUInt256(tx.signature().r()).writeUInt256(highS);
         });
-        assertRefused(() -> Transaction.decode(flipped), Reason.INVALID_SIGNATURE, "signature s is above n/2; EIP-2");
+        assertRefused(() -> Transaction.decode(flipped), InvalidTransaction.INVALID_SENDER, "signature s is above n/2; EIP-2");
         byte[] zeroR = legacyList(w -> {
             exampleFieldsWithoutSignature(w);
             w.writeLong(37).writeLong(0).writeUInt256(tx.signature().s());
         });
-        assertRefused(() -> Transaction.decode(zeroR), Reason.INVALID_SIGNATURE, "signature r must be in 1..n-1");
+        assertRefused(() -> Transaction.decode(zeroR), InvalidTransaction.INVALID_SENDER, "signature r must be in 1..n-1");
         byte[] sIsN = legacyList(w -> {
             exampleFieldsWithoutSignature(w);
             w.writeLong(37).writeUInt256(tx.signature().r()).writeUInt256(Secp256k1.N);
         });
-        assertRefused(() -> Transaction.decode(sIsN), Reason.INVALID_SIGNATURE, "signature s must be in 1..n-1");
+        assertRefused(() -> Transaction.decode(sIsN), InvalidTransaction.INVALID_SENDER, "signature s must be in 1..n-1");
     }
 
     @Test
@@ -325,18 +324,18 @@ class TransactionTest {
                 .writeBytes(new byte[0]).startList().endList().writeLong(1).startList().writeHash(Hash.ZERO).endList()
                 .writeLong(0).writeLong(1).writeLong(1);
         w.endList();
-        assertRefused(() -> Transaction.decode(w.toByteArray()), Reason.TYPE_NOT_SUPPORTED,
+        assertRefused(() -> Transaction.decode(w.toByteArray()), InvalidTransaction.TYPE_NOT_SUPPORTED,
                 "blob transactions (EIP-4844) are not supported: Parkchain carries no blobs");
-        assertRefused(() -> Transaction.decode(Hex.decode("0x03c101")), Reason.MALFORMED,
+        assertRefused(() -> Transaction.decode(Hex.decode("0x03c101")), InvalidTransaction.MALFORMED,
                 "malformed EIP-4844 transaction: 1 fields, expected 14");
         assertThatThrownBy(() -> Transaction.builder(TransactionType.BLOB)).hasMessage(Transaction.BLOB_NOT_SUPPORTED);
     }
 
     @Test
     void refusesUnknownTypes() {
-        assertRefused(() -> Transaction.decode(Hex.decode("0x05c0")), Reason.TYPE_NOT_SUPPORTED,
+        assertRefused(() -> Transaction.decode(Hex.decode("0x05c0")), InvalidTransaction.TYPE_NOT_SUPPORTED,
                 "transaction type 0x05 is not supported");
-        assertRefused(() -> Transaction.decode(Hex.decode("0x00c0")), Reason.TYPE_NOT_SUPPORTED,
+        assertRefused(() -> Transaction.decode(Hex.decode("0x00c0")), InvalidTransaction.TYPE_NOT_SUPPORTED,
                 "transaction type 0x00 is not supported");
     }
 
@@ -348,7 +347,7 @@ class TransactionTest {
             Transaction tx = b.withSignature(new org.parkchain.primitives.crypto.Signature(0, UInt256.of(r), UInt256.ONE));
             boolean recovers = Secp256k1.recoverPublicKey(tx.signingHash().bytesUnsafe(), tx.signature()).isPresent();
             if (!recovers) {
-                assertRefused(tx::sender, Reason.INVALID_SIGNATURE, "does not recover to a public key");
+                assertRefused(tx::sender, InvalidTransaction.INVALID_SENDER, "does not recover to a public key");
                 return;
             }
         }
@@ -361,9 +360,9 @@ class TransactionTest {
     void validationRefusesAnotherChainsTransaction() {
         Transaction tx = eip155Example().sign(EIP155_KEY);
         tx.validate(1, IntrinsicGas.CANCUN);
-        assertRefused(() -> tx.validate(375, IntrinsicGas.CANCUN), Reason.INVALID_CHAIN_ID, "signed for chain id 1, this chain's id is 375");
+        assertRefused(() -> tx.validate(375, IntrinsicGas.CANCUN), InvalidTransaction.INVALID_CHAIN_ID, "signed for chain id 1, this chain's id is 375");
         Transaction unprotected = eip155Example().chainId(UInt256.ZERO).sign(KEY);
-        assertRefused(() -> unprotected.validate(1, IntrinsicGas.CANCUN), Reason.INVALID_CHAIN_ID, "chain id 0");
+        assertRefused(() -> unprotected.validate(1, IntrinsicGas.CANCUN), InvalidTransaction.INVALID_CHAIN_ID, "chain id 0");
     }
 
     @Test
@@ -372,15 +371,15 @@ class TransactionTest {
                 .maxFeePerGas(GWEI).maxPriorityFeePerGas(GWEI);
         ok.sign(KEY).validate(1, IntrinsicGas.CANCUN);
 
-        assertRefused(() -> ok.copy().nonce(-1L).sign(KEY).validate(1, IntrinsicGas.CANCUN), Reason.NONCE_TOO_BIG, "EIP-2681");
+        assertRefused(() -> ok.copy().nonce(-1L).sign(KEY).validate(1, IntrinsicGas.CANCUN), InvalidTransaction.NONCE_MAX, "EIP-2681");
         assertRefused(() -> ok.copy().maxPriorityFeePerGas(GWEI.add(UInt256.ONE)).sign(KEY).validate(1, IntrinsicGas.CANCUN),
-                Reason.PRIORITY_FEE_ABOVE_MAX_FEE, "maxPriorityFeePerGas 1000000001 is above maxFeePerGas 1000000000");
-        assertRefused(() -> ok.copy().gasLimit(20_999).sign(KEY).validate(1, IntrinsicGas.CANCUN), Reason.INTRINSIC_GAS_TOO_LOW,
+                InvalidTransaction.TIP_ABOVE_FEE_CAP, "maxPriorityFeePerGas 1000000001 is above maxFeePerGas 1000000000");
+        assertRefused(() -> ok.copy().gasLimit(20_999).sign(KEY).validate(1, IntrinsicGas.CANCUN), InvalidTransaction.INTRINSIC_GAS_TOO_LOW,
                 "gasLimit 20999 is below the intrinsic gas 21000");
         assertRefused(() -> ok.copy().maxFeePerGas(UInt256.MAX.shr(1)).maxPriorityFeePerGas(UInt256.ONE)
-                .gasLimit(4).sign(KEY).validate(1, IntrinsicGas.CANCUN), Reason.FEE_OVERFLOW, "exceeds 256 bits");
+                .gasLimit(4).sign(KEY).validate(1, IntrinsicGas.CANCUN), InvalidTransaction.FEE_OVERFLOW, "exceeds 256 bits");
         assertRefused(() -> ok.copy().to(null).gasLimit(10_000_000).data(new byte[Transaction.MAX_INIT_CODE_SIZE + 1])
-                .sign(KEY).validate(1, IntrinsicGas.CANCUN), Reason.INITCODE_TOO_LARGE, "init code is 49153 bytes, above the limit of 49152");
+                .sign(KEY).validate(1, IntrinsicGas.CANCUN), InvalidTransaction.INITCODE_TOO_LARGE, "init code is 49153 bytes, above the limit of 49152");
         ok.copy().to(null).gasLimit(10_000_000).data(new byte[Transaction.MAX_INIT_CODE_SIZE]).sign(KEY).validate(1, IntrinsicGas.CANCUN);
     }
 }

@@ -16,18 +16,8 @@ final class EthErrors {
         return new RpcError.InvalidParams(message).toException();
     }
 
-    /** geth's wording for a transaction the state refuses (the pool uses the same words). */
+    /** geth's wording for a transaction the state refuses: the reason's text, the same the pool answers with. */
     static String rejection(TransactionResult.Rejected r) {
-        return switch (r.reason()) {
-            case INSUFFICIENT_ACCOUNT_FUNDS -> "insufficient funds for gas * price + value";
-            case INTRINSIC_GAS_TOO_LOW -> "intrinsic gas too low";
-            case INSUFFICIENT_MAX_FEE_PER_GAS -> "max fee per gas less than block base fee";
-            case PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS -> "max priority fee per gas higher than max fee per gas";
-            case SENDER_NOT_EOA -> "sender not an eoa";
-            case INITCODE_SIZE_EXCEEDED -> "max initcode size exceeded";
-            case GASLIMIT_PRICE_PRODUCT_OVERFLOW -> "fee cap or tip too high";
-            case NONCE_IS_MAX -> "nonce has max value";
-            default -> r.detail();
-        };
+        return r.reason().text();
     }
 }
