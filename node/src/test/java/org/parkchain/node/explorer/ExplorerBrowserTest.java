@@ -158,6 +158,21 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void aMarketsPageShowsItsTradesDepthAndCandles() throws IOException {
+        open("/park/markets");
+        browser.findElement(By.linkText("#" + story.outcome().trading().platformMarket())).click();
+        waiting().until(d -> !d.findElements(By.id("market-trades")).isEmpty());
+        assertThat(text("market-last")).isEqualTo("0.0012");
+        List<org.openqa.selenium.WebElement> trades = browser.findElements(By.cssSelector("#market-trades tbody tr"));
+        assertThat(trades).hasSize(1);
+        assertThat(trades.get(0).getText()).contains("0.0012").contains("40,000");
+        assertThat(text("market-depth")).contains("ask 0.0012 60,000");
+        waiting().until(d -> !d.findElements(By.cssSelector("#depth-chart canvas")).isEmpty()
+                && !d.findElements(By.cssSelector("#candles-chart canvas")).isEmpty());
+        screenshot("explorer-market");
+    }
+
+    @Test
     void theLevyCsvDownloadsWithTheRightRows() throws IOException {
         open("/park/levy?period=quarter");
         assertThat(browser.findElements(By.cssSelector("#levy-chart canvas"))).isNotEmpty();

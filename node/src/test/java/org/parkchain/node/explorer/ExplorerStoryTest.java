@@ -242,6 +242,45 @@ class ExplorerStoryTest {
     }
 
     @Test
+    void theMarketsPagesShowTheExchangesMarketsTradesAndDepth() {
+        ParkStory.Trading trading = story.outcome().trading();
+        JsonNode markets = story.api("/api/park/markets").path("markets");
+        assertThat(markets).hasSize(2);
+        HttpResponse<String> list = story.get("/park/markets");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("href=\"/park/markets\"") // in the park's navigation
+                .contains("id=\"markets\"").contains("MSL/coin").contains("Capital Token Organiser")
+                .contains("Minsk Exchange Office").contains("order book (operator&#39;s clients only)")
+                .contains("exchange office (counterparty)")
+                // last price and volume: 40,000 MSL at 0.0012 on the platform, 30,000 at 0.001 at the office
+                .contains("<td>0.0012</td><td>40,000 MSL</td><td>1</td>")
+                .contains("<td>0.001</td><td>30,000 MSL</td><td>1</td>");
+
+        String platform = "/park/market/" + trading.platformMarket();
+        JsonNode trades = story.api("/api/park/markets/" + trading.platformMarket() + "/trades").path("trades");
+        assertThat(trades).hasSize(1);
+        String page = story.get(platform).body();
+        assertThat(page).contains("Market #" + trading.platformMarket() + ": MSL/coin")
+                .contains("id=\"market-last\">0.0012<")
+                .contains("id=\"depth-chart\"").contains("id=\"candles-chart\"")
+                // the Korean company's ask rests with 60,000 of its 100,000 MSL; the trade is listed with its tx
+                .contains("<tr><td>ask</td><td>0.0012</td><td>60,000</td></tr>")
+                .contains("<td>0.0012</td><td>40,000</td>")
+                .contains("href=\"/tx/" + trades.get(0).path("transactionHash").asText() + "\"")
+                .contains("href=\"/tx/" + story.txHash("bidBY") + "\"");
+        // The charts' data is the API's, as escaped attribute text.
+        assertThat(page).contains("&quot;price&quot;:&quot;" + trades.get(0).path("price").asText() + "&quot;");
+        String office = story.get("/park/market/" + trading.officeMarket() + "?interval=1d").body();
+        assertThat(office).contains("Candles (1d)").contains("<tr><td>bid</td><td>0.001</td><td>20,000</td></tr>")
+                .contains("<td>0.001</td><td>30,000</td>");
+
+        assertThat(story.get("/park/market/99").statusCode()).isEqualTo(404);
+        HttpResponse<String> bad = story.get(platform + "?interval=2m");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("interval must be 1m, 1h or 1d, got &#39;2m&#39;");
+    }
+
+    @Test
     void aFailedTransactionShowsItsRevertReasonAndDecodedInput() {
         JsonNode tx = story.api("/api/txs/" + story.txHash("toBlocked"));
         assertThat(tx.path("status").asText()).isEqualTo("failed");
