@@ -181,10 +181,15 @@ class ExplorerBrowserTest {
         Path file = downloads.resolve("park-levy-by-quarter.csv");
         waiting().until(d -> Files.isRegularFile(file) && file.toFile().length() > 0);
         List<String> lines = Files.readAllLines(file);
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo("period,resident,resident_name,asset,revenue,levy,payments");
-        assertThat(lines.get(1)).matches("\\d{4}-Q[1-4],0x[0-9a-fA-F]{40},Minsk Software Labs,0x0{40},"
-                + "1500000000000000000000,15000000000000000000,1");
+        // The offering's levy, then the trading act's: the platform operator's and the exchange office's fees.
+        assertThat(lines.subList(1, 4)).anySatisfy(l -> assertThat(l).matches("\\d{4}-Q[1-4],0x[0-9a-fA-F]{40},"
+                + "Minsk Software Labs,0x0{40},1500000000000000000000,15000000000000000000,1"))
+                .anySatisfy(l -> assertThat(l).matches("\\d{4}-Q[1-4],0x[0-9a-fA-F]{40},"
+                + "Capital Token Organiser,0x0{40},144000000000000000,1440000000000000,1"))
+                .anySatisfy(l -> assertThat(l).matches("\\d{4}-Q[1-4],0x[0-9a-fA-F]{40},"
+                + "Minsk Exchange Office,0x0{40},150000000000000000,1500000000000000,1"));
     }
 
     @Test
