@@ -64,8 +64,8 @@ final class MarketPages {
                             + bps(m.path("takerFeeBps").asLong()))
                     .row("Tick size", Html.amount(m.path("tickSize").asText(), q) + " " + m.path("quoteSymbol").asText())
                     .row("Lot size", Html.amount(m.path("lotSize").asText(), b) + " " + m.path("baseSymbol").asText())
-                    .row("Best bid / ask", Html.amount(m.path("bestBid").asText(), q) + " / "
-                            + Html.amount(m.path("bestAsk").asText(), q))
+                    .row("Best bid / ask", orNone(Html.amount(m.path("bestBid").asText(), q)) + " / "
+                            + orNone(Html.amount(m.path("bestAsk").asText(), q)))
                     .raw("<tr><th>Last price</th><td id=\"market-last\">").text(Html.amount(m.path("lastPrice").asText(), q))
                     .raw("</td></tr>").row("Trading", m.path("halted").asBoolean() ? "halted" : "open")
                     .raw("</table>");
@@ -122,6 +122,11 @@ final class MarketPages {
             total = total.add(new BigInteger(c.path("volume").asText("0")));
         }
         return total.toString();
+    }
+
+    /** An empty side of the book. */
+    private static String orNone(String price) {
+        return price.isEmpty() ? "none" : price;
     }
 
     private static String pair(JsonNode m) {

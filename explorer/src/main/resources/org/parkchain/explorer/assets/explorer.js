@@ -155,6 +155,9 @@
     new uPlot({
       width: Math.min(target.clientWidth || 600, 900), height: 220,
       scales: {x: {time: false}},
+      // Prices are small fractions of a coin and amounts large: give both axes room and enough digits.
+      axes: [{values: function (u, ticks) { return ticks.map(function (v) { return Number(v.toPrecision(6)).toString(); }); }},
+             {size: 80, values: function (u, ticks) { return ticks.map(function (v) { return v.toLocaleString('en'); }); }}],
       series: [{label: 'price'},
         {label: 'bids (cumulative)', stroke: '#2b8a3e', fill: 'rgba(43,138,62,0.2)', paths: step},
         {label: 'asks (cumulative)', stroke: '#c92a2a', fill: 'rgba(201,42,42,0.2)', paths: step}]
@@ -171,6 +174,7 @@
     var points = {show: true, size: 7};
     new uPlot({
       width: Math.min(target.clientWidth || 600, 900), height: 220,
+      axes: [{}, {size: 80, values: function (u, ticks) { return ticks.map(function (v) { return Number(v.toPrecision(6)).toString(); }); }}],
       series: [{}, {label: 'high', stroke: '#868e96', dash: [4, 4], points: points},
         {label: 'low', stroke: '#868e96', dash: [4, 4], points: points},
         {label: 'open', stroke: '#2a6f97', points: points},
