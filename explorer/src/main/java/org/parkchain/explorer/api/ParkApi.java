@@ -36,12 +36,21 @@ public final class ParkApi implements ReadApi {
 
     /** One of the node's views as JSON ("residents", "offerings"…). */
     public JsonNode view(String name) {
-        String body = views.get(PREFIX + name).orElseThrow(() -> new IllegalStateException("no park view " + name));
-        try {
-            return Json.MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("park view " + name + " is not JSON", e);
-        }
+        return find(name).orElseThrow(() -> new IllegalStateException("no park view " + name));
+    }
+
+    /**
+     * One of the node's views that may be missing, such as a market ({@code markets/1}) or its data with a query
+     * ({@code markets/1/candles?interval=1h}): empty when the node has no such resource.
+     */
+    public Optional<JsonNode> find(String path) {
+        return views.get(PREFIX + path).map(body -> {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("park view " + path + " is not JSON", e);
+            }
+        });
     }
 
     @Override

@@ -28,7 +28,7 @@ final class Layout {
                 .raw("<header><a class=\"brand\" href=\"/\">Parkchain</a><nav>")
                 .link("/", "Chain").link("/tokens", "Tokens").link("/park/residents", "Residents")
                 .link("/park/board", "Board").link("/park/clients", "Clients").link("/park/blocked", "Blocked")
-                .link("/park/offerings", "Offerings").link("/park/levy", "Levy")
+                .link("/park/offerings", "Offerings").link("/park/markets", "Markets").link("/park/levy", "Levy")
                 .raw("</nav><form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">")
                 .raw("<input id=\"search\" name=\"q\" type=\"search\" maxlength=\"100\" ")
                 .raw("placeholder=\"Address, tx hash, block, token symbol, resident\" aria-label=\"Search\">")

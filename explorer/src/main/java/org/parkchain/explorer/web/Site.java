@@ -25,6 +25,7 @@ public final class Site implements ReadApi {
     private final ChainData chain;
     private final ChainPages chainPages;
     private final ParkPages parkPages;
+    private final MarketPages marketPages;
     private final Map<String, Asset> assets;
 
     private record Asset(String resource, String contentType) {}
@@ -34,6 +35,7 @@ public final class Site implements ReadApi {
         this.chain = chain;
         this.chainPages = new ChainPages(chain);
         this.parkPages = new ParkPages(park, parkApi);
+        this.marketPages = new MarketPages(parkApi);
         String uplot = "/META-INF/resources/webjars/uplot/" + webJarVersion("org.webjars.npm", "uplot") + "/dist/";
         this.assets = Map.of(
                 "explorer.js", new Asset("/org/parkchain/explorer/assets/explorer.js", "text/javascript; charset=utf-8"),
@@ -105,6 +107,10 @@ public final class Site implements ReadApi {
             case "offerings" -> list ? Optional.of(new Page("Offerings", parkPages.offerings())) : Optional.empty();
             case "offering" -> p.length == 3 && p[2].matches("[0-9]{1,9}")
                     ? parkPages.offering(Long.parseLong(p[2])).map(b -> new Page("Offering", b)) : Optional.empty();
+            case "markets" -> list ? Optional.of(new Page("Markets", marketPages.markets())) : Optional.empty();
+            case "market" -> p.length == 3 && p[2].matches("[1-9][0-9]{0,8}")
+                    ? marketPages.market(Long.parseLong(p[2]), r.param("interval").orElse("1m"))
+                            .map(b -> new Page("Market", b)) : Optional.empty();
             case "levy" -> !list ? Optional.empty() : Optional.of(new Page("Levy", parkPages.levy(ParkData.Period.parse(r.param("period")))));
             default -> Optional.empty();
         };

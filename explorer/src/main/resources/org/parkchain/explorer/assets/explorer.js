@@ -130,7 +130,61 @@
     }, [periods.map(function (p, i) { return i; }), periods.map(function (p) { return totals[p]; })], target);
   }
 
+  function whole(units, decimals) {
+    return Number(units) / Math.pow(10, decimals);
+  }
+
+  // A market's depth: cumulative open amount by price, bids to the left of the spread and asks to the right.
+  function drawDepth(target) {
+    if (!target || !window.uPlot) return;
+    var d = JSON.parse(target.getAttribute('data-series'));
+    var points = [];
+    var sum = 0;
+    d.bids.forEach(function (l) {
+      sum += whole(l.amount, d.baseDecimals);
+      points.push({price: whole(l.price, d.quoteDecimals), bid: sum, ask: null});
+    });
+    sum = 0;
+    d.asks.forEach(function (l) {
+      sum += whole(l.amount, d.baseDecimals);
+      points.push({price: whole(l.price, d.quoteDecimals), bid: null, ask: sum});
+    });
+    if (!points.length) { target.textContent = 'No open orders.'; return; }
+    points.sort(function (a, b) { return a.price - b.price; });
+    var step = uPlot.paths && uPlot.paths.stepped ? uPlot.paths.stepped({align: 1}) : undefined;
+    new uPlot({
+      width: Math.min(target.clientWidth || 600, 900), height: 220,
+      scales: {x: {time: false}},
+      // Prices are small fractions of a coin and amounts large: give both axes room and enough digits.
+      axes: [{values: function (u, ticks) { return ticks.map(function (v) { return Number(v.toPrecision(6)).toString(); }); }},
+             {size: 80, values: function (u, ticks) { return ticks.map(function (v) { return v.toLocaleString('en'); }); }}],
+      series: [{label: 'price'},
+        {label: 'bids (cumulative)', stroke: '#2b8a3e', fill: 'rgba(43,138,62,0.2)', paths: step},
+        {label: 'asks (cumulative)', stroke: '#c92a2a', fill: 'rgba(201,42,42,0.2)', paths: step}]
+    }, [points.map(function (p) { return p.price; }), points.map(function (p) { return p.bid; }),
+        points.map(function (p) { return p.ask; })], target);
+  }
+
+  // A market's candles: high and low as a band, open and close as lines, one point per interval with trades.
+  function drawCandles(target) {
+    if (!target || !window.uPlot) return;
+    var d = JSON.parse(target.getAttribute('data-series'));
+    if (!d.candles.length) { target.textContent = 'No trades yet.'; return; }
+    function col(name) { return d.candles.map(function (c) { return whole(c[name], d.quoteDecimals); }); }
+    var points = {show: true, size: 7};
+    new uPlot({
+      width: Math.min(target.clientWidth || 600, 900), height: 220,
+      axes: [{}, {size: 80, values: function (u, ticks) { return ticks.map(function (v) { return Number(v.toPrecision(6)).toString(); }); }}],
+      series: [{}, {label: 'high', stroke: '#868e96', dash: [4, 4], points: points},
+        {label: 'low', stroke: '#868e96', dash: [4, 4], points: points},
+        {label: 'open', stroke: '#2a6f97', points: points},
+        {label: 'close', stroke: '#8c2f39', width: 2, points: points}]
+    }, [d.candles.map(function (c) { return c.time; }), col('high'), col('low'), col('open'), col('close')], target);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    drawDepth(document.getElementById('depth-chart'));
+    drawCandles(document.getElementById('candles-chart'));
     var t = document.getElementById('throughput');
     if (t) drawThroughput(t, JSON.parse(t.getAttribute('data-series')));
     drawLevy(document.getElementById('levy-chart'));

@@ -158,6 +158,21 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void aMarketsPageShowsItsTradesDepthAndCandles() throws IOException {
+        open("/park/markets");
+        browser.findElement(By.linkText("#" + story.outcome().trading().platformMarket())).click();
+        waiting().until(d -> !d.findElements(By.id("market-trades")).isEmpty());
+        assertThat(text("market-last")).isEqualTo("0.0012");
+        List<org.openqa.selenium.WebElement> trades = browser.findElements(By.cssSelector("#market-trades tbody tr"));
+        assertThat(trades).hasSize(1);
+        assertThat(trades.get(0).getText()).contains("0.0012").contains("40,000");
+        assertThat(text("market-depth")).contains("ask 0.0012 60,000");
+        waiting().until(d -> !d.findElements(By.cssSelector("#depth-chart canvas")).isEmpty()
+                && !d.findElements(By.cssSelector("#candles-chart canvas")).isEmpty());
+        screenshot("explorer-market");
+    }
+
+    @Test
     void theLevyCsvDownloadsWithTheRightRows() throws IOException {
         open("/park/levy?period=quarter");
         assertThat(browser.findElements(By.cssSelector("#levy-chart canvas"))).isNotEmpty();
@@ -166,10 +181,15 @@ class ExplorerBrowserTest {
         Path file = downloads.resolve("park-levy-by-quarter.csv");
         waiting().until(d -> Files.isRegularFile(file) && file.toFile().length() > 0);
         List<String> lines = Files.readAllLines(file);
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo("period,resident,resident_name,asset,revenue,levy,payments");
-        assertThat(lines.get(1)).matches("\\d{4}-Q[1-4],0x[0-9a-fA-F]{40},Minsk Software Labs,0x0{40},"
-                + "1500000000000000000000,15000000000000000000,1");
+        // The offering's levy, then the trading act's: the platform operator's and the exchange office's fees.
+        assertThat(lines.subList(1, 4)).anySatisfy(l -> assertThat(l).matches("\\d{4}-Q[1-4],0x[0-9a-fA-F]{40},"
+                + "Minsk Software Labs,0x0{40},1500000000000000000000,15000000000000000000,1"))
+                .anySatisfy(l -> assertThat(l).matches("\\d{4}-Q[1-4],0x[0-9a-fA-F]{40},"
+                + "Capital Token Organiser,0x0{40},144000000000000000,1440000000000000,1"))
+                .anySatisfy(l -> assertThat(l).matches("\\d{4}-Q[1-4],0x[0-9a-fA-F]{40},"
+                + "Minsk Exchange Office,0x0{40},150000000000000000,1500000000000000,1"));
     }
 
     @Test

@@ -179,8 +179,12 @@ class ExplorerStoryTest {
         JsonNode holders = story.api("/api/tokens/" + msl + "/holders").path("items");
         var balances = new java.util.HashMap<String, String>();
         holders.forEach(h -> balances.put(h.path("holder").asText(), h.path("balance").asText()));
-        assertThat(balances).containsEntry(story.cast().koreanCompany().address().toChecksumHex(), units(1_350_000))
-                .containsEntry(story.cast().belarusianIndividual().address().toChecksumHex(), units(150_000));
+        // After the trading act: the Korean company's ask of 100,000 sold 40,000 to the Belarusian individual and
+        // rests with 60,000 in the exchange's escrow; the Belarusian individual sold 30,000 to the exchange office.
+        assertThat(balances).containsEntry(story.cast().koreanCompany().address().toChecksumHex(), units(1_250_000))
+                .containsEntry(story.cast().belarusianIndividual().address().toChecksumHex(), units(160_000))
+                .containsEntry(SystemAddresses.EXCHANGE.toChecksumHex(), units(60_000))
+                .containsEntry(story.cast().exchangeOffice().address().toChecksumHex(), units(30_000));
         JsonNode token = story.api("/api/tokens/" + msl);
         assertThat(token.path("symbol").asText()).isEqualTo("MSL");
         assertThat(token.path("holders").asLong()).isEqualTo(holders.size());
@@ -196,20 +200,26 @@ class ExplorerStoryTest {
 
     @Test
     void parkEventsAreListedByKindAndTheLevyByMonthAndQuarter() {
+        // Newest first: the exchange office's fee (the trading act), the platform operator's fee, the offering's levy.
         JsonNode levy = story.api("/api/park/events?kind=LevyPaid").path("items");
-        assertThat(levy).hasSize(1);
-        assertThat(levy.get(0).path("args").path("levy").asText()).isEqualTo(units(15));
-        assertThat(levy.get(0).path("transactionHash").asText()).isEqualTo(story.txHash("finalize"));
+        assertThat(levy).hasSize(3);
+        assertThat(levy.findValuesAsText("transactionHash"))
+                .containsExactly(story.txHash("takeBY"), story.txHash("bidBY"), story.txHash("finalize"));
+        assertThat(levy.get(2).path("args").path("levy").asText()).isEqualTo(units(15));
+        assertThat(levy.get(1).path("args").path("levy").asText()).isEqualTo("1440000000000000");
+        assertThat(levy.get(0).path("args").path("levy").asText()).isEqualTo("1500000000000000");
         JsonNode months = story.api("/api/park/levy/summary?period=month").path("rows");
-        assertThat(months).hasSize(1);
-        assertThat(months.get(0).path("residentName").asText()).isEqualTo("Minsk Software Labs");
-        assertThat(months.get(0).path("levy").asText()).isEqualTo(units(15));
+        assertThat(months).hasSize(3);
+        var levyByResident = new java.util.HashMap<String, String>();
+        months.forEach(m -> levyByResident.put(m.path("residentName").asText(), m.path("levy").asText()));
+        assertThat(levyByResident).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("Minsk Software Labs", units(15),
+                "Capital Token Organiser", "1440000000000000", "Minsk Exchange Office", "1500000000000000"));
         assertThat(story.api("/api/park/levy/summary?period=quarter").path("rows").get(0).path("period").asText())
                 .matches("\\d{4}-Q[1-4]");
         HttpResponse<String> csv = story.get("/api/park/levy.csv?period=quarter");
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
-        assertThat(csv.body().split("\r\n")).hasSize(2).startsWith("period,resident,resident_name,asset,revenue,levy,payments");
+        assertThat(csv.body().split("\r\n")).hasSize(4).startsWith("period,resident,resident_name,asset,revenue,levy,payments");
         assertThat(csv.body()).contains(",Minsk Software Labs,0x0000000000000000000000000000000000000000," + units(1_500)
                 + "," + units(15) + ",1");
     }
@@ -237,8 +247,47 @@ class ExplorerStoryTest {
         assertThat(counts.path("byCountry").toString()).isEqualTo("{\"BY\":1,\"KR\":1}");
         assertThat(counts.path("byCategory").toString()).isEqualTo("{\"NonQualified\":1,\"Qualified\":1}");
         // The node's own views are unchanged beside the additions.
-        assertThat(story.api("/api/park/residents").path("residents")).hasSize(2);
-        assertThat(story.api("/api/park/").path("views").size()).isEqualTo(5);
+        assertThat(story.api("/api/park/residents").path("residents")).hasSize(3); // the exchange office joined
+        assertThat(story.api("/api/park/").path("views").size()).isEqualTo(6); // markets, the exchange's view
+    }
+
+    @Test
+    void theMarketsPagesShowTheExchangesMarketsTradesAndDepth() {
+        ParkStory.Trading trading = story.outcome().trading();
+        JsonNode markets = story.api("/api/park/markets").path("markets");
+        assertThat(markets).hasSize(2);
+        HttpResponse<String> list = story.get("/park/markets");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("href=\"/park/markets\"") // in the park's navigation
+                .contains("id=\"markets\"").contains("MSL/coin").contains("Capital Token Organiser")
+                .contains("Minsk Exchange Office").contains("order book (operator&#39;s clients only)")
+                .contains("exchange office (counterparty)")
+                // last price and volume: 40,000 MSL at 0.0012 on the platform, 30,000 at 0.001 at the office
+                .contains("<td>0.0012</td><td>40,000 MSL</td><td>1</td>")
+                .contains("<td>0.001</td><td>30,000 MSL</td><td>1</td>");
+
+        String platform = "/park/market/" + trading.platformMarket();
+        JsonNode trades = story.api("/api/park/markets/" + trading.platformMarket() + "/trades").path("trades");
+        assertThat(trades).hasSize(1);
+        String page = story.get(platform).body();
+        assertThat(page).contains("Market #" + trading.platformMarket() + ": MSL/coin")
+                .contains("id=\"market-last\">0.0012<")
+                .contains("id=\"depth-chart\"").contains("id=\"candles-chart\"")
+                // the Korean company's ask rests with 60,000 of its 100,000 MSL; the trade is listed with its tx
+                .contains("<tr><td>ask</td><td>0.0012</td><td>60,000</td></tr>")
+                .contains("<td>0.0012</td><td>40,000</td>")
+                .contains("href=\"/tx/" + trades.get(0).path("transactionHash").asText() + "\"")
+                .contains("href=\"/tx/" + story.txHash("bidBY") + "\"");
+        // The charts' data is the API's, as escaped attribute text.
+        assertThat(page).contains("&quot;price&quot;:&quot;" + trades.get(0).path("price").asText() + "&quot;");
+        String office = story.get("/park/market/" + trading.officeMarket() + "?interval=1d").body();
+        assertThat(office).contains("Candles (1d)").contains("<tr><td>bid</td><td>0.001</td><td>20,000</td></tr>")
+                .contains("<td>0.001</td><td>30,000</td>");
+
+        assertThat(story.get("/park/market/99").statusCode()).isEqualTo(404);
+        HttpResponse<String> bad = story.get(platform + "?interval=2m");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("interval must be 1m, 1h or 1d, got &#39;2m&#39;");
     }
 
     @Test
