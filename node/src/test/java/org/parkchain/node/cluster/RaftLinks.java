@@ -78,7 +78,9 @@ final class RaftLinks implements AutoCloseable {
                 }
             }
         }
-        open.stream().filter(l -> isCut(l.from(), l.to())).forEach(l -> {
+        // A link whose source was not attributed may be a member's: close it too, as connect() refuses such links
+        // while a cut is in force (left open, it carried the old leader's heartbeats across the cut).
+        open.stream().filter(l -> l.from() == null || isCut(l.from(), l.to())).forEach(l -> {
             open.remove(l);
             l.close();
         });

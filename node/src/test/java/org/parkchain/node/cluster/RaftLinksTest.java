@@ -54,6 +54,22 @@ class RaftLinksTest {
         }
     }
 
+    /** A link whose source was not attributed may be a member's: the cut must close it, or it leaks across. */
+    @Test
+    void aCutClosesAnOpenConnectionWhoseSourceIsUnknown() throws Exception {
+        try (ServerSocket echo = echoServer(); RaftLinks links = new RaftLinks(Map::of)) {
+            InetSocketAddress front = links.front("srv", new InetSocketAddress(InetAddress.getLoopbackAddress(), echo.getLocalPort()));
+            Socket open = new Socket(front.getAddress(), front.getPort());
+            open.setSoTimeout(5_000);
+            assertThat(roundTrip(open, 3)).isEqualTo(3);
+            assertThat(links.connectionsUnattributed()).isEqualTo(1);
+
+            links.partition(Set.of("x"), Set.of("x", "srv"));
+            assertThat(readAfterWrite(open)).as("an unattributed connection open at the cut is closed").isEqualTo(-1);
+            open.close();
+        }
+    }
+
     private static int roundTrip(Socket s, int b) throws IOException {
         s.getOutputStream().write(b);
         s.getOutputStream().flush();
