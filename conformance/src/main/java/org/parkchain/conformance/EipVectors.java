@@ -1,6 +1,5 @@
 package org.parkchain.conformance;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,23 +11,16 @@ import java.util.Optional;
 public final class EipVectors {
     private EipVectors() {}
 
+    private static final DataFolder LOCATION =
+            new DataFolder("PARKCHAIN_EIPVECTORS", "parkchain.eipvectors", "../shared/eip-vectors");
+
     public static Optional<Path> root() {
-        String env = System.getenv("PARKCHAIN_EIPVECTORS");
-        String prop = System.getProperty("parkchain.eipvectors");
-        for (String candidate : new String[] {env, prop, "../shared/eip-vectors"}) {
-            if (candidate != null && !candidate.isBlank()) {
-                Path p = Path.of(candidate);
-                if (Files.isDirectory(p)) {
-                    return Optional.of(p.toAbsolutePath().normalize());
-                }
-            }
-        }
-        return Optional.empty();
+        return LOCATION.root();
     }
 
     /** A sub-folder, e.g. {@code eip-2537}, when the vectors are present. */
     public static Optional<Path> folder(String name) {
-        return root().map(r -> r.resolve(name)).filter(Files::isDirectory);
+        return LOCATION.folder(name);
     }
 
     public static final String MISSING =

@@ -1,6 +1,5 @@
 package org.parkchain.conformance;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,23 +10,15 @@ import java.util.Optional;
 public final class EthereumTests {
     private EthereumTests() {}
 
+    private static final DataFolder LOCATION = new DataFolder("PARKCHAIN_ETHTESTS", "parkchain.ethtests", "../shared/ethereum-tests");
+
     public static Optional<Path> root() {
-        String env = System.getenv("PARKCHAIN_ETHTESTS");
-        String prop = System.getProperty("parkchain.ethtests");
-        for (String candidate : new String[] {env, prop, "../shared/ethereum-tests"}) {
-            if (candidate != null && !candidate.isBlank()) {
-                Path p = Path.of(candidate);
-                if (Files.isDirectory(p)) {
-                    return Optional.of(p.toAbsolutePath().normalize());
-                }
-            }
-        }
-        return Optional.empty();
+        return LOCATION.root();
     }
 
-    /** A sub-folder of the suite, e.g. {@code RLPTests}, when the data is present. */
+    /** A sub-folder, of the suite, e.g. {@code RLPTests}, when the data is present. */
     public static Optional<Path> folder(String name) {
-        return root().map(r -> r.resolve(name)).filter(Files::isDirectory);
+        return LOCATION.folder(name);
     }
 
     public static final String MISSING =
