@@ -12,10 +12,7 @@ import org.parkchain.chain.Blockchain;
 import org.parkchain.chain.TransactionReceipt;
 import org.parkchain.evm.Log;
 import org.parkchain.primitives.Address;
-import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.abi.Tuple;
-import org.parkchain.regime.BlockInfo;
-import org.parkchain.regime.CallResult;
 import org.parkchain.regime.SystemAddresses;
 import org.parkchain.regime.SystemContracts;
 import org.parkchain.state.WorldState;
@@ -30,9 +27,7 @@ import org.parkchain.state.WorldState;
  * times are unix seconds.
  */
 public final class MarketViews {
-    private static final long VIEW_GAS = 50_000_000L;
     private static final String MARKET = "(address,address,address,uint256,uint256,uint256,uint256,bool,bool,bool)";
-    private static final String RESIDENT = "((uint8,uint256,string,bytes32,bytes32,uint64,uint64))";
     private static final int DEFAULT_LEVELS = 20, MAX_LEVELS = 200, MAX_TRADES = 500;
     /** The candle intervals served, in seconds. */
     private static final Map<String, Long> INTERVALS = Map.of("1m", 60L, "1h", 3_600L, "1d", 86_400L);
@@ -202,27 +197,9 @@ public final class MarketViews {
         return head;
     }
 
-    private final class Head {
-        final BlockHeader header;
-        final WorldState state;
-        final Map<Address, String> names = new HashMap<>();
-
+    private final class Head extends ParkHead {
         Head(BlockHeader header, WorldState state) {
-            this.header = header;
-            this.state = state;
-        }
-
-        long number() {
-            return header.number();
-        }
-
-        Tuple call(Address to, String outputs, String signature, Object... args) {
-            CallResult result = contracts.call(state, Address.ZERO, to, UInt256.ZERO, ParkAbi.call(signature, args),
-                    VIEW_GAS, true, new BlockInfo(header.number(), header.timestamp()));
-            if (!(result instanceof CallResult.Success ok)) {
-                throw new IllegalStateException(signature + " at " + to + " failed: " + result);
-            }
-            return ParkAbi.decode(outputs, ok.output());
+            super(contracts, header, state);
         }
 
         long marketCount() {
@@ -246,13 +223,6 @@ public final class MarketViews {
             return token.equals(Address.ZERO) ? 18 : (int) call(token, "(uint8)", "decimals()").uint64(0);
         }
 
-        String residentName(Address account) {
-            return names.computeIfAbsent(account, a -> {
-                Address primary = call(SystemAddresses.REGISTRY, "(address)", "residentOf(address)", a).address(0);
-                return primary.equals(Address.ZERO) ? ""
-                        : call(SystemAddresses.REGISTRY, RESIDENT, "getResident(address)", primary).tuple(0).string(2);
-            });
-        }
     }
 
     /** Scans the blocks appended since the last request for the exchange's Trade events. */

@@ -15,8 +15,6 @@ import org.parkchain.primitives.Address;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.abi.AbiEvent;
 import org.parkchain.primitives.abi.Tuple;
-import org.parkchain.regime.BlockInfo;
-import org.parkchain.regime.CallResult;
 import org.parkchain.regime.SystemAddresses;
 import org.parkchain.regime.SystemContracts;
 import org.parkchain.state.WorldState;
@@ -32,7 +30,6 @@ import org.parkchain.state.WorldState;
  * checksummed hex; times are unix seconds.
  */
 public final class ParkViews {
-    private static final long VIEW_GAS = 50_000_000L;
     private static final AbiEvent CLIENT_REGISTERED = ParkAbi.event("ClientRegistered(address indexed,address indexed,uint8,bytes2)");
     private static final AbiEvent ADDRESS_BLOCKED = ParkAbi.event("AddressBlocked(address indexed,bytes32)");
     private static final AbiEvent LEVY_PAID = ParkStory.LEVY_PAID;
@@ -219,42 +216,15 @@ public final class ParkViews {
         return new Head(header, chain.state(header));
     }
 
-    private final class Head {
-        final BlockHeader header;
-        final WorldState state;
-        final Map<Address, String> names = new LinkedHashMap<>();
-
+    private final class Head extends ParkHead {
         Head(BlockHeader header, WorldState state) {
-            this.header = header;
-            this.state = state;
-        }
-
-        long number() {
-            return header.number();
-        }
-
-        /** Runs the view function {@code signature} of {@code to} and decodes its {@code outputs}. */
-        Tuple call(Address to, String outputs, String signature, Object... args) {
-            CallResult result = contracts.call(state, Address.ZERO, to, UInt256.ZERO, ParkAbi.call(signature, args),
-                    VIEW_GAS, true, new BlockInfo(header.number(), header.timestamp()));
-            if (!(result instanceof CallResult.Success ok)) {
-                throw new IllegalStateException(signature + " at " + to + " failed: " + result);
-            }
-            return ParkAbi.decode(outputs, ok.output());
+            super(contracts, header, state);
         }
 
         boolean isBlocked(Address a) {
             return call(SystemAddresses.REGISTRY, "(bool)", "isBlocked(address)", a).bool(0);
         }
 
-        /** The name of the resident {@code account} acts for, or "" when it acts for none. */
-        String residentName(Address account) {
-            return names.computeIfAbsent(account, a -> {
-                Address primary = call(SystemAddresses.REGISTRY, "(address)", "residentOf(address)", a).address(0);
-                return primary.equals(Address.ZERO) ? ""
-                        : call(SystemAddresses.REGISTRY, RESIDENT, "getResident(address)", primary).tuple(0).string(2);
-            });
-        }
     }
 
     /** The registry's events of {@code event}'s kind, as they happened (the index lists them newest first). */
