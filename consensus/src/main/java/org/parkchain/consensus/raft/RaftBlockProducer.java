@@ -18,15 +18,20 @@ import org.parkchain.state.WorldState;
  * The Raft leader's block production: between Ratis' leader-ready and not-leader notifications, a thread builds a
  * block on the local head from the pool ({@link BlockProposer}, as the solo sequencer does), submits it as a log
  * entry and waits until it is committed and applied here, then builds the next. One block is in flight at a time,
- * so every block is built on the head the previous one made (a block built on a stale head would be a no-op).
+ * so every block is built on the head the previous one made (a block built on a stale head would be a no-op), and
+ * a leader cut off from its quorum holds at most that one uncommitted block until Ratis deposes it.
  * Instant or fixed-period blocks follow the same {@link SequencerConfig} as a single node.
  */
 final class RaftBlockProducer {
     private static final System.Logger LOG = System.getLogger(RaftBlockProducer.class.getName());
     private static final long RETRY_PAUSE_MS = 200;
     private static final long RENEW_STATE_BLOCKS = 256;
-    /** Longest wait for a submitted block to be committed and applied before building again. */
-    private static final long COMMIT_TIMEOUT_SECONDS = 10;
+    /** After this long without a commit the producer says so (it keeps waiting: see {@link #awaitSettled}). */
+    private static final long COMMIT_WARNING_SECONDS = 10;
+    /** How often a producer waiting for its block checks that it should still produce. */
+    private static final long SETTLE_POLL_MS = 200;
+    /** How long {@link #stop} waits for the producer thread to notice. */
+    private static final long STOP_WAIT_SECONDS = 15;
 
     private final Blockchain chain;
     private final TransactionPool pool;
@@ -71,7 +76,10 @@ final class RaftBlockProducer {
         LOG.log(System.Logger.Level.INFO, "leader: producing blocks");
     }
 
-    /** Stops producing and waits for the block in flight to be settled; a second call does nothing. */
+    /**
+     * Stops producing and waits for the producer thread to end; a block in flight is left to Ratis (committed later
+     * under a new leader, or truncated). A second call does nothing.
+     */
     void stop() {
         Thread t;
         synchronized (this) {
@@ -89,7 +97,7 @@ final class RaftBlockProducer {
         LockSupport.unpark(t);
         if (t != Thread.currentThread()) {
             try {
-                t.join(TimeUnit.SECONDS.toMillis(COMMIT_TIMEOUT_SECONDS + 5));
+                t.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -173,18 +181,7 @@ final class RaftBlockProducer {
         BlockProposer.Proposed p = proposed.get();
         applier.expectOwn(p.built().block());
         byte[] entry = new ClusterMessages.BlockEntry(applier.identity(), p.block()).encode();
-        String reply;
-        try {
-            reply = submit.apply(entry).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("block " + p.block().number() + " not committed: " + e.getCause(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("block " + p.block().number() + " not committed within "
-                    + COMMIT_TIMEOUT_SECONDS + " s (no quorum?)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
+        String reply = awaitSettled(p.block().number(), submit.apply(entry));
         if (reply.startsWith("appended")) {
             workingBlocks++;
             blocksProduced.incrementAndGet();
@@ -194,5 +191,36 @@ final class RaftBlockProducer {
         working = null;
         LOG.log(System.Logger.Level.WARNING, "block " + p.block().number() + " was not appended: " + reply);
         return !reply.startsWith("halted");
+    }
+
+    /**
+     * Waits until the submitted block is settled: committed and applied here (the applier's reply), or failed by Ratis
+     * (this member stopped leading: Ratis fails its pending entries then). It never gives up on a block while this
+     * member still leads, so a leader without a quorum keeps one uncommitted block, not one more per timeout: a
+     * deposed leader's divergent tail is at most one entry (plus Ratis' own), which the new leader truncates.
+     */
+    private String awaitSettled(long number, CompletableFuture<String> settled) {
+        long started = System.nanoTime();
+        boolean warned = false;
+        while (true) {
+            try {
+                return settled.get(SETTLE_POLL_MS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("block " + number + " not committed: " + e.getCause(), e.getCause());
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (!running()) {
+                    throw new IllegalStateException("block " + number + " left to Ratis: production stopped");
+                }
+                long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+                if (!warned && waited >= COMMIT_WARNING_SECONDS) {
+                    warned = true;
+                    LOG.log(System.Logger.Level.WARNING, "block " + number + " not committed after " + waited
+                            + " s (no quorum?); waiting for it before building another");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+        }
     }
 }

@@ -152,24 +152,7 @@ public final class RaftMember implements AutoCloseable {
         ClusterSpec spec = settings.spec();
         ClusterMember self = spec.selfMember();
         Files.createDirectories(settings.raftDir());
-        RaftProperties properties = new RaftProperties();
-        RaftServerConfigKeys.setStorageDir(properties, List.of(settings.raftDir().toFile()));
-        GrpcConfigKeys.Server.setHost(properties, self.host());
-        GrpcConfigKeys.Server.setPort(properties, self.port());
-        RaftServerConfigKeys.Rpc.setTimeoutMin(properties, millis(spec.electionMin()));
-        RaftServerConfigKeys.Rpc.setTimeoutMax(properties, millis(spec.electionMax()));
-        RaftServerConfigKeys.Rpc.setRequestTimeout(properties, millis(spec.electionMax().multipliedBy(2)));
-        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
-        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, spec.snapshotEvery());
-        // The log goes up to the snapshot (the chain database) less keepLogEntries, even when a member is down: a
-        // member further behind catches up from a peer's blocks instead of holding the whole log on every disk.
-        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
-        RaftServerConfigKeys.Log.setPurgePreservationLogNum(properties, spec.keepLogEntries());
-        RaftServerConfigKeys.Log.setPurgeGap(properties, (int) Math.max(1, Math.min(spec.keepLogEntries(), 1024)));
-        RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(spec.logSegmentBytes()));
-        // Ratis does not ship snapshot files: a member behind the purged log is notified and fetches blocks itself.
-        RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(properties, false);
-
+        RaftProperties properties = serverProperties(spec, settings.raftDir());
         Parameters parameters = tlsParameters(settings.tls().grpcConfig());
         RaftGroup group = RaftGroup.valueOf(GROUP, peers(spec));
         ChainStateMachine stateMachine = new ChainStateMachine(applier, new Events());
@@ -211,6 +194,44 @@ public final class RaftMember implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, () -> "Raft member " + spec.self() + " listening on " + self.raft()
                 + " (mutual TLS), " + spec.members().size() + " members, applied up to log index "
                 + applier.durablePosition().index());
+    }
+
+    /**
+     * The Ratis server settings of a member: the cluster file's timeouts and log sizes, our own snapshot handling, and
+     * composed follower appends turned off.
+     *
+     * <p>Why composed appends are off ({@code raft.server.log.append-entries.compose.enabled}, on by default in Ratis
+     * 3.3.0): with it a follower chains each AppendEntries' log write behind the previous one, asynchronously, and
+     * (1) a request whose first index is already being written is acknowledged once the chain is done, even when it
+     * carries more entries than the write in progress, so the leader counts this follower for entries it never
+     * wrote and may commit them without a real majority; after a partition heals, that old leader has applied a block
+     * the majority does not have and can never rejoin; (2) one failed write (a truncation racing another log write:
+     * "SegmentedRaftLog: Already running a method") fails every later write on that follower for good, so it stays
+     * behind forever. Both were seen in {@code PartitionTest}; {@code AppendEntriesComposeHazardTest} shows them on
+     * Ratis' own class. Without composing, a follower writes each request's entries before answering it, as Raft
+     * requires, and a failed write fails that one request, which the leader retries.
+     */
+    static RaftProperties serverProperties(ClusterSpec spec, Path raftDir) {
+        ClusterMember self = spec.selfMember();
+        RaftProperties properties = new RaftProperties();
+        RaftServerConfigKeys.setStorageDir(properties, List.of(raftDir.toFile()));
+        GrpcConfigKeys.Server.setHost(properties, self.host());
+        GrpcConfigKeys.Server.setPort(properties, self.port());
+        RaftServerConfigKeys.Rpc.setTimeoutMin(properties, millis(spec.electionMin()));
+        RaftServerConfigKeys.Rpc.setTimeoutMax(properties, millis(spec.electionMax()));
+        RaftServerConfigKeys.Rpc.setRequestTimeout(properties, millis(spec.electionMax().multipliedBy(2)));
+        RaftServerConfigKeys.Log.setAppendEntriesComposeEnabled(properties, false);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, spec.snapshotEvery());
+        // The log goes up to the snapshot (the chain database) less keepLogEntries, even when a member is down: a
+        // member further behind catches up from a peer's blocks instead of holding the whole log on every disk.
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
+        RaftServerConfigKeys.Log.setPurgePreservationLogNum(properties, spec.keepLogEntries());
+        RaftServerConfigKeys.Log.setPurgeGap(properties, (int) Math.max(1, Math.min(spec.keepLogEntries(), 1024)));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(spec.logSegmentBytes()));
+        // Ratis does not ship snapshot files: a member behind the purged log is notified and fetches blocks itself.
+        RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(properties, false);
+        return properties;
     }
 
     static Parameters tlsParameters(GrpcTlsConfig tls) {
@@ -630,7 +651,7 @@ public final class RaftMember implements AutoCloseable {
 
         @Override
         public void notLeader() {
-            // Not on Ratis' thread: stopping waits for the block in flight, which Ratis itself must settle.
+            // Not on Ratis' thread: stopping joins the producer thread, which may be inside a Ratis call.
             Thread t = new Thread(producer::stop, "raft-step-down");
             t.setDaemon(true);
             t.start();

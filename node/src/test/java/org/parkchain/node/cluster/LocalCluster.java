@@ -59,25 +59,38 @@ final class LocalCluster implements AutoCloseable {
      * @param clusterFile members merged into every cluster file ({@code election}, {@code snapshot})
      */
     record Spec(int voters, int listeners, List<String> nodeArguments, Map<String, List<String>> jvmOptions,
-                Map<String, Object> clusterFile) {
+                Map<String, Object> clusterFile, boolean raftDiagnostics) {
+        Spec(int voters, int listeners, List<String> nodeArguments, Map<String, List<String>> jvmOptions,
+             Map<String, Object> clusterFile) {
+            this(voters, listeners, nodeArguments, jvmOptions, clusterFile, false);
+        }
+
         static Spec of(int voters) {
-            return new Spec(voters, 0, List.of(), Map.of(), Map.of());
+            return new Spec(voters, 0, List.of(), Map.of(), Map.of(), false);
         }
 
         Spec withListeners(int n) {
-            return new Spec(voters, n, nodeArguments, jvmOptions, clusterFile);
+            return new Spec(voters, n, nodeArguments, jvmOptions, clusterFile, raftDiagnostics);
         }
 
         Spec withJvmOptions(String member, String... options) {
             Map<String, List<String>> all = new LinkedHashMap<>(jvmOptions);
             all.put(member, List.of(options));
-            return new Spec(voters, listeners, nodeArguments, all, clusterFile);
+            return new Spec(voters, listeners, nodeArguments, all, clusterFile, raftDiagnostics);
         }
 
         Spec withClusterFile(String member, Object value) {
             Map<String, Object> all = new LinkedHashMap<>(clusterFile);
             all.put(member, value);
-            return new Spec(voters, listeners, nodeArguments, jvmOptions, all);
+            return new Spec(voters, listeners, nodeArguments, jvmOptions, all, raftDiagnostics);
+        }
+
+        /**
+         * Every member logs Ratis' server events at INFO (elections, role changes, inconsistent appends, truncations),
+         * which a node keeps at WARNING: for tests whose failures are read from the member logs.
+         */
+        Spec withRaftDiagnostics() {
+            return new Spec(voters, listeners, nodeArguments, jvmOptions, clusterFile, true);
         }
     }
 
@@ -157,9 +170,30 @@ final class LocalCluster implements AutoCloseable {
             args.addAll(spec.nodeArguments());
             arguments.put(self, args);
             List<String> jvm = new ArrayList<>(List.of("-Djdk.net.hosts.file=" + hosts));
+            if (spec.raftDiagnostics()) {
+                jvm.add("-Djava.util.logging.config.file=" + raftDiagnosticsLogging(init));
+            }
             jvm.addAll(spec.jvmOptions().getOrDefault(self, List.of()));
             jvmOptions.put(self, jvm);
         }
+    }
+
+    /** A java.util.logging configuration with Ratis' server and log appender at INFO (the node sets Ratis to WARNING). */
+    private static Path raftDiagnosticsLogging(Path init) {
+        Path file = init.resolve("raft-diagnostics-logging.properties");
+        try {
+            Files.writeString(file, """
+                    handlers=java.util.logging.ConsoleHandler
+                    java.util.logging.ConsoleHandler.level=ALL
+                    java.util.logging.SimpleFormatter.format=%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n
+                    .level=INFO
+                    org.apache.ratis.server.level=INFO
+                    org.apache.ratis.grpc.server.GrpcLogAppender.level=INFO
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     /** The name member {@code id} is known by: its own process resolves it to itself, every other to its front. */
@@ -328,6 +362,15 @@ final class LocalCluster implements AutoCloseable {
 
     RaftLinks links() {
         return links;
+    }
+
+    /**
+     * Every running member prints all its threads' stacks into its log (SIGQUIT); returns once they had time to. A
+     * failed fault test calls this before the members are stopped, so the logs show where a member was stuck.
+     */
+    void dumpThreads() {
+        members.values().forEach(MemberProcess::dumpThreads);
+        sleep(2_000);
     }
 
     /** The tail of every member's log, for a failure message. */

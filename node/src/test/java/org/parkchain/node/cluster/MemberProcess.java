@@ -179,6 +179,16 @@ final class MemberProcess implements AutoCloseable {
         signal("CONT");
     }
 
+    /**
+     * SIGQUIT: the JVM prints the stacks of all its threads (and any deadlock it finds) to its output, which goes into
+     * this member's log; the process keeps running. For a failed fault test, to see where a member is stuck.
+     */
+    void dumpThreads() {
+        if (isAlive()) {
+            signal("QUIT");
+        }
+    }
+
     /** Waits up to {@code seconds} for the process to end on its own (as after a divergence stop). */
     boolean awaitExit(long seconds) {
         try {

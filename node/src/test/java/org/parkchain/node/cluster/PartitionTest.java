@@ -27,45 +27,55 @@ import org.parkchain.chain.Genesis;
 class PartitionTest {
     @Test
     void partitionedMinorityCannotCommitMajorityGoesOnAndHealingGivesOneChain() {
-        try (LocalCluster cluster = LocalCluster.start(LocalCluster.runDirectory("partition"), LocalCluster.Spec.of(3))) {
-            String leader = cluster.awaitLeader(Duration.ofSeconds(60));
-            long chainId = Long.decode(cluster.rpc(leader).call("eth_chainId").textValue());
-            try (RetryingClients clients = new RetryingClients(cluster::entryPoints, chainId, Genesis.devKeys().subList(1, 5))) {
-                awaitReceipts(clients, 20, cluster);
-                leader = cluster.awaitLeader(Duration.ofSeconds(10));
-                Set<String> majority = new HashSet<>(cluster.voters());
-                majority.remove(leader);
-                assertThat(cluster.connectionsAroundTheProxy()).as("Raft connections that bypass the proxy").isEmpty();
-                cluster.partition(Set.of(leader));
-                String next = cluster.awaitLeader(Duration.ofSeconds(15), majority);
-                assertThat(next).isNotEqualTo(leader);
-                // A commit in flight at the cut may still land on the old leader, and it may still be applying
-                // entries committed before the cut: what must not move is its commit index.
-                LocalCluster.sleep(1_000);
-                long minorityCommit = cluster.status(leader).path("commitIndex").asLong();
-                long majorityHead = majority.stream().mapToLong(cluster::head).max().orElseThrow();
-                awaitReceipts(clients, 30, cluster);
-                assertThat(majority.stream().mapToLong(cluster::head).max().orElseThrow()).as("the majority goes on")
-                        .isGreaterThan(majorityHead);
-                assertThat(cluster.status(leader).path("commitIndex").asLong()).as("the cut-off old leader commits nothing")
-                        .isEqualTo(minorityCommit);
-                assertThat(cluster.links().connectionsRefused()).as("connections refused across the cut").isPositive();
-                cluster.heal();
-                awaitReceipts(clients, 20, cluster);
-                RetryingClients.Outcome outcome = clients.finish(Duration.ofSeconds(60));
-                System.out.printf("partition: %s cut off, %s led the majority; clients: %d receipts, %d resent%n",
-                        leader, next, outcome.receipts(), outcome.resends());
-                List<String> problems = new ArrayList<>();
-                outcome.lost().forEach(h -> problems.add("acknowledged, never got a receipt: " + h));
-                try {
-                    ChainInvariants.awaitSameHead(cluster.rpcs(), Duration.ofSeconds(60));
-                } catch (AssertionError e) {
-                    problems.add(e.getMessage());
-                }
-                problems.addAll(ChainInvariants.violations(cluster.rpcs(), clients.receiptsGiven()));
-                assertThat(problems).as("after healing (old leader " + leader + "; logs in " + cluster.directory() + ")")
-                        .isEmpty();
+        try (LocalCluster cluster = LocalCluster.start(LocalCluster.runDirectory("partition"),
+                LocalCluster.Spec.of(3).withRaftDiagnostics())) {
+            try {
+                partitionAndHeal(cluster);
+            } catch (AssertionError | RuntimeException e) {
+                cluster.dumpThreads(); // where a member that did not rejoin is stuck, in its log
+                throw e;
             }
+        }
+    }
+
+    private static void partitionAndHeal(LocalCluster cluster) {
+        String leader = cluster.awaitLeader(Duration.ofSeconds(60));
+        long chainId = Long.decode(cluster.rpc(leader).call("eth_chainId").textValue());
+        try (RetryingClients clients = new RetryingClients(cluster::entryPoints, chainId, Genesis.devKeys().subList(1, 5))) {
+            awaitReceipts(clients, 20, cluster);
+            leader = cluster.awaitLeader(Duration.ofSeconds(10));
+            Set<String> majority = new HashSet<>(cluster.voters());
+            majority.remove(leader);
+            assertThat(cluster.connectionsAroundTheProxy()).as("Raft connections that bypass the proxy").isEmpty();
+            cluster.partition(Set.of(leader));
+            String next = cluster.awaitLeader(Duration.ofSeconds(15), majority);
+            assertThat(next).isNotEqualTo(leader);
+            // A commit in flight at the cut may still land on the old leader, and it may still be applying
+            // entries committed before the cut: what must not move is its commit index.
+            LocalCluster.sleep(1_000);
+            long minorityCommit = cluster.status(leader).path("commitIndex").asLong();
+            long majorityHead = majority.stream().mapToLong(cluster::head).max().orElseThrow();
+            awaitReceipts(clients, 30, cluster);
+            assertThat(majority.stream().mapToLong(cluster::head).max().orElseThrow()).as("the majority goes on")
+                    .isGreaterThan(majorityHead);
+            assertThat(cluster.status(leader).path("commitIndex").asLong()).as("the cut-off old leader commits nothing")
+                    .isEqualTo(minorityCommit);
+            assertThat(cluster.links().connectionsRefused()).as("connections refused across the cut").isPositive();
+            cluster.heal();
+            awaitReceipts(clients, 20, cluster);
+            RetryingClients.Outcome outcome = clients.finish(Duration.ofSeconds(60));
+            System.out.printf("partition: %s cut off, %s led the majority; clients: %d receipts, %d resent%n",
+                    leader, next, outcome.receipts(), outcome.resends());
+            List<String> problems = new ArrayList<>();
+            outcome.lost().forEach(h -> problems.add("acknowledged, never got a receipt: " + h));
+            try {
+                ChainInvariants.awaitSameHead(cluster.rpcs(), Duration.ofSeconds(60));
+            } catch (AssertionError e) {
+                problems.add(e.getMessage());
+            }
+            problems.addAll(ChainInvariants.violations(cluster.rpcs(), clients.receiptsGiven()));
+            assertThat(problems).as("after healing (old leader " + leader + "; logs in " + cluster.directory() + ")")
+                    .isEmpty();
         }
     }
 
