@@ -21,6 +21,7 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.LifeCycle;
 import org.parkchain.chain.Block;
 import org.parkchain.chain.BlockHeader;
+import org.parkchain.primitives.Hash;
 
 /**
  * The adapter between Ratis and the chain: Ratis' vocabulary on one side (log entries, term and index, snapshots,
@@ -176,6 +177,11 @@ final class ChainStateMachine extends BaseStateMachine {
                 case ClusterMessages.COPIES -> {
                     callbacks.copies(ClusterMessages.copiesOf(bytes));
                     yield new byte[0];
+                }
+                case ClusterMessages.CANONICAL -> {
+                    long number = ClusterMessages.canonicalNumberOf(bytes);
+                    yield new ClusterMessages.CanonicalAnswer(applier.chain().head().number(), applier.chain()
+                            .header(number).map(BlockHeader::hash).orElse(Hash.ZERO)).encode();
                 }
                 case ClusterMessages.IDENTITY -> {
                     BlockHeader head = applier.chain().head();

@@ -15,7 +15,8 @@ import org.parkchain.primitives.tx.InvalidTransaction;
  * log: a {@link BlockEntry}. The others are queries answered from a member's own state without touching the log:
  * transactions forwarded to the leader's pool ({@link #TRANSACTIONS}; the pool is not replicated state),
  * copies of the leader's clients' transactions for the followers' pools ({@link #COPIES}), blocks for a
- * member catching up ({@link #BLOCKS}), and a member's identity ({@link #IDENTITY}).
+ * member catching up ({@link #BLOCKS}), a member's identity ({@link #IDENTITY}), and which block a member holds at
+ * a height ({@link #CANONICAL}: a follower checking that its chain is the leader's).
  */
 final class ClusterMessages {
     static final int BLOCK = 1;
@@ -23,6 +24,7 @@ final class ClusterMessages {
     static final int IDENTITY = 4;
     static final int COPIES = 5;
     static final int TRANSACTIONS = 6;
+    static final int CANONICAL = 7;
     /** The most blocks one {@link #BLOCKS} answer carries (Ratis' gRPC messages stay far below their size limit). */
     static final int MAX_BLOCKS_PER_ANSWER = 64;
 
@@ -197,6 +199,31 @@ final class ClusterMessages {
         static IdentityAnswer decode(byte[] bytes) {
             RlpReader r = RlpReader.of(bytes).readList();
             return new IdentityAnswer(new ChainIdentity(r.readLong(), r.readHash()), r.readLong(), r.readHash());
+        }
+    }
+
+    static byte[] canonicalQuery(long number) {
+        return new RlpWriter().startList().writeLong(CANONICAL).writeLong(number).endList().toByteArray();
+    }
+
+    static long canonicalNumberOf(byte[] query) {
+        RlpReader r = RlpReader.of(query).readList();
+        r.readLong();
+        return r.readLong();
+    }
+
+    /**
+     * A member's answer to {@link #canonicalQuery}: its head's number, and the hash of its block at the height asked
+     * ({@link Hash#ZERO} when it has none there yet).
+     */
+    record CanonicalAnswer(long headNumber, Hash hash) {
+        byte[] encode() {
+            return new RlpWriter().startList().writeLong(headNumber).writeHash(hash).endList().toByteArray();
+        }
+
+        static CanonicalAnswer decode(byte[] bytes) {
+            RlpReader r = RlpReader.of(bytes).readList();
+            return new CanonicalAnswer(r.readLong(), r.readHash());
         }
     }
 }

@@ -64,6 +64,8 @@ public final class RaftMember implements AutoCloseable {
     static final RaftGroupId GROUP = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(
             "parkchain: the park's network".getBytes(StandardCharsets.UTF_8)));
     private static final Duration PEER_QUERY_TIMEOUT = Duration.ofSeconds(3);
+    /** How often a follower checks that its head block is the leader's block at that height ({@link LeaderAgreement}). */
+    private static final Duration AGREEMENT_CHECK_INTERVAL = Duration.ofSeconds(5);
     /** System property naming a block at which this member's state is corrupted: TEST ONLY (see {@link BlockApplier}). */
     public static final String CORRUPT_STATE_PROPERTY = "parkchain.cluster.testOnly.corruptStateAtBlock";
 
@@ -101,6 +103,7 @@ public final class RaftMember implements AutoCloseable {
     /** For copies to followers: no retries, short timeout, so one unreachable follower does not hold up the others. */
     private RaftClient copiesClient;
     private Thread monitorThread;
+    private Thread agreementThread;
     private volatile boolean closed;
 
     private RaftMember(Settings settings, Blockchain chain, BlockExecutor executor, TransactionPool pool) {
@@ -191,14 +194,18 @@ public final class RaftMember implements AutoCloseable {
         monitorThread = new Thread(this::monitor, "raft-monitor");
         monitorThread.setDaemon(true);
         monitorThread.start();
+        agreementThread = new Thread(this::checkAgreement, "raft-agreement");
+        agreementThread.setDaemon(true);
+        agreementThread.start();
         LOG.log(System.Logger.Level.INFO, () -> "Raft member " + spec.self() + " listening on " + self.raft()
                 + " (mutual TLS), " + spec.members().size() + " members, applied up to log index "
                 + applier.durablePosition().index());
     }
 
     /**
-     * The Ratis server settings of a member: the cluster file's timeouts and log sizes, our own snapshot handling, and
-     * composed follower appends turned off.
+     * The Ratis server settings of a member: the cluster file's timeouts and log sizes, our own snapshot handling, a
+     * deposed leader's wait before standing again shortened to one election timeout, and composed follower appends
+     * turned off.
      *
      * <p>Why composed appends are off ({@code raft.server.log.append-entries.compose.enabled}, on by default in Ratis
      * 3.3.0): with it a follower chains each AppendEntries' log write behind the previous one, asynchronously, and
@@ -221,6 +228,11 @@ public final class RaftMember implements AutoCloseable {
         RaftServerConfigKeys.Rpc.setTimeoutMax(properties, millis(spec.electionMax()));
         RaftServerConfigKeys.Rpc.setRequestTimeout(properties, millis(spec.electionMax().multipliedBy(2)));
         RaftServerConfigKeys.Log.setAppendEntriesComposeEnabled(properties, false);
+        // A leader that lost its majority's heartbeats does not stand again for this long (Ratis: 10 s). After a
+        // spurious step-down (a new leader whose first appends are slow on a loaded machine) it may be the only member
+        // with the whole log, so nobody else can win: the cluster would stay leaderless that long. One election
+        // timeout is enough; pre-vote already keeps a member that was cut off from disturbing a working leader.
+        RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(properties, millis(spec.electionMax()));
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, spec.snapshotEvery());
         // The log goes up to the snapshot (the chain database) less keepLogEntries, even when a member is down: a
@@ -482,6 +494,38 @@ public final class RaftMember implements AutoCloseable {
         }
     }
 
+    /**
+     * While this member follows, every {@link #AGREEMENT_CHECK_INTERVAL} it asks the leader which block it holds at
+     * this member's head height; a different one halts block application here, loudly ({@link LeaderAgreement}).
+     */
+    private void checkAgreement() {
+        while (!closed) {
+            try {
+                Thread.sleep(AGREEMENT_CHECK_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            Optional<RaftPeerId> leader = info().map(DivisionInfo::getLeaderId);
+            if (leader.isEmpty() || leader.get().equals(selfId) || applier.halted().isPresent()) {
+                continue;
+            }
+            BlockHeader head = chain.head();
+            BlockApplier.Position applied = applier.durablePosition();
+            ClusterMessages.CanonicalAnswer answer;
+            try {
+                RaftClientReply reply = client.io().sendStaleRead(message(ClusterMessages.canonicalQuery(head.number())),
+                        0, leader.get());
+                if (!reply.isSuccess()) {
+                    continue;
+                }
+                answer = ClusterMessages.CanonicalAnswer.decode(reply.getMessage().getContent().toByteArray());
+            } catch (Exception e) {
+                continue; // the leader is unreachable or changing: asked again at the next interval
+            }
+            LeaderAgreement.divergence(leader.get().toString(), head, applied, answer).ifPresent(applier::halt);
+        }
+    }
+
     /** This member serves another chain than its peers: it stops taking part (no votes, no blocks) and says why. */
     private void refuse(String reason) {
         if (refused != null) {
@@ -619,6 +663,9 @@ public final class RaftMember implements AutoCloseable {
         followerCopies.close();
         if (monitorThread != null) {
             monitorThread.interrupt();
+        }
+        if (agreementThread != null) {
+            agreementThread.interrupt();
         }
         try {
             if (copiesClient != null) {
