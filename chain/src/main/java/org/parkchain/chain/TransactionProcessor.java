@@ -188,7 +188,8 @@ public final class TransactionProcessor {
                     "nonce " + Long.toUnsignedString(tx.nonce()) + ", account has " + Long.toUnsignedString(nonce));
         }
         // EIP-3607: an address with code cannot have a private key anyone knows; an EIP-7702 delegation is not code.
-        if (!state.codeHash(sender).equals(Hash.EMPTY_KECCAK)
+        // A sender asserted rather than signed for (a call, an impersonation on a dev chain) needs no key.
+        if (!tx.senderAsserted() && !state.codeHash(sender).equals(Hash.EMPTY_KECCAK)
                 && !(fork.delegations() && Delegation.isDesignator(state.code(sender)))) {
             return reject(InvalidTransaction.SENDER_NOT_EOA, "sender " + sender + " has code");
         }

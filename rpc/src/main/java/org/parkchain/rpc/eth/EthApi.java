@@ -27,12 +27,23 @@ public final class EthApi {
     private final SubscriptionHub hub;
     private final Filters filters;
     private final List<PrivateKey> signers;
+    private final Impersonation impersonation;
 
     /**
      * @param signers the accounts eth_sendTransaction may sign for (the dev accounts with {@code --dev}; otherwise
      *                none, and eth_accounts is empty)
      */
     public EthApi(EthBackend backend, EthApiConfig config, SubscriptionHub hub, List<PrivateKey> signers) {
+        this(backend, config, hub, signers, new Impersonation());
+    }
+
+    /**
+     * @param impersonation the accounts eth_sendTransaction may also send as without a key: the one a dev node's
+     *                      {@link DevMethods} change
+     */
+    public EthApi(EthBackend backend, EthApiConfig config, SubscriptionHub hub, List<PrivateKey> signers,
+                  Impersonation impersonation) {
+        this.impersonation = Objects.requireNonNull(impersonation, "impersonation");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.config = Objects.requireNonNull(config, "config");
         this.hub = Objects.requireNonNull(hub, "hub");
@@ -52,7 +63,7 @@ public final class EthApi {
                 new StateMethods(backend),
                 new BlockMethods(backend),
                 new CallMethods(blocks, executor),
-                new SendMethods(blocks, executor, signers),
+                new SendMethods(blocks, executor, signers, impersonation),
                 new SignMethods(signers),
                 new FeeMethods(backend, config),
                 new EthConfig(backend),

@@ -29,15 +29,18 @@ public final class SendMethods implements MethodGroup {
     private final BlockLookup blocks;
     private final CallExecutor executor;
     private final Map<Address, PrivateKey> signers;
+    private final Impersonation impersonation;
 
     public SendMethods(EthBackend backend, EthApiConfig config, List<PrivateKey> signers) {
-        this(new BlockLookup(backend), new CallExecutor(backend, config), signers);
+        this(new BlockLookup(backend), new CallExecutor(backend, config), signers, new Impersonation());
     }
 
-    SendMethods(BlockLookup blocks, CallExecutor executor, List<PrivateKey> signers) {
+    /** @param impersonation the accounts eth_sendTransaction may send as without a key (a dev node's; else none) */
+    SendMethods(BlockLookup blocks, CallExecutor executor, List<PrivateKey> signers, Impersonation impersonation) {
         this.backend = blocks.backend();
         this.blocks = blocks;
         this.executor = executor;
+        this.impersonation = impersonation;
         Map<Address, PrivateKey> byAddress = new LinkedHashMap<>();
         signers.forEach(k -> byAddress.put(k.address(), k));
         this.signers = Collections.unmodifiableMap(byAddress);
@@ -56,8 +59,9 @@ public final class SendMethods implements MethodGroup {
 
     private Hash sendTransaction(CallRequest request) {
         Address from = request.from().orElseThrow(() -> invalidParams("invalid argument 0: missing required field 'from'"));
+        // A key the node holds signs; an impersonated account (dev chains only) gets an impersonation signature.
         PrivateKey key = signers.get(from);
-        if (key == null) {
+        if (key == null && !impersonation.covers(from)) {
             throw serverError("unknown account");
         }
         if (request.chainId().isPresent() && !request.chainId().get().equals(BigInteger.valueOf(backend.chainId()))) {
@@ -88,6 +92,6 @@ public final class SendMethods implements MethodGroup {
         long gas = request.gas().orElseGet(
                 () -> executor.estimate(request, backend.head().header(), StateOverrides.NONE, true));
         b.gasLimit(gas);
-        return backend.submit(b.sign(key));
+        return backend.submit(key != null ? b.sign(key) : b.impersonate(from));
     }
 }
