@@ -30,6 +30,11 @@ public final class Impersonation {
         everyone = on;
     }
 
+    /** The accounts impersonated one by one, in no order (eth_accounts lists them after the node's own, as Anvil). */
+    java.util.List<Address> accounts() {
+        return java.util.List.copyOf(accounts);
+    }
+
     /** Whether eth_sendTransaction may send as {@code account} without its key. */
     public boolean covers(Address account) {
         return everyone || accounts.contains(account);

@@ -51,6 +51,9 @@ public final class SendMethods implements MethodGroup {
         m.register("eth_accounts", 0, p -> {
             ArrayNode list = JsonNodeFactory.instance.arrayNode();
             signers.keySet().forEach(a -> list.add(a.toHex()));
+            // As Anvil: the impersonated accounts too, so that a wallet library's getSigner(address) accepts them.
+            impersonation.accounts().stream().filter(a -> !signers.containsKey(a)).sorted()
+                    .forEach(a -> list.add(a.toHex()));
             return list;
         });
         m.register("eth_sendRawTransaction", 1, p -> backend.submit(p.required(0, RpcParams.DATA)).toHex());
