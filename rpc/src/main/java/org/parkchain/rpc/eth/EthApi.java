@@ -17,7 +17,7 @@ import org.parkchain.rpc.SubscriptionHub;
 /**
  * The eth_* methods over an {@link EthBackend}, with geth's parameters, result shapes and error texts, in groups by
  * concern ({@link StateMethods}, {@link BlockMethods}, {@link CallMethods}, {@link SendMethods}, {@link FeeMethods},
- * {@link FilterMethods}, {@link DebugMethods}), each usable on its own over any backend. The node registers them with {@link #registerInto}
+ * {@link FilterMethods}, {@link DebugMethods}, {@link SimulateMethods}), each usable on its own over any backend. The node registers them with {@link #registerInto}
  * and feeds {@link #onNewBlock} and {@link #onPendingTransaction} so that
  * subscriptions and polling filters see new blocks, logs and pool arrivals.
  */
@@ -63,6 +63,7 @@ public final class EthApi {
                 new StateMethods(backend),
                 new BlockMethods(backend),
                 new CallMethods(blocks, executor),
+                new SimulateMethods(blocks, config),
                 new SendMethods(blocks, executor, signers, impersonation),
                 new SignMethods(signers),
                 new FeeMethods(backend, config),
