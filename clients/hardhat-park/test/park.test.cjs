@@ -125,6 +125,55 @@ describe("the park with Hardhat's helpers", function () {
     assert.equal(threshold, 1n);
   });
 
+  it("viem's simulateBlocks: a keyless applicant applies, and the registry shows it in the same simulation", async function () {
+    const { createPublicClient, http, parseEther, keccak256, toHex } = await import("viem");
+    const client = createPublicClient({ transport: http(network.config.url) });
+    const applicant = "0x5afe0000000000000000000000000000000a9911";
+    const registry = { to: sdk.parkAddresses.registry, abi: sdk.parkRegistryAbi };
+    const before = await helpers.time.latestBlock();
+    const [block] = await client.simulateBlocks({
+      blocks: [{
+        stateOverrides: [{ address: applicant, balance: parseEther("1") }],
+        calls: [
+          { ...registry, from: applicant, functionName: "applyForResidency",
+            args: ["Simulated Ltd", keccak256(toHex("reg")), keccak256(toHex("plan"))] },
+          { ...registry, from: applicant, functionName: "getResident", args: [applicant] },
+          { ...registry, from: applicant, functionName: "admitResident", args: [applicant, TOKEN_ISSUER] },
+        ],
+      }],
+      traceTransfers: true,
+    });
+    assert.equal(block.number, BigInt(before + 1));
+    const [apply, resident, admit] = block.calls;
+    assert.equal(apply.status, "success");
+    assert.equal(apply.logs[0].address.toLowerCase(), sdk.parkAddresses.registry.toLowerCase());
+    assert.equal(resident.status, "success");
+    assert.equal(resident.result.status, 1); // Applicant: the first call's change is seen by the second
+    assert.equal(admit.status, "failure"); // board-only: the park's rule, with its reason
+    assert.match(admit.error.message, /board-only function/);
+    // Nothing happened on the chain.
+    assert.equal(await helpers.time.latestBlock(), before);
+    assert.equal((await client.readContract({ ...registry, address: sdk.parkAddresses.registry,
+      functionName: "getResident", args: [applicant] })).status, 0);
+  });
+
+  it("viem's simulateCalls: ether moves show as transfer logs", async function () {
+    const { createPublicClient, http, parseEther } = await import("viem");
+    const client = createPublicClient({ transport: http(network.config.url) });
+    const [payer] = await ethers.getSigners();
+    const payee = "0x5afe00000000000000000000000000000000beef";
+    const { results } = await client.simulateCalls({
+      account: payer.address,
+      calls: [{ to: payee, value: parseEther("0.5") }],
+      traceTransfers: true,
+    });
+    assert.equal(results[0].status, "success");
+    const transfer = results[0].logs[0];
+    assert.equal(transfer.address, "0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee");
+    assert.equal(BigInt(transfer.data), parseEther("0.5"));
+    assert.equal(await ethers.provider.getBalance(payee), 0n);
+  });
+
   it("the node signs for its dev accounts: personal_sign and eth_signTypedData_v4 verify with ethers", async function () {
     // Sent to the node itself (not Hardhat's local mnemonic signer), then checked with ethers' own recovery.
     const [dev0] = await ethers.getSigners();
