@@ -98,10 +98,12 @@ public final class TransactionProcessor {
         ExecutionResult result = evm(fork).execute(message, state, block.toBlockContext(), txContext, tracer);
 
         long gasUsed = tx.gasLimit() - result.gasLeft();
+        long floor = fork.intrinsicGas().floor(tx.data());
+        long peakGasUsed = Math.max(gasUsed, floor);
         long refund = Math.min(Math.max(state.refund(), 0), gasUsed / fork.gas().maxRefundQuotient());
         gasUsed -= refund;
         // EIP-7623: a transaction pays at least its calldata floor (the limit was checked to cover it).
-        gasUsed = Math.max(gasUsed, fork.intrinsicGas().floor(tx.data()));
+        gasUsed = Math.max(gasUsed, floor);
         long gasReturned = tx.gasLimit() - gasUsed;
         state.setBalance(sender, state.balance(sender).add(UInt256.of(gasReturned).mul(gasPrice)));
         // The coinbase is credited even with a zero tip: that touch matters to EIP-161 when it is empty.
@@ -112,7 +114,7 @@ public final class TransactionProcessor {
         state.endTransaction();
         if (tracer != null) tracer.end(state);
         return new TransactionResult.Executed(result.isSuccess(), gasUsed, logs, result.output(), result.createdAddress(),
-                result.failureMessage());
+                result.failureMessage(), peakGasUsed);
     }
 
     /**

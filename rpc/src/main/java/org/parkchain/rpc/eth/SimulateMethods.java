@@ -16,7 +16,7 @@ import org.parkchain.rpc.RpcMethods;
  * eth_simulateV1 (execution-apis, geth's implementation as the reference): blocks of calls on top of a base block,
  * with block and state overrides, answered as blocks (geth's block object, transactions as hashes or full objects)
  * each with a {@code calls} member giving every call's {@code returnData}, {@code logs}, {@code gasUsed},
- * {@code status} and {@code error}. The {@link Simulator} runs it; this class reads the arguments and writes the
+ * {@code maxUsedGas}, {@code status} and {@code error}. The {@link Simulator} runs it; this class reads the arguments and writes the
  * answer.
  */
 public final class SimulateMethods implements MethodGroup {
@@ -65,6 +65,7 @@ public final class SimulateMethods implements MethodGroup {
                 logs.add(json);
             }
             call.put("gasUsed", RpcEncoding.quantity(c.gasUsed()));
+            call.put("maxUsedGas", RpcEncoding.quantity(c.maxUsedGas()));
             call.put("status", c.success() ? "0x1" : "0x0");
             c.error().ifPresent(e -> {
                 ObjectNode error = call.putObject("error");

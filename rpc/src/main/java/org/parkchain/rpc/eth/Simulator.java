@@ -69,7 +69,8 @@ final class Simulator {
     static final int REVERTED = 3;
 
     /** One call's outcome, as the result's {@code calls} member shows it. */
-    record CallOutcome(byte[] returnData, List<Log> logs, long gasUsed, boolean success, Optional<CallError> error) {}
+    record CallOutcome(byte[] returnData, List<Log> logs, long gasUsed, long maxUsedGas, boolean success,
+                       Optional<CallError> error) {}
 
     /** A failed call's {@code error} member: revert (code 3, data = revert output) or a halt (code -32015). */
     record CallError(String message, int code, Optional<byte[]> data) {}
@@ -267,7 +268,7 @@ final class Simulator {
 
     private static CallOutcome outcome(TransactionResult.Executed e, List<Log> logs) {
         if (e.success()) {
-            return new CallOutcome(e.output(), logs, e.gasUsed(), true, Optional.empty());
+            return new CallOutcome(e.output(), logs, e.gasUsed(), e.peakGasUsed(), true, Optional.empty());
         }
         byte[] output = e.output();
         // A halt other than REVERT (out of gas, invalid opcode, …) is -32015 with geth's words; a revert is code 3
@@ -276,7 +277,7 @@ final class Simulator {
                 ? Optional.of(new CallError(RevertReason.decode(output).map(r -> "execution reverted: " + r)
                         .orElse("execution reverted"), REVERTED, Optional.of(output)))
                 : Optional.of(new CallError(e.failure(), VM_ERROR, Optional.empty()));
-        return new CallOutcome(new byte[0], logs, e.gasUsed(), false, error);
+        return new CallOutcome(new byte[0], logs, e.gasUsed(), e.peakGasUsed(), false, error);
     }
 
     /** A call the simulated block refuses: the whole request fails with geth's code for the reason. */

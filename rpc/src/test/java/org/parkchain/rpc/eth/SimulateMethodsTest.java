@@ -28,6 +28,8 @@ class SimulateMethodsTest {
     private static final Address BLOCK_INFO = Address.fromLong(0xbb);
     /** A contract holding funds: a simulation may send from it (it asserts its senders). */
     private static final Address FUNDED_CONTRACT = Address.fromLong(0xcc);
+    /** Clears its slot 0, which holds 1: the refund makes gasUsed less than the gas the call needed. */
+    private static final Address CLEARER = Address.fromLong(0xdd);
 
     /** ethSimulate-run-out-of-gas-in-block-38015's contract: f(n) spends n gas in a GAS loop. */
     private static final String GAS_SPENDER = "0x608060405234801561001057600080fd5b506004361061002b5760003560e01c8063815b8ab414610030575b600080fd5b61004a600480360381019061004591906100b6565b61004c565b005b60005a90505b60011561007657815a826100669190610112565b106100715750610078565b610052565b505b50565b600080fd5b6000819050919050565b61009381610080565b811461009e57600080fd5b50565b6000813590506100b08161008a565b92915050565b6000602082840312156100cc576100cb61007b565b5b60006100da848285016100a1565b91505092915050565b7f4e487b7100000000000000000000000000000000000000000000000000000000600052601160045260246000fd5b600061011d82610080565b915061012883610080565b92508282039050818111156101405761013f6100e3565b5b9291505056fea2646970667358221220a659ba4db729a6ee4db02fcc5c1118db53246b0e5e686534fc9add6f2e93faec64736f6c63430008120033";
@@ -47,7 +49,9 @@ class SimulateMethodsTest {
                     """, UInt256.ZERO),
             BLOCK_INFO, code("PUSH 1 NUMBER SUB BLOCKHASH PUSH0 MSTORE NUMBER PUSH 32 MSTORE TIMESTAMP PUSH 64 MSTORE"
                     + " PUSH 96 PUSH0 RETURN", UInt256.ZERO),
-            FUNDED_CONTRACT, code("STOP", UInt256.of(1_000_000_000_000_000_000L))));
+            FUNDED_CONTRACT, code("STOP", UInt256.of(1_000_000_000_000_000_000L)),
+            CLEARER, new Genesis.GenesisAccount(UInt256.ZERO, 1, Assembler.assemble("PUSH0 PUSH0 SSTORE"),
+                    Map.of(UInt256.ZERO, UInt256.ONE))));
 
     private static Genesis.GenesisAccount code(String asm, UInt256 balance) {
         return new Genesis.GenesisAccount(balance, 1, Assembler.assemble(asm), Map.of());
@@ -82,8 +86,8 @@ class SimulateMethodsTest {
         assertThat(result).hasSize(1);
         JsonNode block = result.get(0);
         assertThat(JSON.readTree("""
-                [{"returnData":"0x","logs":[],"gasUsed":"0x5208","status":"0x1"},
-                 {"returnData":"0x","logs":[],"gasUsed":"0x5208","status":"0x1"}]""")).isEqualTo(block.get("calls"));
+                [{"returnData":"0x","logs":[],"gasUsed":"0x5208","maxUsedGas":"0x5208","status":"0x1"},
+                 {"returnData":"0x","logs":[],"gasUsed":"0x5208","maxUsedGas":"0x5208","status":"0x1"}]""")).isEqualTo(block.get("calls"));
         assertThat(block.get("number").textValue()).isEqualTo(q(head() + 1));
         assertThat(block.get("timestamp").textValue()).isEqualTo(q(backend.head().header().timestamp() + 12));
         assertThat(block.get("baseFeePerGas").textValue()).isEqualTo("0x0");
@@ -112,10 +116,23 @@ class SimulateMethodsTest {
         assertThat(result.get(0).get("gasLimit").textValue()).isEqualTo("0x16e360");
         assertThat(result.get(1).get("gasLimit").textValue()).isEqualTo("0x16e360"); // inherited from its parent
         assertThat(result.get(1).get("calls")).isEqualTo(JSON.readTree("""
-                [{"returnData":"0x","logs":[],"gasUsed":"0xf983f","status":"0x1"},
-                 {"returnData":"0x","logs":[],"gasUsed":"0x74b21","status":"0x0","error":{"message":"out of gas","code":-32015}}]"""));
+                [{"returnData":"0x","logs":[],"gasUsed":"0xf983f","maxUsedGas":"0xf983f","status":"0x1"},
+                 {"returnData":"0x","logs":[],"gasUsed":"0x74b21","maxUsedGas":"0x74b21","status":"0x0","error":{"message":"out of gas","code":-32015}}]"""));
         assertThat(result.get(1).get("gasUsed").textValue()).isEqualTo("0x16e360");
         assertThat(result.get(1).get("parentHash")).isEqualTo(result.get(0).get("hash"));
+    }
+
+    @Test
+    void maxUsedGasIsTheGasBeforeTheRefund() throws Exception {
+        JsonNode call = simulate("""
+                {"blockStateCalls":[{"calls":[{"from":"0xc000000000000000000000000000000000000000","to":"%s"}]}]}"""
+                .formatted(CLEARER.toHex())).at("/0/calls/0");
+        long gasUsed = Long.decode(call.get("gasUsed").textValue());
+        long maxUsed = Long.decode(call.get("maxUsedGas").textValue());
+        // 21,000 + PUSH0 twice + a cold SSTORE clearing a slot (2,100 + 2,900), then its 4,800 refund (EIP-3529,
+        // under a fifth of the gas used)
+        assertThat(maxUsed).isEqualTo(21_000 + 2 + 2 + 2_100 + 2_900);
+        assertThat(gasUsed).isEqualTo(maxUsed - 4_800);
     }
 
     @Test
