@@ -81,6 +81,27 @@ class ImpersonationTest {
         }
     }
 
+    @Test
+    void theParksPermissionChecksJudgeTheImpersonatedSender() {
+        NodeConfig verified = new NodeConfig(true, Optional.empty(), Optional.empty(), PermissionPolicy.Mode.VERIFIED,
+                Optional.empty(), RpcConfig.defaults().withPort(0), EthApiConfig.defaults());
+        try (ParkchainNode node = ParkchainNode.start(verified)) {
+            NodeRpc rpc = new NodeRpc(node.rpcUrl());
+            rpc.call("hardhat_setBalance", KEYLESS.toHex(), "0xde0b6b3a7640000");
+            rpc.call("hardhat_impersonateAccount", KEYLESS.toHex());
+            // Not verified: the pool refuses it in the sender's name, as it would a signed transaction.
+            NodeRpc.Failure refused = catchThrowableOfType(NodeRpc.Failure.class, () -> rpc.call("eth_sendTransaction",
+                    Map.of("from", KEYLESS.toHex(), "to", DevChain.KEYS.get(1).address().toHex(), "value", "0x1")));
+            assertThat(refused.rpcMessage()).startsWith("permissioning: sender " + KEYLESS + " is not verified");
+            // Anyone may apply for residency, the impersonated account too.
+            byte[] apply = ParkAbi.call("applyForResidency(string,bytes32,bytes32)", "Impersonated Ltd",
+                    ParkAbi.hashOf("registration"), ParkAbi.hashOf("project"));
+            JsonNode receipt = rpc.awaitReceipt(rpc.call("eth_sendTransaction", request(apply)).textValue());
+            assertThat(receipt.get("status").textValue()).isEqualTo("0x1");
+            assertThat(receipt.get("from").textValue()).isEqualTo(KEYLESS.toHex());
+        }
+    }
+
     /** Polls the explorer's address page data until it lists {@code txHash} (its index follows the chain). */
     private static boolean explorerListsTransactionOf(NodeRpc rpc, Address who, String txHash) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
