@@ -122,8 +122,9 @@ public final class ParkchainNode implements AutoCloseable {
             SystemContracts systemContracts = new SystemContracts(config.permissioning());
             systemContracts.recogniseTokens(chain.state(chain.head()));
             PermissionPolicy policy = new PermissionPolicy(config.permissioning());
-            // Transactions sent as an impersonated account carry no real signature: a dev chain's business only.
-            TransactionAdmission admission = config.dev() ? new ParkAdmission(policy)
+            // Transactions sent as an impersonated account carry no real signature: the business of a single dev
+            // node only (a cluster member has no development controls, dev genesis or not).
+            TransactionAdmission admission = config.dev() && config.cluster().isEmpty() ? new ParkAdmission(policy)
                     : ImpersonatedTransactions.refused(new ParkAdmission(policy));
             BlockExecutor executor = new BlockExecutor(chain.chainId(), chain.forks(), systemContracts, admission);
             TransactionProcessor processor = new TransactionProcessor(systemContracts);
