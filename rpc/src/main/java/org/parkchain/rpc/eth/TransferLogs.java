@@ -19,7 +19,8 @@ import org.parkchain.state.WorldState;
  * CREATE's endowment, into precompiles and the park's native contracts too) becomes an ERC-20
  * {@code Transfer(from, to, value)} log emitted by {@link #ETHER}, placed among the transaction's own logs where it
  * happened; a frame that fails takes its transfers with it (the state already drops its logs), as geth's simulation
- * tracer does. Self-destruct payouts are not traced (the EVM reports them to no tracer).
+ * tracer does. Every frame with a value counts except a DELEGATECALL (which moves none), so a self-destruct's payout
+ * counts where the EVM reports it to tracers as a frame.
  *
  * <p>Each transfer is anchored to the number of logs the state held when it happened rather than collected from the
  * tracer's log events, because the park's native contracts write their logs to the state without passing the tracer.
