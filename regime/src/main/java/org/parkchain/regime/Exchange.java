@@ -47,7 +47,7 @@ final class Exchange extends SystemContract {
         function("setHalted(uint256,bool)", this::setHalted);
         payable("placeOrder(uint256,uint8,uint256,uint256,uint8)", this::placeOrder);
         function("cancelOrder(uint256)", this::cancelOrder);
-        function("marketCount()", (f, a) -> returnsUint(f.storage().load(MARKET_COUNT)));
+        function("marketCount()", (f, a) -> returnsUint(UInt256.of(marketCount(f.storage().load(COUNTS)))));
         function("getMarket(uint256)", this::getMarket);
         function("getOrder(uint256)", this::getOrder);
         function("openOrders(uint256,address)", this::openOrders);
@@ -67,13 +67,13 @@ final class Exchange extends SystemContract {
     }
 
     private long existingMarket(Frame f, UInt256 rawId) {
-        require(rawId.fitsLong() && rawId.toLong() >= 1 && rawId.toLong() <= f.storage().small(MARKET_COUNT),
+        require(rawId.fitsLong() && rawId.toLong() >= 1 && rawId.toLong() <= marketCount(f.storage().load(COUNTS)),
                 "no market " + rawId);
         return rawId.toLong();
     }
 
     private long existingOrder(Frame f, UInt256 rawId) {
-        require(rawId.fitsLong() && rawId.toLong() >= 1 && rawId.toLong() <= f.storage().small(ORDER_COUNT),
+        require(rawId.fitsLong() && rawId.toLong() >= 1 && rawId.toLong() <= orderCount(f.storage().load(COUNTS)),
                 "no order " + rawId);
         return rawId.toLong();
     }
@@ -81,10 +81,19 @@ final class Exchange extends SystemContract {
     private Market loadMarket(Frame f, long id) {
         var s = f.storage();
         MarketHead head = MarketHead.of(s.load(market(id, M_HEAD)));
-        MarketTerms terms = new MarketTerms(s.load(market(id, M_TICK)), s.load(market(id, M_LOT)), s.load(market(id, M_UNIT)),
-                head.makerFeeBps(), head.takerFeeBps());
-        return new Market(id, head.operator(), s.address(market(id, M_BASE)), s.address(market(id, M_QUOTE)),
-                head.counterparty(), head.ownClientsOnly(), head.halted(), terms);
+        Address base = s.address(market(id, M_BASE));
+        Address quote = head.coinQuote() ? Address.ZERO : s.address(market(id, M_QUOTE));
+        UInt256 tickSize, lotSize;
+        if (head.packedSteps()) {
+            UInt256 steps = s.load(market(id, M_TICK));
+            tickSize = OrderRecord.bits(steps, 0, 128);
+            lotSize = steps.shr(128);
+        } else {
+            tickSize = s.load(market(id, M_TICK));
+            lotSize = s.load(market(id, M_LOT));
+        }
+        MarketTerms terms = new MarketTerms(tickSize, lotSize, unit(head.decimals()), head.makerFeeBps(), head.takerFeeBps());
+        return new Market(id, head.operator(), base, quote, head.counterparty(), head.ownClientsOnly(), head.halted(), terms);
     }
 
     private static String roleName(long role) {
@@ -124,16 +133,23 @@ final class Exchange extends SystemContract {
         require(refusal == null, refusal);
 
         var s = f.storage();
-        long id = s.small(MARKET_COUNT) + 1;
-        s.store(MARKET_COUNT, id);
-        s.store(market(id, M_HEAD), new MarketHead(operator, makerFee, takerFee, counterparty, ownClientsOnly, false).word());
+        UInt256 counts = s.load(COUNTS);
+        long id = marketCount(counts) + 1;
+        s.store(COUNTS, counts(id, orderCount(counts)));
+        boolean packedSteps = stepsFit(tickSize, lotSize);
+        boolean coinQuote = quote.equals(Address.ZERO);
+        s.store(market(id, M_HEAD), new MarketHead(operator, makerFee, takerFee, counterparty, ownClientsOnly, false,
+                packedSteps, coinQuote, (int) decimals).word());
         s.store(market(id, M_BASE), base);
-        if (!quote.equals(Address.ZERO)) {
+        if (!coinQuote) {
             s.store(market(id, M_QUOTE), quote);
         }
-        s.store(market(id, M_TICK), tickSize);
-        s.store(market(id, M_LOT), lotSize);
-        s.store(market(id, M_UNIT), UInt256.of(unit));
+        if (packedSteps) {
+            s.store(market(id, M_TICK), tickSize.or(lotSize.shl(128)));
+        } else {
+            s.store(market(id, M_TICK), tickSize);
+            s.store(market(id, M_LOT), lotSize);
+        }
         f.emit(MARKET_CREATED, List.of(Slots.topic(id), Slots.topic(operator), Slots.topic(base)),
                 Tuple.builder().address(quote).bool(counterparty).build().encode());
         return returnsUint(id);
@@ -225,8 +241,10 @@ final class Exchange extends SystemContract {
         takeLock(f, m, side, trader, lock);
 
         var s = f.storage();
-        long orderId = s.small(ORDER_COUNT) + 1;
-        s.store(ORDER_COUNT, orderId);
+        UInt256 counts = s.load(COUNTS);
+        long orderId = orderCount(counts) + 1;
+        require(orderId <= OrderRecord.MAX_ID, "order ids are exhausted");
+        s.store(COUNTS, counts(marketCount(counts), orderId));
         Order order = Order.placed(orderId, id, trader, side, price, amount, m.terms().makerFeeBps(), lock, f.now());
         StorageBook book = new StorageBook(s, id);
         book.create(order);
@@ -241,6 +259,7 @@ final class Exchange extends SystemContract {
         } catch (OrderRefused e) {
             throw refuse(e.getMessage());
         }
+        book.flush();
         settlement.payOut();
         return returnsUint(orderId);
     }
@@ -261,9 +280,9 @@ final class Exchange extends SystemContract {
         long orderId = existingOrder(f, a.uint256(0));
         f.requireWritable();
         var s = f.storage();
-        long marketId = s.load(order(orderId, 1)).u0;
-        StorageBook book = new StorageBook(s, marketId);
+        StorageBook book = StorageBook.holding(s, orderId);
         Order order = book.order(orderId);
+        long marketId = order.marketId();
         require(order.open(), "order " + orderId + " is not open");
         Market m = loadMarket(f, marketId);
         if (!f.caller.equals(order.trader())) {
@@ -277,6 +296,7 @@ final class Exchange extends SystemContract {
                 "the lock cannot go back to trader " + order.trader() + ", frozen in the locked token");
         Settlement settlement = new Settlement(f, m);
         MatchingEngine.cancel(book, orderId, settlement);
+        book.flush();
         settlement.payOut();
         return NOTHING;
     }
@@ -368,7 +388,7 @@ final class Exchange extends SystemContract {
 
     private byte[] getOrder(Frame f, Tuple a) {
         long id = existingOrder(f, a.uint256(0));
-        Order o = new StorageBook(f.storage(), 0).order(id);
+        Order o = StorageBook.holding(f.storage(), id).order(id);
         return Tuple.builder().uint256(UInt256.of(o.marketId())).address(o.trader()).uint256(UInt256.of(o.side().ordinal()))
                 .uint256(o.price()).uint256(o.amount()).uint256(o.filled()).uint256(UInt256.of(o.makerFeeBps()))
                 .uint256(o.locked()).uint256(UInt256.of(o.placedAt())).bool(o.open()).build().encode();
