@@ -10,11 +10,12 @@ import org.parkchain.regime.exchange.Side;
  * struct's consecutive small members (the first member in the lowest bits), so that nearly every order is three
  * words:
  * <ul>
- *   <li>packed: +0 trader (bits 0–159) | side (160) | open (161) | packed (162) | makerFeeBps (163–173) | placedAt
- *       (174–213) | marketId (214–255); +1 price (0–95) | amount (96–175) | filled (176–255); +2 the lock of a buy
- *       (0–159) | next order id in its queue (160–207) | previous (208–255);</li>
+ *   <li>packed: +0 trader (bits 0–159) | side (160) | packed (162) | makerFeeBps (163–173) | placedAt (174–213) |
+ *       marketId (214–255), which never changes; +1 price (0–94) | open (95) | amount (96–175) | filled (176–255),
+ *       which a trade or a close changes at once; +2 the lock of a buy (0–159) | next order id in its queue
+ *       (160–207) | previous (208–255);</li>
  *   <li>wide, for an order whose price, amount, lock, time or market does not fit those widths (decided when it is
- *       placed; the filled amount and the lock only go down): +0 trader | side (160) | open (161); +1 marketId (0–63)
+ *       placed; the filled amount never exceeds the amount, the lock only goes down): +0 trader | side (160) | open (161); +1 marketId (0–63)
  *       | makerFeeBps (64–79) | placedAt (80–143); +2 price; +3 amount; +4 filled; +5 the lock of a buy; +6 next
  *       (0–47) | previous (48–95).</li>
  * </ul>
@@ -26,11 +27,11 @@ record OrderRecord(Order order, long next, long previous, boolean packed) {
     static final int PACKED_WORDS = 3;
     static final int WIDE_WORDS = 7;
 
-    private static final int SIDE = 160, OPEN = 161, PACKED = 162;
+    private static final int SIDE = 160, OPEN = 161, PACKED = 162, PACKED_OPEN = 95;
 
     /** A new order's record: packed when its fields fit, unlinked. */
     static OrderRecord of(Order o) {
-        boolean packed = fits(o.price(), 96) && fits(o.amount(), 80) && fits(lockWord(o), 160)
+        boolean packed = fits(o.price(), 95) && fits(o.amount(), 80) && fits(lockWord(o), 160)
                 && o.placedAt() >>> 40 == 0 && o.marketId() >>> 42 == 0;
         return new OrderRecord(o, 0, 0, packed);
     }
@@ -53,18 +54,17 @@ record OrderRecord(Order order, long next, long previous, boolean packed) {
 
     UInt256[] words() {
         Order o = order;
-        UInt256 head = UInt256.fromBytes(o.trader().toWord())
-                .or(bit(SIDE, o.side() == Side.SELL)).or(bit(OPEN, o.open())).or(bit(PACKED, packed));
+        UInt256 head = UInt256.fromBytes(o.trader().toWord()).or(bit(SIDE, o.side() == Side.SELL)).or(bit(PACKED, packed));
         UInt256 links = UInt256.of(next).or(UInt256.of(previous).shl(48));
         if (packed) {
             return new UInt256[] {
                 head.or(UInt256.of(o.makerFeeBps()).shl(163)).or(UInt256.of(o.placedAt()).shl(174))
                         .or(UInt256.of(o.marketId()).shl(214)),
-                o.price().or(o.amount().shl(96)).or(o.filled().shl(176)),
+                o.price().or(bit(PACKED_OPEN, o.open())).or(o.amount().shl(96)).or(o.filled().shl(176)),
                 lockWord(o).or(links.shl(160))};
         }
         return new UInt256[] {
-            head,
+            head.or(bit(OPEN, o.open())),
             UInt256.of(o.marketId()).or(UInt256.of(o.makerFeeBps()).shl(64)).or(UInt256.of(o.placedAt()).shl(80)),
             o.price(), o.amount(), o.filled(), lockWord(o), links};
     }
@@ -73,15 +73,15 @@ record OrderRecord(Order order, long next, long previous, boolean packed) {
     static OrderRecord of(long id, UInt256[] w) {
         Address trader = Address.fromWord(w[0].toBytes32());
         Side side = w[0].testBit(SIDE) ? Side.SELL : Side.BUY;
-        boolean open = w[0].testBit(OPEN);
         boolean packed = w[0].testBit(PACKED);
+        boolean open = packed ? w[1].testBit(PACKED_OPEN) : w[0].testBit(OPEN);
         long marketId, feeBps, placedAt, next, previous;
         UInt256 price, amount, filled, lockWord;
         if (packed) {
             feeBps = bits(w[0], 163, 11).u0;
             placedAt = bits(w[0], 174, 40).u0;
             marketId = w[0].shr(214).u0;
-            price = bits(w[1], 0, 96);
+            price = bits(w[1], 0, 95);
             amount = bits(w[1], 96, 80);
             filled = w[1].shr(176);
             lockWord = bits(w[2], 0, 160);
