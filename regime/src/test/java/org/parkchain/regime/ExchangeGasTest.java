@@ -75,6 +75,11 @@ class ExchangeGasTest {
         }
         long taker10 = buy("0.001", 10).gasUsed();
         System.out.printf("GAS resting %d taker1 %d taker10 %d cancel %d%n", resting, taker1, taker10, cancel);
-        assertThat(resting).isPositive();
+        // Below the simple Solidity book's resting order on a node (164,452), and below what the exchange cost before
+        // its storage was packed (231,368, 586,812 and 70,097): a layout change that writes more words fails here.
+        assertThat(resting).isLessThan(164_452);
+        assertThat(taker1).isLessThan(231_368);
+        assertThat(taker10).isLessThan(586_812);
+        assertThat(cancel).isLessThan(70_097);
     }
 }
