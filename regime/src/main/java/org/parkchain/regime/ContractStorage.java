@@ -40,6 +40,19 @@ final class ContractStorage {
         world.setStorage(self, slot, value);
     }
 
+    /**
+     * A mapping entry's slot, {@code keccak(key . slot)}, charged as the KECCAK256 of 64 bytes that computes it (a
+     * caller that keeps the slot, as Solidity keeps a storage pointer, hashes once).
+     */
+    UInt256 mapping(UInt256 slot, UInt256 key) {
+        frame.charge(GasCalc.keccak256(NativeGas.FORK, 64));
+        return Slots.mapping(slot, key);
+    }
+
+    UInt256 mapping(UInt256 slot, long key) {
+        return mapping(slot, UInt256.of(key));
+    }
+
     // --- typed views of a slot ---------------------------------------------------------------------------------
 
     Address address(UInt256 slot) {

@@ -80,17 +80,18 @@ final class Exchange extends SystemContract {
 
     private Market loadMarket(Frame f, long id) {
         var s = f.storage();
-        MarketHead head = MarketHead.of(s.load(market(id, M_HEAD)));
-        Address base = s.address(market(id, M_BASE));
-        Address quote = head.coinQuote() ? Address.ZERO : s.address(market(id, M_QUOTE));
+        UInt256 slot = market(s, id);
+        MarketHead head = MarketHead.of(s.load(slot));
+        Address base = s.address(Slots.field(slot, M_BASE));
+        Address quote = head.coinQuote() ? Address.ZERO : s.address(Slots.field(slot, M_QUOTE));
         UInt256 tickSize, lotSize;
         if (head.packedSteps()) {
-            UInt256 steps = s.load(market(id, M_TICK));
+            UInt256 steps = s.load(Slots.field(slot, M_TICK));
             tickSize = OrderRecord.bits(steps, 0, 128);
             lotSize = steps.shr(128);
         } else {
-            tickSize = s.load(market(id, M_TICK));
-            lotSize = s.load(market(id, M_LOT));
+            tickSize = s.load(Slots.field(slot, M_TICK));
+            lotSize = s.load(Slots.field(slot, M_LOT));
         }
         MarketTerms terms = new MarketTerms(tickSize, lotSize, unit(head.decimals()), head.makerFeeBps(), head.takerFeeBps());
         return new Market(id, head.operator(), base, quote, head.counterparty(), head.ownClientsOnly(), head.halted(), terms);
@@ -138,17 +139,18 @@ final class Exchange extends SystemContract {
         s.store(COUNTS, counts(id, orderCount(counts)));
         boolean packedSteps = stepsFit(tickSize, lotSize);
         boolean coinQuote = quote.equals(Address.ZERO);
-        s.store(market(id, M_HEAD), new MarketHead(operator, makerFee, takerFee, counterparty, ownClientsOnly, false,
+        UInt256 slot = market(s, id);
+        s.store(slot, new MarketHead(operator, makerFee, takerFee, counterparty, ownClientsOnly, false,
                 packedSteps, coinQuote, (int) decimals).word());
-        s.store(market(id, M_BASE), base);
+        s.store(Slots.field(slot, M_BASE), base);
         if (!coinQuote) {
-            s.store(market(id, M_QUOTE), quote);
+            s.store(Slots.field(slot, M_QUOTE), quote);
         }
         if (packedSteps) {
-            s.store(market(id, M_TICK), tickSize.or(lotSize.shl(128)));
+            s.store(Slots.field(slot, M_TICK), tickSize.or(lotSize.shl(128)));
         } else {
-            s.store(market(id, M_TICK), tickSize);
-            s.store(market(id, M_LOT), lotSize);
+            s.store(Slots.field(slot, M_TICK), tickSize);
+            s.store(Slots.field(slot, M_LOT), lotSize);
         }
         f.emit(MARKET_CREATED, List.of(Slots.topic(id), Slots.topic(operator), Slots.topic(base)),
                 Tuple.builder().address(quote).bool(counterparty).build().encode());
@@ -168,7 +170,8 @@ final class Exchange extends SystemContract {
         long makerFee = feeBps(a.uint256(1), "maker");
         long takerFee = feeBps(a.uint256(2), "taker");
         var s = f.storage();
-        s.store(market(id, M_HEAD), MarketHead.of(s.load(market(id, M_HEAD))).withFees(makerFee, takerFee).word());
+        UInt256 slot = market(s, id);
+        s.store(slot, MarketHead.of(s.load(slot)).withFees(makerFee, takerFee).word());
         f.emit(FEES_CHANGED, List.of(Slots.topic(id)), Tuple.builder().uint256(UInt256.of(makerFee)).uint256(UInt256.of(takerFee)).build().encode());
         return NOTHING;
     }
@@ -181,7 +184,8 @@ final class Exchange extends SystemContract {
         require(f.caller.equals(SystemAddresses.REGISTRY) || isOperator(f, m, f.caller),
                 "only the market's operator, or the board through a proposal, can halt or resume it");
         var s = f.storage();
-        s.store(market(id, M_HEAD), MarketHead.of(s.load(market(id, M_HEAD))).withHalted(halted).word());
+        UInt256 slot = market(s, id);
+        s.store(slot, MarketHead.of(s.load(slot)).withHalted(halted).word());
         f.emit(MARKET_HALTED, List.of(Slots.topic(id)), returnsBool(halted));
         return NOTHING;
     }

@@ -90,20 +90,25 @@ final class ExchangeLayout {
         return tickSize.bitLength() <= 128 && lotSize.bitLength() <= 128;
     }
 
-    static UInt256 market(long id, long field) {
-        return Slots.field(Slots.mapping(MARKETS, id), field);
+    // Each slot below is hashed through the storage, which charges each hash; callers keep what they derived.
+
+    /** A market record's first slot. */
+    static UInt256 market(ContractStorage s, long id) {
+        return s.mapping(MARKETS, id);
     }
 
-    static UInt256 order(long id, long word) {
-        return Slots.field(Slots.mapping(ORDERS, id), word);
+    /** An order record's first slot. */
+    static UInt256 order(ContractStorage s, long id) {
+        return s.mapping(ORDERS, id);
     }
 
-    static UInt256 best(long marketId, Side side) {
-        return Slots.mapping(Slots.mapping(BEST, marketId), side.ordinal());
+    static UInt256 best(ContractStorage s, long marketId, Side side) {
+        return s.mapping(s.mapping(BEST, marketId), side.ordinal());
     }
 
-    static UInt256 level(long marketId, Side side, UInt256 price, long field) {
-        return Slots.field(Slots.mapping(Slots.mapping(Slots.mapping(LEVELS, marketId), side.ordinal()), price), field);
+    /** A price level's first slot. */
+    static UInt256 level(ContractStorage s, long marketId, Side side, UInt256 price) {
+        return s.mapping(s.mapping(s.mapping(LEVELS, marketId), side.ordinal()), price);
     }
 
     private static final int LEVEL_WIDE = 96, LEVEL_NEXT = 97;

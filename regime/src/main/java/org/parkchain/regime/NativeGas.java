@@ -12,7 +12,11 @@ import org.parkchain.evm.gas.GasCalc;
 final class NativeGas {
     /** The prices the native contracts pay: Cancun's (Prague and Osaka changed none of those used here). */
     static final Fork FORK = Fork.CANCUN;
-    /** Dispatch and argument decoding of one call: what a Solidity function's prologue costs. */
+    /**
+     * Dispatch, argument decoding and the slot hashing of one call: what a Solidity function's prologue costs. The
+     * exchange, whose calls hash many slots (orders, levels), pays each of its slot hashes on top as the KECCAK256 it
+     * is ({@link ContractStorage#mapping}).
+     */
     static final long CALL_BASE = 200;
     /**
      * A registry slot read by a park-rule check made by another system contract (is this account verified, blocked).

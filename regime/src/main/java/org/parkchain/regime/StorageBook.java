@@ -26,12 +26,14 @@ final class StorageBook implements Book {
 
     private record LevelKey(Side side, UInt256 price) {}
 
-    /** A slot's value as storage holds it and as this call leaves it. */
+    /** A record's value as storage holds it and as this call leaves it, at its first slot. */
     private static final class Word<T> {
+        final UInt256 slot;
         final T stored;
         T current;
 
-        Word(T stored) {
+        Word(UInt256 slot, T stored) {
+            this.slot = slot;
             this.stored = stored;
             this.current = stored;
         }
@@ -58,7 +60,7 @@ final class StorageBook implements Book {
 
     /** Takes a new order (its slots are all zero); its words are written by {@link #flush()}. */
     void create(Order order) {
-        Word<OrderRecord> w = new Word<>(null);
+        Word<OrderRecord> w = new Word<>(ExchangeLayout.order(storage, order.id()), null);
         w.current = OrderRecord.of(order);
         orders.put(order.id(), w);
     }
@@ -66,13 +68,14 @@ final class StorageBook implements Book {
     private Word<OrderRecord> entry(long id) {
         Word<OrderRecord> w = orders.get(id);
         if (w == null) {
-            UInt256 head = storage.load(ExchangeLayout.order(id, 0));
+            UInt256 slot = ExchangeLayout.order(storage, id);
+            UInt256 head = storage.load(slot);
             UInt256[] words = new UInt256[OrderRecord.size(head)];
             words[0] = head;
             for (int i = 1; i < words.length; i++) {
-                words[i] = storage.load(ExchangeLayout.order(id, i));
+                words[i] = storage.load(Slots.field(slot, i));
             }
-            w = new Word<>(OrderRecord.of(id, words));
+            w = new Word<>(slot, OrderRecord.of(id, words));
             orders.put(id, w);
         }
         return w;
@@ -106,15 +109,18 @@ final class StorageBook implements Book {
     }
 
     private Word<UInt256> bestWord(Side side) {
-        return best.computeIfAbsent(side, s -> new Word<>(storage.load(ExchangeLayout.best(marketId, s))));
+        return best.computeIfAbsent(side, s -> {
+            UInt256 slot = ExchangeLayout.best(storage, marketId, s);
+            return new Word<>(slot, storage.load(slot));
+        });
     }
 
     private Word<Level> levelWord(Side side, UInt256 price) {
         return levels.computeIfAbsent(new LevelKey(side, price), k -> {
-            UInt256 w = storage.load(ExchangeLayout.level(marketId, side, price, 0));
-            UInt256 next = ExchangeLayout.levelNextIsWide(w) ? storage.load(ExchangeLayout.level(marketId, side, price, 1))
-                    : ExchangeLayout.levelNext(w);
-            return new Word<>(new Level(ExchangeLayout.levelFirst(w), ExchangeLayout.levelLast(w), next));
+            UInt256 slot = ExchangeLayout.level(storage, marketId, side, price);
+            UInt256 w = storage.load(slot);
+            UInt256 next = ExchangeLayout.levelNextIsWide(w) ? storage.load(Slots.field(slot, 1)) : ExchangeLayout.levelNext(w);
+            return new Word<>(slot, new Level(ExchangeLayout.levelFirst(w), ExchangeLayout.levelLast(w), next));
         });
     }
 
@@ -230,7 +236,7 @@ final class StorageBook implements Book {
             for (int i = 0; i < now.length; i++) {
                 UInt256 before = was == null ? UInt256.ZERO : was[i];
                 if (!now[i].equals(before)) {
-                    storage.store(ExchangeLayout.order(id, i), now[i]);
+                    storage.store(Slots.field(w.slot, i), now[i]);
                 }
             }
         });
@@ -239,13 +245,13 @@ final class StorageBook implements Book {
             UInt256[] was = ExchangeLayout.levelWords(w.stored.first(), w.stored.last(), w.stored.next());
             for (int i = 0; i < 2; i++) {
                 if (!now[i].equals(was[i])) {
-                    storage.store(ExchangeLayout.level(marketId, key.side(), key.price(), i), now[i]);
+                    storage.store(Slots.field(w.slot, i), now[i]);
                 }
             }
         });
         best.forEach((side, w) -> {
             if (!w.current.equals(w.stored)) {
-                storage.store(ExchangeLayout.best(marketId, side), w.current);
+                storage.store(w.slot, w.current);
             }
         });
     }
