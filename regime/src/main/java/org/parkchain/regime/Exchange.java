@@ -54,7 +54,7 @@ final class Exchange extends SystemContract {
         function("depth(uint256,uint8,uint256)", this::depth);
     }
 
-    /** A market as the rules read it. */
+    /** A market as the rules read it; {@code terms} is null when it was read without them (for a cancel). */
     private record Market(long id, Address operator, Address base, Address quote, boolean counterparty,
                           boolean ownClientsOnly, boolean halted, MarketTerms terms) {
         long role() {
@@ -72,19 +72,29 @@ final class Exchange extends SystemContract {
         return rawId.toLong();
     }
 
-    private long existingOrder(Frame f, UInt256 rawId) {
-        require(rawId.fitsLong() && rawId.toLong() >= 1 && rawId.toLong() <= orderCount(f.storage().load(COUNTS)),
-                "no order " + rawId);
-        return rawId.toLong();
+    /** The book holding order {@code rawId}, that order read; an order exists when its record does. */
+    private StorageBook bookOf(Frame f, UInt256 rawId) {
+        require(rawId.fitsLong() && rawId.toLong() >= 1 && rawId.toLong() <= OrderRecord.MAX_ID, "no order " + rawId);
+        StorageBook book = StorageBook.holding(f.storage(), rawId.toLong());
+        require(book != null, "no order " + rawId);
+        return book;
     }
 
     private Market loadMarket(Frame f, long id) {
+        return loadMarket(f, id, true);
+    }
+
+    /** A market's record; its terms (tick and lot sizes, which a cancel does not need) only {@code withTerms}. */
+    private Market loadMarket(Frame f, long id, boolean withTerms) {
         var s = f.storage();
         UInt256 slot = market(s, id);
         MarketHead head = MarketHead.of(s.load(slot));
         Address base = s.address(Slots.field(slot, M_BASE));
         Address quote = head.coinQuote() ? Address.ZERO : s.address(Slots.field(slot, M_QUOTE));
         UInt256 tickSize, lotSize;
+        if (!withTerms) {
+            return new Market(id, head.operator(), base, quote, head.counterparty(), head.ownClientsOnly(), head.halted(), null);
+        }
         if (head.packedSteps()) {
             UInt256 steps = s.load(Slots.field(slot, M_TICK));
             tickSize = OrderRecord.bits(steps, 0, 128);
@@ -281,14 +291,13 @@ final class Exchange extends SystemContract {
     }
 
     private byte[] cancelOrder(Frame f, Tuple a) {
-        long orderId = existingOrder(f, a.uint256(0));
+        long orderId = a.uint256(0).fitsLong() ? a.uint256(0).toLong() : 0;
         f.requireWritable();
-        var s = f.storage();
-        StorageBook book = StorageBook.holding(s, orderId);
+        StorageBook book = bookOf(f, a.uint256(0));
         Order order = book.order(orderId);
         long marketId = order.marketId();
         require(order.open(), "order " + orderId + " is not open");
-        Market m = loadMarket(f, marketId);
+        Market m = loadMarket(f, marketId, false);
         if (!f.caller.equals(order.trader())) {
             require(m.halted() && (f.caller.equals(SystemAddresses.REGISTRY) || isOperator(f, m, f.caller)),
                     "only the order's trader can cancel it (the operator or the board too while the market is halted)");
@@ -391,8 +400,7 @@ final class Exchange extends SystemContract {
     }
 
     private byte[] getOrder(Frame f, Tuple a) {
-        long id = existingOrder(f, a.uint256(0));
-        Order o = StorageBook.holding(f.storage(), id).order(id);
+        Order o = bookOf(f, a.uint256(0)).order(a.uint256(0).toLong());
         return Tuple.builder().uint256(UInt256.of(o.marketId())).address(o.trader()).uint256(UInt256.of(o.side().ordinal()))
                 .uint256(o.price()).uint256(o.amount()).uint256(o.filled()).uint256(UInt256.of(o.makerFeeBps()))
                 .uint256(o.locked()).uint256(UInt256.of(o.placedAt())).bool(o.open()).build().encode();

@@ -15,11 +15,12 @@ import org.parkchain.regime.exchange.Side;
  *       which a trade or a close changes at once; +2 the lock of a buy (0–159) | next order id in its queue
  *       (160–207) | previous (208–255);</li>
  *   <li>wide, for an order whose price, amount, lock, time or market does not fit those widths (decided when it is
- *       placed; the filled amount never exceeds the amount, the lock only goes down): +0 trader | side (160) | open (161); +1 marketId (0–63)
+ *       placed; the filled amount never exceeds the amount, the lock only goes down): +0 trader | side (160) | open
+ *       (161) | wide (163); +1 marketId (0–63)
  *       | makerFeeBps (64–79) | placedAt (80–143); +2 price; +3 amount; +4 filled; +5 the lock of a buy; +6 next
  *       (0–47) | previous (48–95).</li>
  * </ul>
- * A sell's lock is not stored: while it is open it is its unfilled amount, afterwards zero. Order ids stay below
+ * Either way the first word is never zero, so an order exists exactly when its first word is not. A sell's lock is not stored: while it is open it is its unfilled amount, afterwards zero. Order ids stay below
  * 2^48 (the exchange refuses more orders than that), so a link fits 48 bits.
  */
 record OrderRecord(Order order, long next, long previous, boolean packed) {
@@ -27,7 +28,7 @@ record OrderRecord(Order order, long next, long previous, boolean packed) {
     static final int PACKED_WORDS = 3;
     static final int WIDE_WORDS = 7;
 
-    private static final int SIDE = 160, OPEN = 161, PACKED = 162, PACKED_OPEN = 95;
+    private static final int SIDE = 160, OPEN = 161, PACKED = 162, WIDE = 163, PACKED_OPEN = 95;
 
     /** A new order's record: packed when its fields fit, unlinked. */
     static OrderRecord of(Order o) {
@@ -64,7 +65,7 @@ record OrderRecord(Order order, long next, long previous, boolean packed) {
                 lockWord(o).or(links.shl(160))};
         }
         return new UInt256[] {
-            head.or(bit(OPEN, o.open())),
+            head.or(bit(OPEN, o.open())).or(bit(WIDE, true)),
             UInt256.of(o.marketId()).or(UInt256.of(o.makerFeeBps()).shl(64)).or(UInt256.of(o.placedAt()).shl(80)),
             o.price(), o.amount(), o.filled(), lockWord(o), links};
     }

@@ -50,9 +50,15 @@ final class StorageBook implements Book {
         this.marketId = marketId;
     }
 
-    /** The book of the market order {@code orderId} (which exists) is in, with that order read. */
+    /** The book of the market order {@code orderId} is in, with that order read; null when there is no such order. */
     static StorageBook holding(ContractStorage storage, long orderId) {
-        Word<OrderRecord> record = new StorageBook(storage, 0).entry(orderId);
+        StorageBook probe = new StorageBook(storage, 0);
+        UInt256 slot = ExchangeLayout.order(storage, orderId);
+        UInt256 head = storage.load(slot);
+        if (head.isZero()) {
+            return null;
+        }
+        Word<OrderRecord> record = probe.read(orderId, slot, head);
         StorageBook book = new StorageBook(storage, record.current.order().marketId());
         book.orders.put(orderId, record);
         return book;
@@ -69,15 +75,20 @@ final class StorageBook implements Book {
         Word<OrderRecord> w = orders.get(id);
         if (w == null) {
             UInt256 slot = ExchangeLayout.order(storage, id);
-            UInt256 head = storage.load(slot);
-            UInt256[] words = new UInt256[OrderRecord.size(head)];
-            words[0] = head;
-            for (int i = 1; i < words.length; i++) {
-                words[i] = storage.load(Slots.field(slot, i));
-            }
-            w = new Word<>(slot, OrderRecord.of(id, words));
-            orders.put(id, w);
+            w = read(id, slot, storage.load(slot));
         }
+        return w;
+    }
+
+    /** Reads the rest of a record whose first word is {@code head}. */
+    private Word<OrderRecord> read(long id, UInt256 slot, UInt256 head) {
+        UInt256[] words = new UInt256[OrderRecord.size(head)];
+        words[0] = head;
+        for (int i = 1; i < words.length; i++) {
+            words[i] = storage.load(Slots.field(slot, i));
+        }
+        Word<OrderRecord> w = new Word<>(slot, OrderRecord.of(id, words));
+        orders.put(id, w);
         return w;
     }
 
