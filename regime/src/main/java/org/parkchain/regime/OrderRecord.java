@@ -16,17 +16,21 @@ import org.parkchain.regime.exchange.Side;
  *       (160–207) | previous (208–255);</li>
  *   <li>wide, for an order whose price, amount, lock, time or market does not fit those widths (decided when it is
  *       placed; the filled amount never exceeds the amount, the lock only goes down): +0 trader | side (160) | open
- *       (161) | wide (163); +1 marketId (0–63)
- *       | makerFeeBps (64–79) | placedAt (80–143); +2 price; +3 amount; +4 filled; +5 the lock of a buy; +6 next
- *       (0–47) | previous (48–95).</li>
+ *       (161) | wide (163); +1 marketId (0–63) | makerFeeBps (64–79) | placedAt (80–143); +2 next (160–207) |
+ *       previous (208–255); +3 price; +4 amount; +5 filled; +6 the lock of a buy.</li>
  * </ul>
- * Either way the first word is never zero, so an order exists exactly when its first word is not. A sell's lock is not stored: while it is open it is its unfilled amount, afterwards zero. Order ids stay below
- * 2^48 (the exchange refuses more orders than that), so a link fits 48 bits.
+ * Either way the first word is never zero, so an order exists exactly when its first word is not, and the queue links
+ * are at +2, bits 160–255, so relinking a neighbour reads and writes that one word ({@link #LINKS}). A sell's lock
+ * is not stored: while it is open it is its unfilled amount, afterwards zero. Order ids stay below 2^48 (the exchange
+ * refuses more orders than that), so a link fits 48 bits.
  */
 record OrderRecord(Order order, long next, long previous, boolean packed) {
     static final long MAX_ID = (1L << 48) - 1;
     static final int PACKED_WORDS = 3;
     static final int WIDE_WORDS = 7;
+    /** The word that holds the queue links in either layout. */
+    static final int LINKS = 2;
+    private static final UInt256 BELOW_LINKS = UInt256.ONE.shl(160).sub(UInt256.ONE);
 
     private static final int SIDE = 160, OPEN = 161, PACKED = 162, WIDE = 163, PACKED_OPEN = 95;
 
@@ -67,7 +71,7 @@ record OrderRecord(Order order, long next, long previous, boolean packed) {
         return new UInt256[] {
             head.or(bit(OPEN, o.open())).or(bit(WIDE, true)),
             UInt256.of(o.marketId()).or(UInt256.of(o.makerFeeBps()).shl(64)).or(UInt256.of(o.placedAt()).shl(80)),
-            o.price(), o.amount(), o.filled(), lockWord(o), links};
+            links.shl(160), o.price(), o.amount(), o.filled(), lockWord(o)};
     }
 
     /** The record from its words ({@link #size(UInt256)} of them, as its first word says). */
@@ -92,16 +96,26 @@ record OrderRecord(Order order, long next, long previous, boolean packed) {
             marketId = w[1].u0;
             feeBps = bits(w[1], 64, 16).u0;
             placedAt = bits(w[1], 80, 64).u0;
-            price = w[2];
-            amount = w[3];
-            filled = w[4];
-            lockWord = w[5];
-            next = bits(w[6], 0, 48).u0;
-            previous = bits(w[6], 48, 48).u0;
+            price = w[3];
+            amount = w[4];
+            filled = w[5];
+            lockWord = w[6];
+            next = bits(w[2], 160, 48).u0;
+            previous = w[2].shr(208).u0;
         }
         UInt256 locked = side == Side.BUY ? lockWord : open ? amount.sub(filled) : UInt256.ZERO;
         return new OrderRecord(new Order(id, marketId, trader, side, price, amount, filled, feeBps, locked, placedAt, open),
                 next, previous, packed);
+    }
+
+    /** The next and previous order ids in the links word {@code w}. */
+    static long[] links(UInt256 w) {
+        return new long[] {bits(w, 160, 48).u0, w.shr(208).u0};
+    }
+
+    /** The links word {@code w} with its links replaced (what else it holds, a buy's lock, is kept). */
+    static UInt256 relinked(UInt256 w, long next, long previous) {
+        return w.and(BELOW_LINKS).or(UInt256.of(next).shl(160)).or(UInt256.of(previous).shl(208));
     }
 
     private static UInt256 lockWord(Order o) {

@@ -42,6 +42,8 @@ final class StorageBook implements Book {
     private final ContractStorage storage;
     private final long marketId;
     private final Map<Long, Word<OrderRecord>> orders = new LinkedHashMap<>();
+    /** The links words of orders whose record this call did not read whole (a neighbour relinked). */
+    private final Map<Long, Word<UInt256>> linkWords = new LinkedHashMap<>();
     private final Map<LevelKey, Word<Level>> levels = new LinkedHashMap<>();
     private final Map<Side, Word<UInt256>> best = new LinkedHashMap<>();
 
@@ -58,7 +60,7 @@ final class StorageBook implements Book {
         if (head.isZero()) {
             return null;
         }
-        Word<OrderRecord> record = probe.read(orderId, slot, head);
+        Word<OrderRecord> record = probe.read(orderId, slot, head, null);
         StorageBook book = new StorageBook(storage, record.current.order().marketId());
         book.orders.put(orderId, record);
         return book;
@@ -74,20 +76,25 @@ final class StorageBook implements Book {
     private Word<OrderRecord> entry(long id) {
         Word<OrderRecord> w = orders.get(id);
         if (w == null) {
-            UInt256 slot = ExchangeLayout.order(storage, id);
-            w = read(id, slot, storage.load(slot));
+            Word<UInt256> links = linkWords.remove(id);
+            UInt256 slot = links != null ? links.slot : ExchangeLayout.order(storage, id);
+            w = read(id, slot, storage.load(slot), links);
         }
         return w;
     }
 
-    /** Reads the rest of a record whose first word is {@code head}. */
-    private Word<OrderRecord> read(long id, UInt256 slot, UInt256 head) {
+    /** Reads the rest of a record whose first word is {@code head}, and whose links word this call may hold already. */
+    private Word<OrderRecord> read(long id, UInt256 slot, UInt256 head, Word<UInt256> links) {
         UInt256[] words = new UInt256[OrderRecord.size(head)];
         words[0] = head;
         for (int i = 1; i < words.length; i++) {
-            words[i] = storage.load(Slots.field(slot, i));
+            words[i] = i == OrderRecord.LINKS && links != null ? links.stored : storage.load(Slots.field(slot, i));
         }
         Word<OrderRecord> w = new Word<>(slot, OrderRecord.of(id, words));
+        if (links != null) {
+            long[] now = OrderRecord.links(links.current);
+            w.current = w.current.linked(now[0], now[1]);
+        }
         orders.put(id, w);
         return w;
     }
@@ -103,14 +110,30 @@ final class StorageBook implements Book {
         w.current = w.current.with(order);
     }
 
+    /** An order's queue links; of an order whose record is not read, only its links word is (one SLOAD). */
     private long[] links(long id) {
-        OrderRecord r = entry(id).current;
-        return new long[] {r.next(), r.previous()};
+        Word<OrderRecord> record = orders.get(id);
+        if (record != null) {
+            return new long[] {record.current.next(), record.current.previous()};
+        }
+        return OrderRecord.links(linkWord(id).current);
     }
 
     private void setLinks(long id, long next, long previous) {
-        Word<OrderRecord> w = entry(id);
-        w.current = w.current.linked(next, previous);
+        Word<OrderRecord> record = orders.get(id);
+        if (record != null) {
+            record.current = record.current.linked(next, previous);
+        } else {
+            Word<UInt256> w = linkWord(id);
+            w.current = OrderRecord.relinked(w.current, next, previous);
+        }
+    }
+
+    private Word<UInt256> linkWord(long id) {
+        return linkWords.computeIfAbsent(id, k -> {
+            UInt256 slot = ExchangeLayout.order(storage, k);
+            return new Word<>(slot, storage.load(Slots.field(slot, OrderRecord.LINKS)));
+        });
     }
 
     // --- price levels: a list per side, best first --------------------------------------------------------------
@@ -249,6 +272,11 @@ final class StorageBook implements Book {
                 if (!now[i].equals(before)) {
                     storage.store(Slots.field(w.slot, i), now[i]);
                 }
+            }
+        });
+        linkWords.forEach((id, w) -> {
+            if (!w.current.equals(w.stored)) {
+                storage.store(Slots.field(w.slot, OrderRecord.LINKS), w.current);
             }
         });
         levels.forEach((key, w) -> {

@@ -74,12 +74,21 @@ class ExchangeGasTest {
             sell("0.001", 1);
         }
         long taker10 = buy("0.001", 10).gasUsed();
-        System.out.printf("GAS resting %d taker1 %d taker10 %d cancel %d%n", resting, taker1, taker10, cancel);
+        // bench/load's mix: a sell resting behind another at its price, a buy filled by the first of a queue.
+        sell("0.0015", 1);
+        sell("0.0015", 1);
+        long behind = sell("0.0015", 1).gasUsed();
+        long front = buy("0.0015", 1).gasUsed();
+        System.out.printf("GAS resting %d taker1 %d taker10 %d cancel %d behind %d front %d%n", resting, taker1, taker10,
+                cancel, behind, front);
         // Below the simple Solidity book's resting order on a node (164,452), and below what the exchange cost before
         // its storage was packed (231,368, 586,812 and 70,097): a layout change that writes more words fails here.
         assertThat(resting).isLessThan(164_452);
         assertThat(taker1).isLessThan(231_368);
         assertThat(taker10).isLessThan(586_812);
         assertThat(cancel).isLessThan(70_097);
+        // Relinking a neighbour reads and writes its links word only (134,463 and 162,546 when it read the record).
+        assertThat(behind).isLessThan(134_463);
+        assertThat(front).isLessThan(162_546);
     }
 }
