@@ -9,7 +9,8 @@ import org.parkchain.regime.exchange.Side;
 
 /**
  * One market's book in the exchange's storage (layout in {@link ExchangeLayout} and {@link OrderRecord}): every
- * order's record, and per side a linked list of price levels from the best, each a doubly linked queue of order ids.
+ * order's record, and per side a linked list of price levels from the best, each a queue of order ids linked forward (a cancel
+ * from the middle of a queue walks from its first order, as in a Solidity FIFO).
  * A level has no link back to the better one: matching only ever empties the best level, and a cancel that empties a
  * deeper one walks from the best to unlink it (as a Solidity order book over a linked list would).
  *
@@ -92,8 +93,7 @@ final class StorageBook implements Book {
         }
         Word<OrderRecord> w = new Word<>(slot, OrderRecord.of(id, words));
         if (links != null) {
-            long[] now = OrderRecord.links(links.current);
-            w.current = w.current.linked(now[0], now[1]);
+            w.current = w.current.linked(OrderRecord.next(links.current));
         }
         orders.put(id, w);
         return w;
@@ -110,22 +110,19 @@ final class StorageBook implements Book {
         w.current = w.current.with(order);
     }
 
-    /** An order's queue links; of an order whose record is not read, only its links word is (one SLOAD). */
-    private long[] links(long id) {
+    /** The order after {@code id} in its queue; of an order whose record is not read, only its links word is read. */
+    private long linkOf(long id) {
         Word<OrderRecord> record = orders.get(id);
-        if (record != null) {
-            return new long[] {record.current.next(), record.current.previous()};
-        }
-        return OrderRecord.links(linkWord(id).current);
+        return record != null ? record.current.next() : OrderRecord.next(linkWord(id).current);
     }
 
-    private void setLinks(long id, long next, long previous) {
+    private void setLink(long id, long next) {
         Word<OrderRecord> record = orders.get(id);
         if (record != null) {
-            record.current = record.current.linked(next, previous);
+            record.current = record.current.linked(next);
         } else {
             Word<UInt256> w = linkWord(id);
-            w.current = OrderRecord.relinked(w.current, next, previous);
+            w.current = OrderRecord.relinked(w.current, next);
         }
     }
 
@@ -180,7 +177,7 @@ final class StorageBook implements Book {
 
     @Override
     public long next(Side side, long id) {
-        long next = links(id)[0];
+        long next = linkOf(id);
         if (next != 0) {
             return next;
         }
@@ -194,9 +191,7 @@ final class StorageBook implements Book {
         UInt256 price = order.price();
         Level level = level(side, price);
         if (level.last() != 0) {
-            long last = level.last();
-            setLinks(last, order.id(), links(last)[1]);
-            setLinks(order.id(), 0, last);
+            setLink(level.last(), order.id());
             setLevel(side, price, new Level(level.first(), order.id(), level.next()));
         } else {
             setLevel(side, price, new Level(order.id(), order.id(), insertLevel(side, price)));
@@ -224,22 +219,27 @@ final class StorageBook implements Book {
     public void remove(Order order) {
         Side side = order.side();
         UInt256 price = order.price();
-        long[] links = links(order.id());
-        long next = links[0];
-        long previous = links[1];
-        if (previous == 0 && next == 0) {
-            removeLevel(side, price);
-            return;
-        }
+        long next = linkOf(order.id());
         Level level = level(side, price);
-        if (previous != 0) {
-            setLinks(previous, next, links(previous)[1]);
+        if (level.first() == order.id()) {
+            if (next == 0) {
+                removeLevel(side, price);
+                return;
+            }
+            setLevel(side, price, new Level(next, level.last(), level.next()));
+        } else {
+            // Forward links only: the order before it is found by walking from the first (its links words only).
+            long before = level.first();
+            for (long after = linkOf(before); after != order.id(); after = linkOf(before)) {
+                if (after == 0) {
+                    throw new IllegalStateException("order " + order.id() + " is not in its level's queue");
+                }
+                before = after;
+            }
+            setLink(before, next);
+            setLevel(side, price, new Level(level.first(), next == 0 ? before : level.last(), level.next()));
         }
-        if (next != 0) {
-            setLinks(next, links(next)[0], previous);
-        }
-        setLevel(side, price, new Level(previous == 0 ? next : level.first(), next == 0 ? previous : level.last(), level.next()));
-        setLinks(order.id(), 0, 0);
+        setLink(order.id(), 0);
     }
 
     /** Unlinks an emptied level: at once when it is the best, else by walking to the one before it. */
