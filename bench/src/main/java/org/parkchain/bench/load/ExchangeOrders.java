@@ -29,8 +29,8 @@ final class ExchangeOrders {
     static final Address FACTORY = Address.fromLong(0x1001);
     static final Address EXCHANGE = Address.fromLong(0x1003);
     /**
-     * Each order's gas limit: a wallet's margin over what an order of this scenario uses (about 135,000; a buy that
-     * first cancels its sender's own resting sell and then trades uses the most, under 170,000). The block builder
+     * Each order's gas limit: a wallet's margin over what an order of this scenario uses (about 126,000; a buy that
+     * first cancels its sender's own resting sell and then trades uses the most, well under 200,000). The block builder
      * selects by gas limits (twice the block's worth), so a limit far above the use would cap a block's orders.
      */
     static final long ORDER_GAS = 250_000;
