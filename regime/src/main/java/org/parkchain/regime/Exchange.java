@@ -291,9 +291,9 @@ final class Exchange extends SystemContract {
     }
 
     private byte[] cancelOrder(Frame f, Tuple a) {
-        long orderId = a.uint256(0).fitsLong() ? a.uint256(0).toLong() : 0;
+        StorageBook book = bookOf(f, a.uint256(0));   // reverts unless the order exists, so its id fits a long
+        long orderId = a.uint256(0).toLong();
         f.requireWritable();
-        StorageBook book = bookOf(f, a.uint256(0));
         Order order = book.order(orderId);
         long marketId = order.marketId();
         require(order.open(), "order " + orderId + " is not open");
