@@ -137,6 +137,19 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void aTransactionThroughAContractShowsItsInternalCalls() throws IOException {
+        open("/tx/" + story.relayTx());
+        assertThat(text("tx-status")).isEqualTo("success");
+        List<org.openqa.selenium.WebElement> rows = browser.findElements(By.cssSelector("#internal-calls tbody tr"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getAttribute("data-depth")).isEqualTo("1");
+        assertThat(rows.get(0).getText()).contains("CALL").contains("park registry").contains("addBoardMember")
+                .contains("execution reverted").contains("registry: board-only function, call it through a proposal");
+        assertThat(rows.get(1).getText()).contains("STATICCALL").contains("balanceOf").contains("ok");
+        screenshot("explorer-internal-calls");
+    }
+
+    @Test
     void aResidentsPageShowsRolesAndHistory() throws IOException {
         open("/");
         search("Capital Token");
@@ -169,6 +182,19 @@ class ExplorerBrowserTest {
         assertThat(text("market-depth")).contains("ask 0.0012 60,000");
         waiting().until(d -> !d.findElements(By.cssSelector("#depth-chart canvas")).isEmpty()
                 && !d.findElements(By.cssSelector("#candles-chart canvas")).isEmpty());
+        // One candlestick per candle of the API, its body painted in the rising colour (open = close: one trade).
+        int candles = story.api("/api/park/markets/" + story.outcome().trading().platformMarket()
+                + "/candles?interval=1m").path("candles").size();
+        waiting().until(d -> String.valueOf(candles).equals(
+                d.findElement(By.id("candles-chart")).getAttribute("data-candles-drawn")));
+        Long rising = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var c = document.querySelector('#candles-chart canvas');"
+                + "var px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
+                + "for (var i = 0; i < px.length; i += 4) if (px[i] === 43 && px[i + 1] === 138 && px[i + 2] === 62) n++;"
+                + "return n;");
+        assertThat(rising).isGreaterThan(20L);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('candles-chart').scrollIntoView()");
         screenshot("explorer-market");
     }
 
