@@ -21,7 +21,10 @@ final class ChainPages {
         h.raw("<div class=\"cards\"><div class=\"card\"><span>Head block</span><strong id=\"head-number\">")
                 .text(status.path("head").asText()).raw("</strong></div><div class=\"card\"><span>Chain id</span><strong>")
                 .text(status.path("chainId").asText()).raw("</strong></div><div class=\"card\" id=\"health\">")
-                .raw("<span>Health</span><strong id=\"health-status\">…</strong><ul id=\"health-checks\"></ul></div></div>");
+                .raw("<span>Health</span><strong id=\"health-status\">…</strong><ul id=\"health-checks\"></ul></div>")
+                // Filled by the script from parkchain_clusterStatus on a cluster member; stays hidden on a lone node.
+                .raw("<div class=\"card\" id=\"cluster\" hidden><span>Cluster</span><strong id=\"cluster-summary\">")
+                .raw("</strong><ul id=\"cluster-members\"></ul></div></div>");
         h.section("Transactions per minute (last hour)");
         h.raw("<div id=\"throughput\" class=\"chart\"").attr("data-series", data.throughput(60).toString()).raw("></div>");
         h.raw("<div class=\"columns\"><div>").section("Latest blocks");

@@ -61,20 +61,55 @@
     }).catch(function () {});
   }
 
+  // A cluster member's card: its role, the leader, how far it lags, and every member with its role (a lone node
+  // answers parkchain_clusterStatus with an error, and the card stays hidden).
+  var CLUSTER_STATUS = 2;
+  function askCluster() {
+    if (socket && socket.readyState === 1 && document.getElementById('cluster')) {
+      socket.send(JSON.stringify({jsonrpc: '2.0', id: CLUSTER_STATUS, method: 'parkchain_clusterStatus', params: []}));
+    }
+  }
+
+  var clusterTimer = null;
+  function showCluster(s) {
+    var card = document.getElementById('cluster');
+    card.hidden = false;
+    // A leader can be lost while no block arrives: look again every 5 s as well.
+    if (!clusterTimer) clusterTimer = setInterval(askCluster, 5000);
+    document.getElementById('cluster-summary').textContent =
+      'this member: ' + s.role + ' \u00b7 leader: ' + s.leader + ' \u00b7 lag: ' + s.lag + ' \u00b7 term ' + s.term;
+    var list = document.getElementById('cluster-members');
+    list.textContent = '';
+    (s.members || []).forEach(function (m) {
+      var label = m.id + ' \u2014 ' + m.role + (m.id === s.self ? ' (this member)' : '');
+      // A member's RPC URL comes from the cluster file; its explorer is served there too.
+      var li = /^https?:\/\//.test(m.rpc || '') ? el('li', label, m.rpc) : el('li', label);
+      li.setAttribute('data-member', m.id);
+      list.appendChild(li);
+    });
+  }
+
   var pending = null;
+  var socket = null;
   function live() {
     if (!document.getElementById('latest-blocks') || !window.WebSocket) return;
     var ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/');
+    socket = ws;
     ws.onopen = function () {
       ws.send(JSON.stringify({jsonrpc: '2.0', id: 1, method: 'eth_subscribe', params: ['newHeads']}));
       document.body.setAttribute('data-live', 'yes');
+      askCluster();
     };
     ws.onmessage = function (m) {
       var msg = JSON.parse(m.data);
+      if (msg.id === CLUSTER_STATUS) {
+        if (msg.result) showCluster(msg.result);
+        return;
+      }
       if (msg.method !== 'eth_subscription') return;
       // Under load heads arrive faster than a person reads: refresh at most twice a second.
       if (pending) return;
-      pending = setTimeout(function () { pending = null; refreshHome(); }, 500);
+      pending = setTimeout(function () { pending = null; refreshHome(); askCluster(); }, 500);
     };
     ws.onclose = function () {
       document.body.setAttribute('data-live', 'no');
@@ -151,7 +186,17 @@
     });
     if (!points.length) { target.textContent = 'No open orders.'; return; }
     points.sort(function (a, b) { return a.price - b.price; });
-    var step = uPlot.paths && uPlot.paths.stepped ? uPlot.paths.stepped({align: 1}) : undefined;
+    // Each side's deepest level extends to the chart's edge, so that even a book of one level shows as an area:
+    // a bid's cumulative amount holds at and below its price (a step before it), an ask's at and above (after it).
+    var low = points[0].price, high = points[points.length - 1].price;
+    var margin = (high - low) * 0.1 || high * 0.1 || 1;
+    var bidsSum = points.reduce(function (m, p) { return p.bid !== null ? Math.max(m, p.bid) : m; }, 0);
+    var asksSum = points.reduce(function (m, p) { return p.ask !== null ? Math.max(m, p.ask) : m; }, 0);
+    if (bidsSum > 0) points.unshift({price: Math.max(0, low - margin), bid: bidsSum, ask: null});
+    if (asksSum > 0) points.push({price: high + margin, bid: null, ask: asksSum});
+    var stepped = uPlot.paths && uPlot.paths.stepped;
+    var bidStep = stepped ? stepped({align: -1}) : undefined;
+    var askStep = stepped ? stepped({align: 1}) : undefined;
     new uPlot({
       width: Math.min(target.clientWidth || 600, 900), height: 220,
       scales: {x: {time: false}},
@@ -159,8 +204,8 @@
       axes: [{values: function (u, ticks) { return ticks.map(function (v) { return Number(v.toPrecision(6)).toString(); }); }},
              {size: 80, values: function (u, ticks) { return ticks.map(function (v) { return v.toLocaleString('en'); }); }}],
       series: [{label: 'price'},
-        {label: 'bids (cumulative)', stroke: '#2b8a3e', fill: 'rgba(43,138,62,0.2)', paths: step},
-        {label: 'asks (cumulative)', stroke: '#c92a2a', fill: 'rgba(201,42,42,0.2)', paths: step}]
+        {label: 'bids (cumulative)', stroke: '#2b8a3e', fill: 'rgba(43,138,62,0.2)', paths: bidStep},
+        {label: 'asks (cumulative)', stroke: '#c92a2a', fill: 'rgba(201,42,42,0.2)', paths: askStep}]
     }, [points.map(function (p) { return p.price; }), points.map(function (p) { return p.bid; }),
         points.map(function (p) { return p.ask; })], target);
   }
