@@ -58,8 +58,6 @@ final class TransactionReplay {
     static final long KEPT_CHARS = 16L << 20;
     /** What the tracer is charged per frame beside its input and output (its JSON's other fields). */
     private static final long FRAME_BYTES = 256;
-    private static final String TIMED_OUT = "the replay took longer than " + TimedTracer.DEFAULT_TIMEOUT.toSeconds()
-            + " s";
 
     private static final Map<Address, String> SYSTEM_CONTRACTS = Map.of(SystemAddresses.REGISTRY, "park registry",
             SystemAddresses.TOKEN_FACTORY, "token factory", SystemAddresses.OFFERINGS, "offerings",
@@ -94,6 +92,9 @@ final class TransactionReplay {
 
     private final Blockchain chain;
     private final BlockExecutor executor;
+    private final Duration timeout;
+    /** Why a replay that ran out of time gave up. */
+    private final String timedOut;
     private final Semaphore running = new Semaphore(AT_ONCE);
     /** The transactions looked at last, least recently looked at first. */
     private final LinkedHashMap<Key, Replayed> kept = new LinkedHashMap<>(64, 0.75f, true);
@@ -103,8 +104,15 @@ final class TransactionReplay {
     private record Key(Hash block, Hash transaction) {}
 
     TransactionReplay(Blockchain chain, BlockExecutor executor) {
+        this(chain, executor, TimedTracer.DEFAULT_TIMEOUT);
+    }
+
+    /** With a time limit of its own (tests). */
+    TransactionReplay(Blockchain chain, BlockExecutor executor, Duration timeout) {
         this.chain = chain;
         this.executor = executor;
+        this.timeout = timeout;
+        this.timedOut = "the replay took longer than " + timeout.toMillis() + " ms";
     }
 
     /** Transaction {@code found} ({@code tx}, which {@code succeeded} or not) replayed, or why it could not be. */
@@ -141,7 +149,7 @@ final class TransactionReplay {
             running.release();
         }
         // A timeout depends on how busy the machine was: try again next time. Anything else is what the chain holds.
-        if (r.unavailable().filter(TIMED_OUT::equals).isEmpty()) {
+        if (r.unavailable().filter(timedOut::equals).isEmpty()) {
             keep(key, r);
         }
         return r;
@@ -150,15 +158,15 @@ final class TransactionReplay {
     private Replayed replay(Block block, BlockHeader parent, int index, long gasLimit) {
         CallTracer calls = new CallTracer(false, false);
         Tracer tracer = new TimedTracer(new Charged(calls, new TraceBudget(TraceBudget.MAX_BYTES)),
-                TimedTracer.DEFAULT_TIMEOUT);
+                timeout);
         List<TransactionResult> results;
         try {
             results = executor.trace(parent, chain.state(parent), chain.blockHashes(), block, index,
                     i -> i == index ? tracer : null);
         } catch (TraceAbandoned e) {
-            return Replayed.gaveUp(e.getMessage().startsWith("execution timeout") ? TIMED_OUT : e.getMessage());
+            return Replayed.gaveUp(e.getMessage().startsWith("execution timeout") ? timedOut : e.getMessage());
         } catch (ExecutionInterrupted e) {
-            return Replayed.gaveUp(TIMED_OUT);
+            return Replayed.gaveUp(timedOut);
         } catch (RuntimeException e) {
             return Replayed.gaveUp("the replay failed: " + e.getMessage());
         }

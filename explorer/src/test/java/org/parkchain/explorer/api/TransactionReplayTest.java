@@ -139,6 +139,24 @@ class TransactionReplayTest {
     }
 
     @Test
+    void aReplayPastItsTimeLimitIsGivenUpAndTriedAgainNextTime() {
+        // An endless loop that calls out on every round: it runs until its 5M gas are gone, far past 1 ms.
+        Address looper = deploy("@top PUSH0 PUSH0 PUSH0 PUSH0 PUSH0 PUSH20 " + NOBODY.toHex()
+                + " GAS CALL POP :top JUMP", UInt256.ZERO);
+        Transaction t = tx(Optional.of(looper), new byte[0], UInt256.ZERO);
+        mine(t);
+        TransactionReplay hurried = new TransactionReplay(chain, executor, java.time.Duration.ofMillis(1));
+        ChainTransaction found = chain.transaction(t.hash()).orElseThrow();
+        TransactionReplay.Replayed first = hurried.of(found, t, false);
+        assertThat(first.unavailable()).hasValue("the replay took longer than 1 ms");
+        assertThat(first.failure()).isEmpty();
+        // Not kept: on a less busy machine the next look may finish in time.
+        assertThat(hurried.of(found, t, false)).isNotSameAs(first);
+        // With the tracer's own limit it finishes: the transaction ran out of gas.
+        assertThat(replay.of(found, t, false).failure()).hasValue("out of gas");
+    }
+
+    @Test
     void aCoinTransferToAnAccountWithoutCodeMadeNoCalls() {
         TransactionReplay.Replayed r = send(NOBODY);
         assertThat(r.calls()).isEmpty();
