@@ -20,6 +20,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,11 +108,14 @@ class ExplorerBrowserTest {
     void theHomePageShowsNewBlocksArrivingLive() throws IOException {
         open("/");
         waiting().until(d -> "yes".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
-        long before = Long.parseLong(browser.findElement(By.cssSelector("#latest-blocks tbody tr td")).getText());
+        // The script replaces the table's body when a block arrives: a row read in between is stale, read it again.
+        long before = waiting().ignoring(StaleElementReferenceException.class).until(d ->
+                Long.parseLong(d.findElement(By.cssSelector("#latest-blocks tbody tr td")).getText()));
         // A new block, without reloading the page: it must arrive over the WebSocket subscription.
         story.wallet().send(story.cast().koreanCompany(), story.cast().treasury(), UInt256.of(1), new byte[0],
                 OptionalLong.of(21_000));
-        waiting().until(d -> Long.parseLong(d.findElement(By.cssSelector("#latest-blocks tbody tr td")).getText()) > before);
+        waiting().ignoring(StaleElementReferenceException.class).until(d ->
+                Long.parseLong(d.findElement(By.cssSelector("#latest-blocks tbody tr td")).getText()) > before);
         assertThat(text("head-number")).isEqualTo(Long.toString(story.node().chain().head().number()));
         assertThat(browser.findElements(By.cssSelector("#throughput canvas"))).isNotEmpty();
         waiting().until(d -> !d.findElement(By.id("health-status")).getText().equals("…"));

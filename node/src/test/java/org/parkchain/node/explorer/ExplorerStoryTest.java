@@ -43,6 +43,8 @@ import org.parkchain.regime.SystemAddresses;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExplorerStoryTest {
     static final String XSS_NAME = "<script>alert(1)</script>";
+    /** The revert reason of a contract called through a relay: markup, as any contract may choose. */
+    static final String XSS_REVERT = "<img src=x onerror=alert(2)>";
     private static final BigInteger UNIT = BigInteger.TEN.pow(18);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,7 +64,8 @@ class ExplorerStoryTest {
 
     /** A node that played the park's story, plus a token whose name and symbol are markup. */
     record StoryNode(ParkchainNode node, RpcWallet wallet, ParkStory.Cast cast, ParkStory.Outcome outcome,
-                     Address xssToken, Address relay, String relayTx, HttpClient http) implements AutoCloseable {
+                     Address xssToken, Address relay, String relayTx, String markupRevertTx, HttpClient http)
+            implements AutoCloseable {
         static StoryNode start() {
             ParkchainNode node = ParkchainNode.start(NodeConfig.devDefaults());
             try {
@@ -79,7 +82,7 @@ class ExplorerStoryTest {
                 // An ERC-20 becomes known to the index with its first Transfer: mint one token.
                 wallet.send(cast.issuer(), xss, UInt256.ZERO, ParkAbi.call("mint(address,uint256)",
                         cast.issuer().address(), UInt256.of(UNIT)), OptionalLong.empty());
-                Address relay = deployRelay(wallet, cast.board(), outcome.token());
+                Address relay = deployRelay(wallet, cast.board(), SystemAddresses.REGISTRY, outcome.token());
                 // The board tries to add a board member through the relay: the registry refuses it (a nested revert
                 // the relay ignores), then the relay reads its MSL balance from the park token.
                 RpcWallet.Receipt relayed = wallet.send(cast.board(), relay, UInt256.ZERO,
@@ -87,8 +90,14 @@ class ExplorerStoryTest {
                 if (!relayed.success()) {
                     throw new AssertionError("the relay's transaction failed");
                 }
+                // Through another relay, a contract that reverts with markup for its reason.
+                byte[] error = ParkAbi.call("Error(string)", XSS_REVERT);
+                Address markup = deploy(wallet, cast.board(), Assembler.assemble("PUSH1 " + error.length
+                        + " PUSH1 10 PUSH0 CODECOPY PUSH1 " + error.length + " PUSH0 REVERT"), error);
+                RpcWallet.Receipt markupRevert = wallet.send(cast.board(), deployRelay(wallet, cast.board(), markup,
+                        outcome.token()), UInt256.ZERO, new byte[0], OptionalLong.of(300_000));
                 StoryNode story = new StoryNode(node, wallet, cast, outcome, xss, relay, relayed.txHash().toHex(),
-                        HttpClient.newHttpClient());
+                        markupRevert.txHash().toHex(), HttpClient.newHttpClient());
                 story.awaitIndexed();
                 return story;
             } catch (RuntimeException e) {
@@ -98,22 +107,28 @@ class ExplorerStoryTest {
         }
 
         /**
-         * A contract that forwards its call data to the park's registry (ignoring a failure), then returns its own
+         * A contract that forwards its call data to {@code target} (ignoring a failure), then returns its own
          * balance of {@code token} (a STATICCALL of balanceOf): an EVM contract calling the park's contracts.
          */
-        static Address deployRelay(RpcWallet wallet, PrivateKey deployer, Address token) {
-            byte[] runtime = Assembler.assemble("CALLDATASIZE PUSH0 PUSH0 CALLDATACOPY"
-                    + " PUSH0 PUSH0 CALLDATASIZE PUSH0 PUSH0 PUSH2 0x1000 GAS CALL POP"
+        static Address deployRelay(RpcWallet wallet, PrivateKey deployer, Address target, Address token) {
+            return deploy(wallet, deployer, Assembler.assemble("CALLDATASIZE PUSH0 PUSH0 CALLDATACOPY"
+                    + " PUSH0 PUSH0 CALLDATASIZE PUSH0 PUSH0 PUSH20 " + target.toHex() + " GAS CALL POP"
                     + " PUSH4 0x70a08231 PUSH 224 SHL PUSH0 MSTORE ADDRESS PUSH 4 MSTORE"
                     + " PUSH 32 PUSH0 PUSH 36 PUSH0 PUSH20 " + token.toHex() + " GAS STATICCALL POP"
-                    + " PUSH 32 PUSH0 RETURN");
+                    + " PUSH 32 PUSH0 RETURN"), new byte[0]);
+        }
+
+        /** Deploys {@code runtime} followed by {@code data} (which the runtime may copy from its own code). */
+        static Address deploy(RpcWallet wallet, PrivateKey deployer, byte[] runtime, byte[] data) {
+            int length = runtime.length + data.length;
             // The constructor copies the runtime code after its own 10 bytes and returns it.
-            byte[] init = Assembler.assemble("PUSH2 " + runtime.length + " DUP1 PUSH1 10 PUSH0 CODECOPY PUSH0 RETURN");
-            byte[] code = java.util.Arrays.copyOf(init, init.length + runtime.length);
+            byte[] init = Assembler.assemble("PUSH2 " + length + " DUP1 PUSH1 10 PUSH0 CODECOPY PUSH0 RETURN");
+            byte[] code = java.util.Arrays.copyOf(init, init.length + length);
             System.arraycopy(runtime, 0, code, init.length, runtime.length);
-            RpcWallet.Receipt deployed = wallet.send(deployer, null, UInt256.ZERO, code, OptionalLong.of(300_000));
+            System.arraycopy(data, 0, code, init.length + runtime.length, data.length);
+            RpcWallet.Receipt deployed = wallet.send(deployer, null, UInt256.ZERO, code, OptionalLong.of(500_000));
             if (!deployed.success()) {
-                throw new AssertionError("the relay's deployment failed");
+                throw new AssertionError("a deployment failed");
             }
             return Address.fromHex(wallet.rpc().call("eth_getTransactionReceipt", deployed.txHash().toHex())
                     .path("contractAddress").asText());
@@ -396,6 +411,14 @@ class ExplorerStoryTest {
                 .contains("addBoardMember(member=" + story.cast().treasury().toChecksumHex() + ")")
                 .contains("registry: board-only function, call it through a proposal")
                 .contains("<td class=\"call d1\">STATICCALL</td>");
+    }
+
+    @Test
+    void aContractsRevertReasonInAnInternalCallIsShownAsTextNeverRun() {
+        JsonNode calls = story.api("/api/txs/" + story.markupRevertTx()).path("internalCalls").path("calls");
+        assertThat(calls.get(0).path("revertReason").asText()).isEqualTo(XSS_REVERT);
+        String page = story.get("/tx/" + story.markupRevertTx()).body();
+        assertThat(page).contains("&lt;img src=x onerror=alert(2)&gt;").doesNotContain(XSS_REVERT);
     }
 
     @Test
