@@ -120,9 +120,9 @@ class TransactionReplayTest {
 
     @Test
     void callsPastTheShownOnesAreCounted() {
-        Address caller = deploy(calls(NOBODY, TransactionReplay.SHOWN + 40, 0), UInt256.ZERO);
+        Address caller = deploy(calls(NOBODY, InternalCalls.SHOWN + 40, 0), UInt256.ZERO);
         TransactionReplay.Replayed r = send(caller);
-        assertThat(r.calls()).hasSize(TransactionReplay.SHOWN);
+        assertThat(r.calls()).hasSize(InternalCalls.SHOWN);
         assertThat(r.omitted()).isEqualTo(40);
     }
 
