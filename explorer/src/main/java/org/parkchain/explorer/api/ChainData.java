@@ -154,7 +154,9 @@ public final class ChainData {
         // Receipts keep neither the revert data nor the calls: both come from replaying the transaction.
         TransactionReplay.Replayed replayed = replay.of(found.get(), tx, r.success());
         Json.putOptional(o, "revertReason", replayed.failure());
-        o.set("internalCalls", replayed.json());
+        ObjectNode internalCalls = replayed.json();
+        nameTokens(internalCalls.path("calls"));
+        o.set("internalCalls", internalCalls);
         ArrayNode logs = o.putArray("logs");
         for (TransactionReceipt.LogEntry entry : r.logs()) {
             ObjectNode l = logs.addObject();
@@ -171,6 +173,29 @@ public final class ChainData {
             }
         }
         return Optional.of(o);
+    }
+
+    /**
+     * Names the tokens the calls went to by their symbol (the park's contracts are named already), each token read
+     * once. The index knows which addresses are tokens, so other contracts cost no view call.
+     */
+    private void nameTokens(com.fasterxml.jackson.databind.JsonNode calls) {
+        java.util.Map<Address, String> symbols = new java.util.HashMap<>();
+        HeadState head = null;
+        for (com.fasterxml.jackson.databind.JsonNode c : calls) {
+            Address to = Address.fromHex(c.path("to").asText());
+            if (!c.path("toName").isNull() || !reader.isToken(to)) {
+                continue;
+            }
+            if (head == null) {
+                head = head();
+            }
+            HeadState at = head;
+            String symbol = symbols.computeIfAbsent(to, t -> symbol(at, t));
+            if (!symbol.isEmpty()) {
+                ((ObjectNode) c).put("toName", symbol);
+            }
+        }
     }
 
     /** The board decision a transaction carried out: the proposal executed in it. */

@@ -151,7 +151,9 @@ class ExplorerBrowserTest {
         assertThat(rows.get(0).getAttribute("data-depth")).isEqualTo("1");
         assertThat(rows.get(0).getText()).contains("CALL").contains("park registry").contains("addBoardMember")
                 .contains("execution reverted").contains("registry: board-only function, call it through a proposal");
-        assertThat(rows.get(1).getText()).contains("STATICCALL").contains("balanceOf").contains("ok");
+        assertThat(rows.get(1).getText()).contains("STATICCALL").contains("MSL").contains("balanceOf").contains("ok");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('internal-calls').scrollIntoView()");
         screenshot("explorer-internal-calls");
     }
 

@@ -393,6 +393,7 @@ class ExplorerStoryTest {
         JsonNode token = calls.get(1);
         assertThat(token.path("type").asText()).isEqualTo("STATICCALL");
         assertThat(token.path("to").asText()).isEqualTo(story.outcome().token().toChecksumHex());
+        assertThat(token.path("toName").asText()).isEqualTo("MSL");
         assertThat(token.path("value").isNull()).isTrue();
         assertThat(token.path("decodedInput").path("name").asText()).isEqualTo("balanceOf");
         assertThat(token.path("error").isNull()).isTrue();
