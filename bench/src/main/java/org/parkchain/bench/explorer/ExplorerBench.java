@@ -114,6 +114,16 @@ public final class ExplorerBench {
             firstViews(http, base, story);
             firstViewInALargeBlock(http, base, node, tokenTransfer);
             System.out.println("load average " + loadAverage());
+        } finally {
+            deleteTree(data); // ~90 MB of chain per run
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
