@@ -175,5 +175,10 @@ final class SystemOps {
             w.setBalance(f.self, UInt256.ZERO);
         }
         if (created) w.markSelfDestructed(f.self);
+        Tracer tracer = f.ex.tracer;
+        if (tracer != null) {
+            tracer.enter(f.depth + 1, Tracer.CallType.SELFDESTRUCT, f.self, beneficiary, Frame.EMPTY, 0, balance);
+            tracer.exit(f.depth + 1, ExecutionResult.success(0, Frame.EMPTY), 0);
+        }
     }
 }

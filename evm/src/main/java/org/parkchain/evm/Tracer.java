@@ -13,8 +13,11 @@ import org.parkchain.primitives.UInt256;
 public interface Tracer {
     /* Depths in enter, exit and log count from 0 for the transaction's frame; Step.depth() counts from 1, as geth. */
 
-    /** What started a frame, with geth's names. */
-    enum CallType { CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2 }
+    /**
+     * What started a frame, with geth's names. A SELFDESTRUCT is a frame of its own, as geth's callTracer shows it:
+     * entered and exited at once, from the contract to the beneficiary with the balance it moved, no input, no gas.
+     */
+    enum CallType { CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2, SELFDESTRUCT }
 
     /**
      * A transaction starts, before its sender pays for its gas: {@code world} is its state then (the transaction

@@ -75,6 +75,38 @@ class TracerTest {
     }
 
     @Test
+    void aSelfDestructIsAFrameFromTheContractToItsBeneficiaryWithTheBalance() {
+        EvmHarness h = new EvmHarness();
+        h.code(EvmHarness.CONTRACT, "PUSH 0xbe5e SELFDESTRUCT");
+        h.world.setBalance(EvmHarness.CONTRACT, UInt256.of(77));
+        List<String> events = new ArrayList<>();
+        ExecutionResult r = h.evm.execute(Message.call(EvmHarness.SENDER, EvmHarness.CONTRACT, UInt256.ZERO, new byte[0],
+                1_000_000), h.world, EvmHarness.BLOCK, EvmHarness.TX, new Tracer() {
+                    @Override
+                    public void enter(int depth, CallType type, Address from, Address to, byte[] input, long gas,
+                                      UInt256 value) {
+                        events.add("enter " + depth + " " + type + " " + name(from) + " " + name(to) + " "
+                                + input.length + " " + gas + " " + value);
+                    }
+
+                    @Override
+                    public void exit(int depth, ExecutionResult result, long gasUsed) {
+                        events.add("exit " + depth + " " + result.outcome() + " " + gasUsed);
+                    }
+                });
+        assertThat(r.isSuccess()).isTrue();
+        assertThat(events).containsExactly("enter 0 CALL sender contract 0 1000000 " + UInt256.ZERO,
+                "enter 1 SELFDESTRUCT contract beneficiary 0 0 " + UInt256.of(77), "exit 1 SUCCESS 0", "exit 0 SUCCESS "
+                        + (1_000_000 - r.gasLeft()));
+        assertThat(h.world.balance(Address.fromLong(0xbe5e))).isEqualTo(UInt256.of(77));
+    }
+
+    private static String name(Address a) {
+        return a.equals(EvmHarness.SENDER) ? "sender" : a.equals(EvmHarness.CONTRACT) ? "contract"
+                : a.equals(Address.fromLong(0xbe5e)) ? "beneficiary" : a.toHex();
+    }
+
+    @Test
     void aStepSeesTheStackMemoryAndStorage() {
         AtomicReference<String> atSstore = new AtomicReference<>();
         run(new Tracer() {

@@ -1,6 +1,7 @@
 package org.parkchain.explorer;
 
 import java.util.List;
+import org.parkchain.chain.BlockExecutor;
 import org.parkchain.chain.Blockchain;
 import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.explorer.api.ChainData;
@@ -30,12 +31,13 @@ public final class Explorer implements AutoCloseable {
      * resources. Call before the chain grows further: blocks appended earlier are caught up by the rebuild.
      *
      * @param processor the node's transaction processor, for view calls as eth_call runs them
+     * @param executor the node's block executor, to replay a transaction for its internal calls
      * @param parkViews the node's park views, given the index (they find the registry's events in it)
      */
-    public static Explorer attach(Blockchain chain, TransactionProcessor processor,
+    public static Explorer attach(Blockchain chain, TransactionProcessor processor, BlockExecutor executor,
                                   java.util.function.Function<ChainIndex, ReadApi> parkViews) {
         ChainIndex index = ChainIndex.attach(chain);
-        ChainData data = new ChainData(chain, index, processor);
+        ChainData data = new ChainData(chain, index, processor, executor);
         ParkData park = new ParkData(data);
         ParkApi parkApi = new ParkApi(park, parkViews.apply(index));
         return new Explorer(index, List.of(new Site(index, data, park, parkApi), new ExplorerApi(data), parkApi));

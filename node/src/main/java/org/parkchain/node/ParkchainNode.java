@@ -189,7 +189,7 @@ public final class ParkchainNode implements AutoCloseable {
                 c.registerInto(methods);
                 healthChecks.add(c.healthCheck());
             });
-            Explorer explorer = Explorer.attach(chain, processor,
+            Explorer explorer = Explorer.attach(chain, processor, executor,
                     index -> new ParkReadApi(new ParkViews(chain, index.reader())));
             resources.add(0, explorer);
             RpcServer rpc = RpcServer.start(config.rpc(), methods, hub, registry, explorer.readApis(), healthChecks);

@@ -62,7 +62,10 @@ public final class ExplorerBench {
             ParkStory.Cast cast = ParkStory.Cast.of(Genesis.devKeys());
             ParkStory.Outcome story = new ParkStory(wallet, cast, new PrintWriter(new StringWriter())).play();
             List<PrivateKey> senders = fund(node, senderCount, transactions / senderCount + 1);
-            long lagMax = load(node, senders, transactions);
+            // One call into the park token among the transfers: it lands inside a large block, the worst place for a
+            // first view, which replays its block up to it.
+            Transaction tokenTransfer = tokenTransfer(node, wallet, cast, story.token());
+            long lagMax = load(node, senders, transactions, tokenTransfer);
             long head = node.chain().head().number();
             String base = node.rpcUrl().toString().replaceAll("/$", "");
             HttpClient http = HttpClient.newHttpClient();
@@ -89,6 +92,10 @@ public final class ExplorerBench {
             pages.put("blocked page", "/park/blocked");
             pages.put("GET /api/park/levy", "/api/park/levy");
             pages.put("search (token symbol)", "/search?q=MSL");
+            pages.put("markets page", "/park/markets");
+            pages.put("market page", "/park/market/" + story.trading().platformMarket());
+            // A call into the exchange: its first view replays its block (timed below), later views are kept.
+            pages.put("transaction page (replayed, kept)", "/tx/" + story.steps().get("bidBY").receipt().txHash().toHex());
             System.out.printf("%-30s %8s %8s %8s%n", "request", "p50 ms", "p99 ms", "max ms");
             for (var page : pages.entrySet()) {
                 long[] nanos = new long[requests];
@@ -104,7 +111,62 @@ public final class ExplorerBench {
                 System.out.printf("%-30s %8.1f %8.1f %8.1f%n", page.getKey(), nanos[requests / 2] / 1e6,
                         nanos[(int) Math.ceil(requests * 0.99) - 1] / 1e6, nanos[requests - 1] / 1e6);
             }
+            firstViews(http, base, story);
+            firstViewInALargeBlock(http, base, node, tokenTransfer);
+            System.out.println("load average " + loadAverage());
+        } finally {
+            deleteTree(data); // ~90 MB of chain per run
         }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * The first view of each of the story's transactions that called a contract: each replays its block up to it
+     * (internal calls, revert reason), as nothing is kept for it yet.
+     */
+    private static void firstViews(HttpClient http, String base, ParkStory.Outcome story) {
+        List<Long> nanos = new java.util.ArrayList<>();
+        for (ParkStory.Step step : story.steps().values()) {
+            String hash = step.receipt().txHash().toHex();
+            if (hash.equals(story.steps().get("bidBY").receipt().txHash().toHex())) {
+                continue; // viewed above
+            }
+            long t0 = System.nanoTime();
+            get(http, base + "/api/txs/" + hash);
+            nanos.add(System.nanoTime() - t0);
+        }
+        nanos.sort(null);
+        System.out.printf("%-30s %8.1f %8.1f %8.1f  (%d transactions, each viewed once)%n", "first view of a tx (replay)",
+                nanos.get(nanos.size() / 2) / 1e6, nanos.get((int) Math.ceil(nanos.size() * 0.99) - 1) / 1e6,
+                nanos.get(nanos.size() - 1) / 1e6, nanos.size());
+    }
+
+    /** The Korean company sends the Belarusian individual one unit of the story's park token. */
+    private static Transaction tokenTransfer(ParkchainNode node, RpcWallet wallet, ParkStory.Cast cast, Address token) {
+        PrivateKey from = cast.koreanCompany();
+        long nonce = Long.decode(wallet.rpc().call("eth_getTransactionCount", from.address().toHex(), "pending").asText());
+        byte[] data = org.parkchain.primitives.abi.AbiFunction.parse("transfer(address,uint256)")
+                .encodeCall(cast.belarusianIndividual().address(), UInt256.ONE);
+        return Transaction.builder(TransactionType.DYNAMIC_FEE).chainId(node.chainId()).nonce(nonce)
+                .maxPriorityFeePerGas(UInt256.of(1_000_000_000L)).maxFeePerGas(UInt256.of(100_000_000_000L))
+                .gasLimit(200_000).to(token).data(data).sign(from);
+    }
+
+    /** The first view of {@code tx}, mined among thousands of transfers: its block is replayed up to it. */
+    private static void firstViewInALargeBlock(HttpClient http, String base, ParkchainNode node, Transaction tx) {
+        var found = node.chain().transaction(tx.hash()).orElseThrow();
+        int size = node.chain().block(found.blockHash()).orElseThrow().transactions().size();
+        long t0 = System.nanoTime();
+        get(http, base + "/api/txs/" + tx.hash().toHex());
+        System.out.printf("first view of a park token transfer at position %,d of a block of %,d transactions: %.1f ms%n",
+                found.index() + 1, size, (System.nanoTime() - t0) / 1e6);
     }
 
     /** Senders derived from a fixed seed, each given coin for {@code transfers} transfers by dev accounts 1 to 8. */
@@ -134,7 +196,8 @@ public final class ExplorerBench {
     }
 
     /** Sender i pays sender i+1 one wei at a time; returns the largest index lag seen while the blocks were mined. */
-    private static long load(ParkchainNode node, List<PrivateKey> senders, int transactions) throws Exception {
+    private static long load(ParkchainNode node, List<PrivateKey> senders, int transactions, Transaction extra)
+            throws Exception {
         List<Transaction> txs = new ArrayList<>(transactions);
         int perSender = (transactions + senders.size() - 1) / senders.size();
         for (int k = 0; k < perSender; k++) {
@@ -142,6 +205,7 @@ public final class ExplorerBench {
                 txs.add(transfer(node, senders.get(i), k, senders.get((i + 1) % senders.size()).address(), UInt256.ONE));
             }
         }
+        txs.add(txs.size() / 2, extra);
         long[] lag = {0};
         HttpClient http = HttpClient.newHttpClient();
         String base = node.rpcUrl().toString().replaceAll("/$", "");

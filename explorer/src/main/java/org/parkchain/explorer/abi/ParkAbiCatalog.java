@@ -62,7 +62,19 @@ public final class ParkAbiCatalog {
             "transfer(address to, uint256 amount)", "approve(address spender, uint256 amount)",
             "transferFrom(address from, address to, uint256 amount)", "mint(address to, uint256 amount)",
             "burn(uint256 amount)", "setFrozen(address account, bool frozen)",
-            "forcedTransfer(address from, address to, uint256 amount)");
+            "forcedTransfer(address from, address to, uint256 amount)",
+            // Views: a contract calling the park's contracts reads them too (they show among its internal calls).
+            "boardMembers()", "threshold()", "proposal(uint256 proposalId)", "residentOf(address account)",
+            "getResident(address resident)", "residents()", "hasRole(address account, uint256 role)",
+            "getClient(address account)", "isVerified(address account)", "isBlocked(address account)", "treasury()",
+            "levyRateBps()", "levyPaid(address resident, address asset)", "tokens()", "issuerOf(address token)",
+            "offeringCount()", "getOffering(uint256 offeringId)",
+            "subscriptionOf(uint256 offeringId, address investor)", "marketCount()", "getMarket(uint256 marketId)",
+            "getOrder(uint256 orderId)", "openOrders(uint256 marketId, address trader)",
+            "depth(uint256 marketId, Side side, uint256 levels)",
+            "name()", "symbol()", "decimals()", "totalSupply()", "balanceOf(address account)",
+            "allowance(address owner, address spender)", "issuer()", "cap()", "kind()", "whitePaperHash()",
+            "isFrozen(address account)");
 
     private static final List<String> EVENTS = List.of(
             "ProposalCreated(uint256 indexed proposalId, address indexed proposer, address indexed target, bytes call)",
@@ -118,7 +130,9 @@ public final class ParkAbiCatalog {
         for (String f : FUNCTIONS) {
             Entry e = parse(f, false);
             AbiFunction abi = AbiFunction.parse(e.abiSignature());
-            BY_SELECTOR.put(abi.selectorInt(), e);
+            if (BY_SELECTOR.put(abi.selectorInt(), e) != null) {
+                throw new IllegalStateException("two functions with the selector of " + f);
+            }
             FUNCTION_ABI.put(abi.selectorInt(), abi);
         }
         for (String ev : EVENTS) {

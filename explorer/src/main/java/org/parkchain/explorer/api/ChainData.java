@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.parkchain.chain.Block;
-import org.parkchain.chain.BlockEnvironment;
+import org.parkchain.chain.BlockExecutor;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.Blockchain;
 import org.parkchain.chain.ChainTransaction;
-import org.parkchain.chain.ExecutableTransaction;
 import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.chain.TransactionReceipt;
-import org.parkchain.chain.TransactionResult;
 import org.parkchain.explorer.abi.ParkAbiCatalog;
 import org.parkchain.explorer.index.ChainIndex;
 import org.parkchain.explorer.index.IndexReader;
@@ -25,7 +22,6 @@ import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.abi.Tuple;
 import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.regime.SystemAddresses;
-import org.parkchain.rpc.eth.RevertReason;
 
 /**
  * The chain as the explorer shows it: blocks, transactions (decoded, with their revert reason), addresses (balance,
@@ -43,12 +39,18 @@ public final class ChainData {
     private final ChainIndex index;
     private final IndexReader reader;
     private final TransactionProcessor processor;
+    private final TransactionReplay replay;
 
-    public ChainData(Blockchain chain, ChainIndex index, TransactionProcessor processor) {
+    /**
+     * @param processor the node's transaction processor, for view calls as eth_call runs them
+     * @param executor the node's block executor, to replay a transaction's block up to it (its internal calls)
+     */
+    public ChainData(Blockchain chain, ChainIndex index, TransactionProcessor processor, BlockExecutor executor) {
         this.chain = chain;
         this.index = index;
         this.reader = index.reader();
         this.processor = processor;
+        this.replay = new TransactionReplay(chain, executor);
     }
 
     IndexReader reader() {
@@ -113,7 +115,10 @@ public final class ChainData {
         });
     }
 
-    /** Transaction {@code hash} with its receipt, decoded input and events, and revert reason; empty when unknown. */
+    /**
+     * Transaction {@code hash} with its receipt, decoded input and events, revert reason and internal calls; empty
+     * when unknown.
+     */
     public Optional<ObjectNode> transaction(Hash hash) {
         Optional<ChainTransaction> found = chain.transaction(hash);
         Optional<TransactionReceipt> receipt = chain.receipt(hash);
@@ -146,7 +151,12 @@ public final class ChainData {
         } else {
             o.putNull("decodedInput");
         }
-        Json.putOptional(o, "revertReason", r.success() ? Optional.empty() : revertReason(found.get()));
+        // Receipts keep neither the revert data nor the calls: both come from replaying the transaction.
+        TransactionReplay.Replayed replayed = replay.of(found.get(), tx, r.success());
+        Json.putOptional(o, "revertReason", replayed.failure());
+        ObjectNode internalCalls = replayed.json();
+        nameTokens(internalCalls.path("calls"));
+        o.set("internalCalls", internalCalls);
         ArrayNode logs = o.putArray("logs");
         for (TransactionReceipt.LogEntry entry : r.logs()) {
             ObjectNode l = logs.addObject();
@@ -166,38 +176,26 @@ public final class ChainData {
     }
 
     /**
-     * Why a failed transaction failed: receipts keep no output, so its block is replayed up to it on the parent's
-     * state (one block, only when a failed transaction is looked at) and the revert data decoded.
+     * Names the tokens the calls went to by their symbol (the park's contracts are named already), each token read
+     * once. The index knows which addresses are tokens, so other contracts cost no view call.
      */
-    private Optional<String> revertReason(ChainTransaction found) {
-        Optional<Block> block = chain.block(found.blockHash());
-        Optional<BlockHeader> parent = block.flatMap(b -> chain.header(b.header().parentHash()));
-        if (block.isEmpty() || parent.isEmpty()) {
-            return Optional.empty();
-        }
-        BlockHeader h = block.get().header();
-        var state = chain.state(parent.get());
-        BlockEnvironment env = new BlockEnvironment(chain.forks().forkAt(h.timestamp()), h.coinbase(), h.number(), h.timestamp(), h.gasLimit(),
-                h.baseFeePerGas(), h.mixHash(), h.excessBlobGas(), UInt256.of(chain.chainId()), chain.blockHashes());
-        long gasLeft = h.gasLimit();
-        try {
-            for (int i = 0; i <= found.index(); i++) {
-                TransactionResult result = processor.process(state, env,
-                        ExecutableTransaction.of(block.get().transactions().get(i)), gasLeft);
-                if (result instanceof TransactionResult.Executed e) {
-                    gasLeft -= e.gasUsed();
-                    if (i == found.index()) {
-                        return e.success() ? Optional.empty() : Optional.of(RevertReason.decode(e.output())
-                                .orElse(e.output().length == 0 ? "reverted without a reason" : Hex.encode(e.output())));
-                    }
-                } else if (i == found.index()) {
-                    return Optional.empty();
-                }
+    private void nameTokens(com.fasterxml.jackson.databind.JsonNode calls) {
+        java.util.Map<Address, String> symbols = new java.util.HashMap<>();
+        HeadState head = null;
+        for (com.fasterxml.jackson.databind.JsonNode c : calls) {
+            Address to = Address.fromHex(c.path("to").asText());
+            if (!c.path("toName").isNull() || !reader.isToken(to)) {
+                continue;
             }
-        } catch (RuntimeException replayFailed) {
-            return Optional.empty();
+            if (head == null) {
+                head = head();
+            }
+            HeadState at = head;
+            String symbol = symbols.computeIfAbsent(to, t -> symbol(at, t));
+            if (!symbol.isEmpty()) {
+                ((ObjectNode) c).put("toName", symbol);
+            }
         }
-        return Optional.empty();
     }
 
     /** The board decision a transaction carried out: the proposal executed in it. */

@@ -21,7 +21,10 @@ final class ChainPages {
         h.raw("<div class=\"cards\"><div class=\"card\"><span>Head block</span><strong id=\"head-number\">")
                 .text(status.path("head").asText()).raw("</strong></div><div class=\"card\"><span>Chain id</span><strong>")
                 .text(status.path("chainId").asText()).raw("</strong></div><div class=\"card\" id=\"health\">")
-                .raw("<span>Health</span><strong id=\"health-status\">…</strong><ul id=\"health-checks\"></ul></div></div>");
+                .raw("<span>Health</span><strong id=\"health-status\">…</strong><ul id=\"health-checks\"></ul></div>")
+                // Filled by the script from parkchain_clusterStatus on a cluster member; stays hidden on a lone node.
+                .raw("<div class=\"card\" id=\"cluster\" hidden><span>Cluster</span><strong id=\"cluster-summary\">")
+                .raw("</strong><ul id=\"cluster-members\"></ul></div></div>");
         h.section("Transactions per minute (last hour)");
         h.raw("<div id=\"throughput\" class=\"chart\"").attr("data-series", data.throughput(60).toString()).raw("></div>");
         h.raw("<div class=\"columns\"><div>").section("Latest blocks");
@@ -96,6 +99,7 @@ final class ChainPages {
                 decoded(h, t.path("decodedInput"), "decoded-input");
             }
             h.raw("<pre class=\"hex\">").text(t.path("input").asText()).raw("</pre>");
+            internalCalls(h, t.path("internalCalls"));
             h.section("Events (" + t.path("logs").size() + ")");
             h.raw("<div id=\"tx-events\">");
             for (JsonNode l : t.path("logs")) {
@@ -112,6 +116,72 @@ final class ChainPages {
             }
             return h.raw("</div>");
         });
+    }
+
+    /** The deepest call shown indented further (CSS classes d1 … d8); deeper ones keep its indentation. */
+    private static final int DEEPEST_INDENT = 8;
+
+    /**
+     * The calls the transaction made from contract to contract, depth first, each indented by its depth: type, from,
+     * to, value, gas used, input (decoded for the park's contracts and ERC-20) and how it ended.
+     */
+    private static void internalCalls(Html h, JsonNode ic) {
+        JsonNode calls = ic.path("calls");
+        h.section("Internal calls (" + (calls.size() + ic.path("omitted").asInt()) + ")");
+        if (!ic.path("unavailable").isNull()) {
+            h.raw("<p class=\"notice\" id=\"internal-calls\">").text("Internal calls not shown: "
+                    + ic.path("unavailable").asText()).raw("</p>");
+            return;
+        }
+        if (calls.isEmpty()) {
+            h.raw("<p id=\"internal-calls\">").text("This transaction made no internal calls.").raw("</p>");
+            return;
+        }
+        h.tableStart("internal-calls", "Call", "From", "To", "Value", "Gas used", "Input", "Result");
+        for (JsonNode c : calls) {
+            int depth = c.path("depth").asInt();
+            String to = c.path("to").asText();
+            String toLabel = c.path("toName").isNull() ? Html.shortHex(to) : c.path("toName").asText();
+            boolean failed = !c.path("error").isNull();
+            h.raw("<tr").attr("data-depth", Integer.toString(depth)).raw(">")
+                    .raw("<td class=\"call d" + Math.min(depth, DEEPEST_INDENT) + "\">")
+                    .text((depth > 1 ? "\u21b3 " : "") + c.path("type").asText()).raw("</td>")
+                    .cellLink("/address/" + c.path("from").asText(), Html.shortHex(c.path("from").asText()))
+                    .cellLink("/address/" + to, toLabel)
+                    .cell(c.path("value").isNull() ? "" : Html.amount(c.path("value").asText(), NATIVE_DECIMALS))
+                    .cell(String.format("%,d", c.path("gasUsed").asLong()))
+                    .raw("<td class=\"wrap\">").text(callInput(c)).raw("</td>")
+                    .raw("<td class=\"wrap\"><span class=\"" + (failed ? "bad" : "ok") + "\">")
+                    .text(failed ? c.path("error").asText() : "ok").raw("</span>");
+            if (!c.path("revertReason").isNull()) {
+                h.raw("<br><span class=\"revert\">").text(c.path("revertReason").asText()).raw("</span>");
+            }
+            h.raw("</td></tr>");
+        }
+        h.tableEnd();
+        if (ic.path("omitted").asInt() > 0) {
+            h.raw("<p class=\"notice\">").text(ic.path("omitted").asText() + " more calls not shown.").raw("</p>");
+        }
+    }
+
+    /** {@code transfer(to=0x…, amount=5)} for a decoded input, else its selector, else nothing. */
+    private static String callInput(JsonNode c) {
+        JsonNode d = c.path("decodedInput");
+        if (!d.isNull()) {
+            StringBuilder b = new StringBuilder(d.path("name").asText()).append('(');
+            for (JsonNode a : d.path("args")) {
+                if (b.charAt(b.length() - 1) != '(') {
+                    b.append(", ");
+                }
+                b.append(a.path("name").asText()).append('=').append(a.path("value").asText());
+            }
+            return b.append(')').toString();
+        }
+        String input = c.path("input").asText();
+        if (c.path("type").asText().startsWith("CREATE")) {
+            return "init code, " + c.path("inputBytes").asText() + " bytes";
+        }
+        return input.length() > 10 ? input.substring(0, 10) + "… (" + c.path("inputBytes").asText() + " bytes)" : input;
     }
 
     /** A decoded call or event: its name and a table of its arguments, addresses linked. */

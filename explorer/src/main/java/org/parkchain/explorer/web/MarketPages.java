@@ -85,6 +85,7 @@ final class MarketPages {
                     .link("/park/market/" + id + "?interval=1h", "1 hour").text(" · ")
                     .link("/park/market/" + id + "?interval=1d", "1 day").raw("</p>");
             ObjectNode candleSeries = series(m);
+            candleSeries.put("interval", interval);
             candleSeries.set("candles", candles.path("candles"));
             h.raw("<div id=\"candles-chart\" class=\"chart\"").attr("data-series", candleSeries.toString()).raw("></div>");
 

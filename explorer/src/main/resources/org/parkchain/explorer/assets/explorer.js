@@ -61,20 +61,55 @@
     }).catch(function () {});
   }
 
+  // A cluster member's card: its role, the leader, how far it lags, and every member with its role (a lone node
+  // answers parkchain_clusterStatus with an error, and the card stays hidden).
+  var CLUSTER_STATUS = 2;
+  function askCluster() {
+    if (socket && socket.readyState === 1 && document.getElementById('cluster')) {
+      socket.send(JSON.stringify({jsonrpc: '2.0', id: CLUSTER_STATUS, method: 'parkchain_clusterStatus', params: []}));
+    }
+  }
+
+  var clusterTimer = null;
+  function showCluster(s) {
+    var card = document.getElementById('cluster');
+    card.hidden = false;
+    // A leader can be lost while no block arrives: look again every 5 s as well.
+    if (!clusterTimer) clusterTimer = setInterval(askCluster, 5000);
+    document.getElementById('cluster-summary').textContent =
+      'this member: ' + s.role + ' \u00b7 leader: ' + s.leader + ' \u00b7 lag: ' + s.lag + ' \u00b7 term ' + s.term;
+    var list = document.getElementById('cluster-members');
+    list.textContent = '';
+    (s.members || []).forEach(function (m) {
+      var label = m.id + ' \u2014 ' + m.role + (m.id === s.self ? ' (this member)' : '');
+      // A member's RPC URL comes from the cluster file; its explorer is served there too.
+      var li = /^https?:\/\//.test(m.rpc || '') ? el('li', label, m.rpc) : el('li', label);
+      li.setAttribute('data-member', m.id);
+      list.appendChild(li);
+    });
+  }
+
   var pending = null;
+  var socket = null;
   function live() {
     if (!document.getElementById('latest-blocks') || !window.WebSocket) return;
     var ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/');
+    socket = ws;
     ws.onopen = function () {
       ws.send(JSON.stringify({jsonrpc: '2.0', id: 1, method: 'eth_subscribe', params: ['newHeads']}));
       document.body.setAttribute('data-live', 'yes');
+      askCluster();
     };
     ws.onmessage = function (m) {
       var msg = JSON.parse(m.data);
+      if (msg.id === CLUSTER_STATUS) {
+        if (msg.result) showCluster(msg.result);
+        return;
+      }
       if (msg.method !== 'eth_subscription') return;
       // Under load heads arrive faster than a person reads: refresh at most twice a second.
       if (pending) return;
-      pending = setTimeout(function () { pending = null; refreshHome(); }, 500);
+      pending = setTimeout(function () { pending = null; refreshHome(); askCluster(); }, 500);
     };
     ws.onclose = function () {
       document.body.setAttribute('data-live', 'no');
@@ -151,7 +186,17 @@
     });
     if (!points.length) { target.textContent = 'No open orders.'; return; }
     points.sort(function (a, b) { return a.price - b.price; });
-    var step = uPlot.paths && uPlot.paths.stepped ? uPlot.paths.stepped({align: 1}) : undefined;
+    // Each side's deepest level extends to the chart's edge, so that even a book of one level shows as an area:
+    // a bid's cumulative amount holds at and below its price (a step before it), an ask's at and above (after it).
+    var low = points[0].price, high = points[points.length - 1].price;
+    var margin = (high - low) * 0.1 || high * 0.1 || 1;
+    var bidsSum = points.reduce(function (m, p) { return p.bid !== null ? Math.max(m, p.bid) : m; }, 0);
+    var asksSum = points.reduce(function (m, p) { return p.ask !== null ? Math.max(m, p.ask) : m; }, 0);
+    if (bidsSum > 0) points.unshift({price: Math.max(0, low - margin), bid: bidsSum, ask: null});
+    if (asksSum > 0) points.push({price: high + margin, bid: null, ask: asksSum});
+    var stepped = uPlot.paths && uPlot.paths.stepped;
+    var bidStep = stepped ? stepped({align: -1}) : undefined;
+    var askStep = stepped ? stepped({align: 1}) : undefined;
     new uPlot({
       width: Math.min(target.clientWidth || 600, 900), height: 220,
       scales: {x: {time: false}},
@@ -159,27 +204,91 @@
       axes: [{values: function (u, ticks) { return ticks.map(function (v) { return Number(v.toPrecision(6)).toString(); }); }},
              {size: 80, values: function (u, ticks) { return ticks.map(function (v) { return v.toLocaleString('en'); }); }}],
       series: [{label: 'price'},
-        {label: 'bids (cumulative)', stroke: '#2b8a3e', fill: 'rgba(43,138,62,0.2)', paths: step},
-        {label: 'asks (cumulative)', stroke: '#c92a2a', fill: 'rgba(201,42,42,0.2)', paths: step}]
+        {label: 'bids (cumulative)', stroke: '#2b8a3e', fill: 'rgba(43,138,62,0.2)', paths: bidStep},
+        {label: 'asks (cumulative)', stroke: '#c92a2a', fill: 'rgba(201,42,42,0.2)', paths: askStep}]
     }, [points.map(function (p) { return p.price; }), points.map(function (p) { return p.bid; }),
         points.map(function (p) { return p.ask; })], target);
   }
 
-  // A market's candles: high and low as a band, open and close as lines, one point per interval with trades.
+  var INTERVAL_SECONDS = {'1m': 60, '1h': 3600, '1d': 86400};
+
+  // A market's candles as candlesticks: per interval a wick from low to high and a body from open to close (green
+  // when the price closed at or above its open, red below), volume as bars along the bottom. uPlot has no candlestick
+  // series: the open/high/low/close series only set the price scale and the legend, and a draw hook paints them.
   function drawCandles(target) {
     if (!target || !window.uPlot) return;
     var d = JSON.parse(target.getAttribute('data-series'));
     if (!d.candles.length) { target.textContent = 'No trades yet.'; return; }
-    function col(name) { return d.candles.map(function (c) { return whole(c[name], d.quoteDecimals); }); }
-    var points = {show: true, size: 7};
+    var step = INTERVAL_SECONDS[d.interval] || 60;
+    function col(name, decimals) { return d.candles.map(function (c) { return whole(c[name], decimals); }); }
+    var xs = d.candles.map(function (c) { return c.time; });
+    var open = col('open', d.quoteDecimals), high = col('high', d.quoteDecimals), low = col('low', d.quoteDecimals);
+    var close = col('close', d.quoteDecimals), volume = col('volume', d.baseDecimals);
+    var top = Math.max.apply(null, high), bottom = Math.min.apply(null, low);
+    var pad = (top - bottom) * 0.15 || top * 0.05 || 1;
+    var maxVolume = Math.max.apply(null, volume) || 1;
+    var none = function () { return null; };
+    var price = function (u, ticks) { return ticks.map(function (v) { return Number(v.toPrecision(6)).toString(); }); };
+    var drawn = 0;
+
+    function paint(u) {
+      var ctx = u.ctx;
+      var ratio = window.devicePixelRatio || 1;
+      // A body a little narrower than one interval, at least 3 and at most 24 CSS pixels wide.
+      var slot = Math.abs(u.valToPos(xs[0] + step, 'x', true) - u.valToPos(xs[0], 'x', true));
+      var half = Math.max(3 * ratio, Math.min(24 * ratio, slot * 0.7)) / 2;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
+      ctx.clip();
+      drawn = 0;
+      for (var i = 0; i < xs.length; i++) {
+        var x = Math.round(u.valToPos(xs[i], 'x', true));
+        var up = close[i] >= open[i];
+        var color = up ? '#2b8a3e' : '#c92a2a';
+        var yHigh = u.valToPos(high[i], 'y', true), yLow = u.valToPos(low[i], 'y', true);
+        var yOpen = u.valToPos(open[i], 'y', true), yClose = u.valToPos(close[i], 'y', true);
+        ctx.strokeStyle = color;
+        ctx.lineWidth = Math.max(1, ratio);
+        ctx.beginPath();
+        ctx.moveTo(x, yHigh);
+        ctx.lineTo(x, yLow);
+        ctx.stroke();
+        ctx.fillStyle = color;
+        // An interval whose open equals its close still shows a body: a bar two pixels high around its price.
+        // Whole pixels, so that the body is its colour edge to edge.
+        var bodyTop = Math.round(Math.min(yOpen, yClose)), bodyHeight = Math.round(Math.abs(yClose - yOpen));
+        if (bodyHeight < 2 * ratio) {
+          bodyTop = Math.round((yOpen + yClose) / 2 - ratio);
+          bodyHeight = Math.round(2 * ratio);
+        }
+        ctx.fillRect(Math.round(x - half), bodyTop, Math.round(2 * half), bodyHeight);
+        drawn++;
+      }
+      ctx.restore();
+      target.setAttribute('data-candles-drawn', String(drawn));
+    }
+
     new uPlot({
-      width: Math.min(target.clientWidth || 600, 900), height: 220,
-      axes: [{}, {size: 80, values: function (u, ticks) { return ticks.map(function (v) { return Number(v.toPrecision(6)).toString(); }); }}],
-      series: [{}, {label: 'high', stroke: '#868e96', dash: [4, 4], points: points},
-        {label: 'low', stroke: '#868e96', dash: [4, 4], points: points},
-        {label: 'open', stroke: '#2a6f97', points: points},
-        {label: 'close', stroke: '#8c2f39', width: 2, points: points}]
-    }, [d.candles.map(function (c) { return c.time; }), col('high'), col('low'), col('open'), col('close')], target);
+      width: Math.min(target.clientWidth || 600, 900), height: 260,
+      scales: {
+        x: {range: function () { return [xs[0] - step, xs[xs.length - 1] + step]; }},
+        y: {range: function () { return [Math.max(0, bottom - pad), top + pad]; }},
+        // Volume bars take the bottom quarter of the chart.
+        vol: {range: function () { return [0, maxVolume * 4]; }}
+      },
+      axes: [{}, {size: 80, values: price},
+             {scale: 'vol', side: 1, size: 70, grid: {show: false},
+              values: function (u, ticks) { return ticks.map(function (v) { return v <= maxVolume ? v.toLocaleString('en') : ''; }); }}],
+      series: [{},
+        {label: 'open', stroke: '#495057', paths: none, points: {show: false}},
+        {label: 'high', stroke: '#495057', paths: none, points: {show: false}},
+        {label: 'low', stroke: '#495057', paths: none, points: {show: false}},
+        {label: 'close', stroke: '#495057', paths: none, points: {show: false}},
+        {label: 'volume', scale: 'vol', stroke: '#74a9cf', fill: 'rgba(116,169,207,0.45)', points: {show: false},
+         paths: uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({size: [0.5, 24]}) : undefined}],
+      hooks: {draw: [paint]}
+    }, [xs, open, high, low, close, volume], target);
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -20,6 +20,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,14 +108,19 @@ class ExplorerBrowserTest {
     void theHomePageShowsNewBlocksArrivingLive() throws IOException {
         open("/");
         waiting().until(d -> "yes".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
-        long before = Long.parseLong(browser.findElement(By.cssSelector("#latest-blocks tbody tr td")).getText());
+        // The script replaces the table's body when a block arrives: a row read in between is stale, read it again.
+        long before = waiting().ignoring(StaleElementReferenceException.class).until(d ->
+                Long.parseLong(d.findElement(By.cssSelector("#latest-blocks tbody tr td")).getText()));
         // A new block, without reloading the page: it must arrive over the WebSocket subscription.
         story.wallet().send(story.cast().koreanCompany(), story.cast().treasury(), UInt256.of(1), new byte[0],
                 OptionalLong.of(21_000));
-        waiting().until(d -> Long.parseLong(d.findElement(By.cssSelector("#latest-blocks tbody tr td")).getText()) > before);
+        waiting().ignoring(StaleElementReferenceException.class).until(d ->
+                Long.parseLong(d.findElement(By.cssSelector("#latest-blocks tbody tr td")).getText()) > before);
         assertThat(text("head-number")).isEqualTo(Long.toString(story.node().chain().head().number()));
         assertThat(browser.findElements(By.cssSelector("#throughput canvas"))).isNotEmpty();
         waiting().until(d -> !d.findElement(By.id("health-status")).getText().equals("…"));
+        // A lone --dev node is no cluster member: parkchain_clusterStatus answers an error and the card stays hidden.
+        assertThat(browser.findElement(By.id("cluster")).isDisplayed()).isFalse();
         screenshot("explorer-home");
     }
 
@@ -134,6 +140,21 @@ class ExplorerBrowserTest {
         open("/tx/" + story.txHash("toBlocked"));
         assertThat(text("tx-status")).isEqualTo("failed");
         assertThat(text("revert-reason")).isEqualTo("token: transfer to a blocked address");
+    }
+
+    @Test
+    void aTransactionThroughAContractShowsItsInternalCalls() throws IOException {
+        open("/tx/" + story.relayTx());
+        assertThat(text("tx-status")).isEqualTo("success");
+        List<org.openqa.selenium.WebElement> rows = browser.findElements(By.cssSelector("#internal-calls tbody tr"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getAttribute("data-depth")).isEqualTo("1");
+        assertThat(rows.get(0).getText()).contains("CALL").contains("park registry").contains("addBoardMember")
+                .contains("execution reverted").contains("registry: board-only function, call it through a proposal");
+        assertThat(rows.get(1).getText()).contains("STATICCALL").contains("MSL").contains("balanceOf").contains("ok");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('internal-calls').scrollIntoView()");
+        screenshot("explorer-internal-calls");
     }
 
     @Test
@@ -169,6 +190,19 @@ class ExplorerBrowserTest {
         assertThat(text("market-depth")).contains("ask 0.0012 60,000");
         waiting().until(d -> !d.findElements(By.cssSelector("#depth-chart canvas")).isEmpty()
                 && !d.findElements(By.cssSelector("#candles-chart canvas")).isEmpty());
+        // One candlestick per candle of the API, its body painted in the rising colour (open = close: one trade).
+        int candles = story.api("/api/park/markets/" + story.outcome().trading().platformMarket()
+                + "/candles?interval=1m").path("candles").size();
+        waiting().until(d -> String.valueOf(candles).equals(
+                d.findElement(By.id("candles-chart")).getAttribute("data-candles-drawn")));
+        Long rising = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var c = document.querySelector('#candles-chart canvas');"
+                + "var px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
+                + "for (var i = 0; i < px.length; i += 4) if (px[i] === 43 && px[i + 1] === 138 && px[i + 2] === 62) n++;"
+                + "return n;");
+        assertThat(rising).isGreaterThan(20L);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('candles-chart').scrollIntoView()");
         screenshot("explorer-market");
     }
 

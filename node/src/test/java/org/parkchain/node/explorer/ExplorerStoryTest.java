@@ -29,7 +29,9 @@ import org.parkchain.node.park.JsonRpcClient;
 import org.parkchain.node.park.ParkAbi;
 import org.parkchain.node.park.ParkStory;
 import org.parkchain.node.park.RpcWallet;
+import org.parkchain.evm.Assembler;
 import org.parkchain.primitives.Address;
+import org.parkchain.primitives.crypto.PrivateKey;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.regime.SystemAddresses;
 
@@ -41,6 +43,8 @@ import org.parkchain.regime.SystemAddresses;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExplorerStoryTest {
     static final String XSS_NAME = "<script>alert(1)</script>";
+    /** The revert reason of a contract called through a relay: markup, as any contract may choose. */
+    static final String XSS_REVERT = "<img src=x onerror=alert(2)>";
     private static final BigInteger UNIT = BigInteger.TEN.pow(18);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,7 +64,8 @@ class ExplorerStoryTest {
 
     /** A node that played the park's story, plus a token whose name and symbol are markup. */
     record StoryNode(ParkchainNode node, RpcWallet wallet, ParkStory.Cast cast, ParkStory.Outcome outcome,
-                     Address xssToken, HttpClient http) implements AutoCloseable {
+                     Address xssToken, Address relay, String relayTx, String markupRevertTx, HttpClient http)
+            implements AutoCloseable {
         static StoryNode start() {
             ParkchainNode node = ParkchainNode.start(NodeConfig.devDefaults());
             try {
@@ -77,13 +82,56 @@ class ExplorerStoryTest {
                 // An ERC-20 becomes known to the index with its first Transfer: mint one token.
                 wallet.send(cast.issuer(), xss, UInt256.ZERO, ParkAbi.call("mint(address,uint256)",
                         cast.issuer().address(), UInt256.of(UNIT)), OptionalLong.empty());
-                StoryNode story = new StoryNode(node, wallet, cast, outcome, xss, HttpClient.newHttpClient());
+                Address relay = deployRelay(wallet, cast.board(), SystemAddresses.REGISTRY, outcome.token());
+                // The board tries to add a board member through the relay: the registry refuses it (a nested revert
+                // the relay ignores), then the relay reads its MSL balance from the park token.
+                RpcWallet.Receipt relayed = wallet.send(cast.board(), relay, UInt256.ZERO,
+                        ParkAbi.call("addBoardMember(address)", cast.treasury()), OptionalLong.of(300_000));
+                if (!relayed.success()) {
+                    throw new AssertionError("the relay's transaction failed");
+                }
+                // Through another relay, a contract that reverts with markup for its reason.
+                byte[] error = ParkAbi.call("Error(string)", XSS_REVERT);
+                Address markup = deploy(wallet, cast.board(), Assembler.assemble("PUSH1 " + error.length
+                        + " PUSH1 10 PUSH0 CODECOPY PUSH1 " + error.length + " PUSH0 REVERT"), error);
+                RpcWallet.Receipt markupRevert = wallet.send(cast.board(), deployRelay(wallet, cast.board(), markup,
+                        outcome.token()), UInt256.ZERO, new byte[0], OptionalLong.of(300_000));
+                StoryNode story = new StoryNode(node, wallet, cast, outcome, xss, relay, relayed.txHash().toHex(),
+                        markupRevert.txHash().toHex(), HttpClient.newHttpClient());
                 story.awaitIndexed();
                 return story;
             } catch (RuntimeException e) {
                 node.close();
                 throw e;
             }
+        }
+
+        /**
+         * A contract that forwards its call data to {@code target} (ignoring a failure), then returns its own
+         * balance of {@code token} (a STATICCALL of balanceOf): an EVM contract calling the park's contracts.
+         */
+        static Address deployRelay(RpcWallet wallet, PrivateKey deployer, Address target, Address token) {
+            return deploy(wallet, deployer, Assembler.assemble("CALLDATASIZE PUSH0 PUSH0 CALLDATACOPY"
+                    + " PUSH0 PUSH0 CALLDATASIZE PUSH0 PUSH0 PUSH20 " + target.toHex() + " GAS CALL POP"
+                    + " PUSH4 0x70a08231 PUSH 224 SHL PUSH0 MSTORE ADDRESS PUSH 4 MSTORE"
+                    + " PUSH 32 PUSH0 PUSH 36 PUSH0 PUSH20 " + token.toHex() + " GAS STATICCALL POP"
+                    + " PUSH 32 PUSH0 RETURN"), new byte[0]);
+        }
+
+        /** Deploys {@code runtime} followed by {@code data} (which the runtime may copy from its own code). */
+        static Address deploy(RpcWallet wallet, PrivateKey deployer, byte[] runtime, byte[] data) {
+            int length = runtime.length + data.length;
+            // The constructor copies the runtime code after its own 10 bytes and returns it.
+            byte[] init = Assembler.assemble("PUSH2 " + length + " DUP1 PUSH1 10 PUSH0 CODECOPY PUSH0 RETURN");
+            byte[] code = java.util.Arrays.copyOf(init, init.length + length);
+            System.arraycopy(runtime, 0, code, init.length, runtime.length);
+            System.arraycopy(data, 0, code, init.length + runtime.length, data.length);
+            RpcWallet.Receipt deployed = wallet.send(deployer, null, UInt256.ZERO, code, OptionalLong.of(500_000));
+            if (!deployed.success()) {
+                throw new AssertionError("a deployment failed");
+            }
+            return Address.fromHex(wallet.rpc().call("eth_getTransactionReceipt", deployed.txHash().toHex())
+                    .path("contractAddress").asText());
         }
 
         String base() {
@@ -278,6 +326,26 @@ class ExplorerStoryTest {
                 .contains("<td>0.0012</td><td>40,000</td>")
                 .contains("href=\"/tx/" + trades.get(0).path("transactionHash").asText() + "\"")
                 .contains("href=\"/tx/" + story.txHash("bidBY") + "\"");
+        // The candles are the trades bucketed by minute: open the first price, close the last, volume their sum.
+        JsonNode candles = story.api("/api/park/markets/" + trading.platformMarket() + "/candles?interval=1m")
+                .path("candles");
+        var byMinute = new java.util.TreeMap<Long, java.util.List<JsonNode>>();
+        trades.forEach(t -> byMinute.computeIfAbsent(t.path("timestamp").asLong() / 60 * 60, k -> new java.util.ArrayList<>())
+                .add(0, t)); // trades are newest first
+        assertThat(candles).hasSize(byMinute.size());
+        int i = 0;
+        for (var minute : byMinute.entrySet()) {
+            JsonNode c = candles.get(i++);
+            var prices = minute.getValue().stream().map(t -> new BigInteger(t.path("price").asText())).toList();
+            assertThat(c.path("time").asLong()).isEqualTo(minute.getKey());
+            assertThat(new BigInteger(c.path("open").asText())).isEqualTo(prices.getFirst());
+            assertThat(new BigInteger(c.path("close").asText())).isEqualTo(prices.getLast());
+            assertThat(new BigInteger(c.path("high").asText())).isEqualTo(prices.stream().max(BigInteger::compareTo).orElseThrow());
+            assertThat(new BigInteger(c.path("low").asText())).isEqualTo(prices.stream().min(BigInteger::compareTo).orElseThrow());
+            assertThat(new BigInteger(c.path("volume").asText())).isEqualTo(minute.getValue().stream()
+                    .map(t -> new BigInteger(t.path("amount").asText())).reduce(BigInteger.ZERO, BigInteger::add));
+        }
+        assertThat(page).contains("&quot;interval&quot;:&quot;1m&quot;");
         // The charts' data is the API's, as escaped attribute text.
         assertThat(page).contains("&quot;price&quot;:&quot;" + trades.get(0).path("price").asText() + "&quot;");
         String office = story.get("/park/market/" + trading.officeMarket() + "?interval=1d").body();
@@ -298,6 +366,70 @@ class ExplorerStoryTest {
         assertThat(tx.path("decodedInput").path("name").asText()).isEqualTo("transfer");
         JsonNode finalize = story.api("/api/txs/" + story.txHash("finalize"));
         assertThat(finalize.path("logs").findValuesAsText("name")).contains("LevyPaid", "OfferingFinalized");
+    }
+
+    @Test
+    void aTransactionThroughAContractShowsItsInternalCallsWithTheNestedRevertReason() {
+        JsonNode tx = story.api("/api/txs/" + story.relayTx());
+        assertThat(tx.path("status").asText()).isEqualTo("success");
+        JsonNode ic = tx.path("internalCalls");
+        assertThat(ic.path("unavailable").isNull()).as(ic.toString()).isTrue();
+        assertThat(ic.path("omitted").asInt()).isZero();
+        JsonNode calls = ic.path("calls");
+        assertThat(calls).hasSize(2);
+        JsonNode registry = calls.get(0);
+        assertThat(registry.path("depth").asInt()).isEqualTo(1);
+        assertThat(registry.path("type").asText()).isEqualTo("CALL");
+        assertThat(registry.path("from").asText()).isEqualTo(story.relay().toChecksumHex());
+        assertThat(registry.path("to").asText()).isEqualTo(SystemAddresses.REGISTRY.toChecksumHex());
+        assertThat(registry.path("toName").asText()).isEqualTo("park registry");
+        assertThat(registry.path("value").asText()).isEqualTo("0");
+        assertThat(registry.path("decodedInput").path("name").asText()).isEqualTo("addBoardMember");
+        assertThat(registry.path("decodedInput").path("args").get(0).path("value").asText())
+                .isEqualTo(story.cast().treasury().toChecksumHex());
+        assertThat(registry.path("error").asText()).isEqualTo("execution reverted");
+        assertThat(registry.path("revertReason").asText()).isEqualTo("registry: board-only function, call it through a proposal");
+        assertThat(registry.path("gasUsed").asLong()).isPositive();
+        JsonNode token = calls.get(1);
+        assertThat(token.path("type").asText()).isEqualTo("STATICCALL");
+        assertThat(token.path("to").asText()).isEqualTo(story.outcome().token().toChecksumHex());
+        assertThat(token.path("toName").asText()).isEqualTo("MSL");
+        assertThat(token.path("value").isNull()).isTrue();
+        assertThat(token.path("decodedInput").path("name").asText()).isEqualTo("balanceOf");
+        assertThat(token.path("error").isNull()).isTrue();
+        // The relay holds no MSL.
+        assertThat(token.path("output").asText()).isEqualTo("0x" + "00".repeat(32));
+        // The same calls through JSON-RPC's callTracer: the explorer shows what debug_traceTransaction answers.
+        JsonNode traced = story.wallet().rpc().call("debug_traceTransaction", story.relayTx(),
+                java.util.Map.of("tracer", "callTracer"));
+        assertThat(traced.path("calls").get(0).path("revertReason").asText())
+                .isEqualTo(registry.path("revertReason").asText());
+        assertThat(Long.decode(traced.path("calls").get(1).path("gasUsed").asText())).isEqualTo(token.path("gasUsed").asLong());
+
+        String page = story.get("/tx/" + story.relayTx()).body();
+        assertThat(page).contains("Internal calls (2)").contains("id=\"internal-calls\"")
+                .contains("<td class=\"call d1\">CALL</td>").contains(">park registry</a>")
+                .contains("addBoardMember(member=" + story.cast().treasury().toChecksumHex() + ")")
+                .contains("registry: board-only function, call it through a proposal")
+                .contains("<td class=\"call d1\">STATICCALL</td>");
+    }
+
+    @Test
+    void aContractsRevertReasonInAnInternalCallIsShownAsTextNeverRun() {
+        JsonNode calls = story.api("/api/txs/" + story.markupRevertTx()).path("internalCalls").path("calls");
+        assertThat(calls.get(0).path("revertReason").asText()).isEqualTo(XSS_REVERT);
+        String page = story.get("/tx/" + story.markupRevertTx()).body();
+        assertThat(page).contains("&lt;img src=x onerror=alert(2)&gt;").doesNotContain(XSS_REVERT);
+    }
+
+    @Test
+    void aTransactionWithoutInternalCallsSaysSo() {
+        // The refused transfer to the blocked address: a call into the park token, which called no other contract.
+        JsonNode transfer = story.api("/api/txs/" + story.txHash("toBlocked")).path("internalCalls");
+        assertThat(transfer.path("calls")).isEmpty();
+        assertThat(transfer.path("unavailable").isNull()).isTrue();
+        assertThat(story.get("/tx/" + story.txHash("toBlocked")).body())
+                .contains("Internal calls (0)").contains("This transaction made no internal calls.");
     }
 
     @Test

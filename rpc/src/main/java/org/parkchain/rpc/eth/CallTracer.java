@@ -23,7 +23,7 @@ import org.parkchain.rpc.RpcEncoding;
  * dropped, as they never happened). Calls into precompiles and the park's native contracts are calls like any
  * other. With {@code onlyTopCall} only the transaction's own frame is kept.
  */
-final class CallTracer implements Tracer {
+public final class CallTracer implements Tracer {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final boolean onlyTopCall;
@@ -39,7 +39,7 @@ final class CallTracer implements Tracer {
         boolean failed;
     }
 
-    CallTracer(boolean onlyTopCall, boolean withLog) {
+    public CallTracer(boolean onlyTopCall, boolean withLog) {
         this.onlyTopCall = onlyTopCall;
         this.withLog = withLog;
     }
@@ -96,7 +96,7 @@ final class CallTracer implements Tracer {
      * The tree, its top frame showing the transaction's gas limit and the gas it used (intrinsic gas and refunds
      * included), as geth shows it.
      */
-    ObjectNode result(long gasLimit, TransactionResult.Executed executed) {
+    public ObjectNode result(long gasLimit, TransactionResult.Executed executed) {
         if (top == null) throw new IllegalStateException("no frame was traced");
         top.json.put("gas", RpcEncoding.quantity(gasLimit));
         top.json.put("gasUsed", RpcEncoding.quantity(executed.gasUsed()));

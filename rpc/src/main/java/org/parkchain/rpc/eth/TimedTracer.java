@@ -12,7 +12,9 @@ import org.parkchain.primitives.UInt256;
  * Passes everything on to a tracer and abandons the trace ({@link TraceAbandoned#timedOut}) once its time is up,
  * looking at the clock every {@value #STEPS_PER_CHECK} instructions and at every call.
  */
-final class TimedTracer implements Tracer {
+public final class TimedTracer implements Tracer {
+    /** geth's default for a trace's time. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     private static final int STEPS_PER_CHECK = 1024;
 
     private final Tracer inner;
@@ -20,7 +22,7 @@ final class TimedTracer implements Tracer {
     private final long deadline;
     private int steps;
 
-    TimedTracer(Tracer inner, Duration timeout) {
+    public TimedTracer(Tracer inner, Duration timeout) {
         this.inner = inner;
         this.timeout = timeout;
         this.deadline = System.nanoTime() + timeout.toNanos();

@@ -3,7 +3,7 @@ package org.parkchain.rpc.eth;
 import java.time.Duration;
 
 /** Thrown by a tracer to give up a trace that grew too large or ran out of time; the caller answers its message. */
-final class TraceAbandoned extends RuntimeException {
+public final class TraceAbandoned extends RuntimeException {
     private TraceAbandoned(String message) {
         super(message, null, false, false);
     }

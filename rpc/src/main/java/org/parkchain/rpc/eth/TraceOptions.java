@@ -26,11 +26,11 @@ record TraceOptions(Optional<String> tracer, boolean disableStack, boolean disab
     static final String FOUR_BYTE_TRACER = "4byteTracer";
     static final String PRESTATE_TRACER = "prestateTracer";
     /** geth's default for a trace's time. */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration DEFAULT_TIMEOUT = TimedTracer.DEFAULT_TIMEOUT;
     /** The most any trace may take: the RPC's own time limit stops it earlier. */
     static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
     /** What one trace may grow to before it is abandoned (a struct log of a 30M-gas loop would be gigabytes). */
-    static final long MAX_TRACE_BYTES = 64L << 20;
+    static final long MAX_TRACE_BYTES = TraceBudget.MAX_BYTES;
 
     private static final Set<String> FIELDS = Set.of("tracer", "disableStack", "disableStorage", "enableMemory",
             "disableMemory", "enableReturnData", "limit", "tracerConfig", "timeout", "stateOverrides", "reexec");
