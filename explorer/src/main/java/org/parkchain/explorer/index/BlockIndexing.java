@@ -194,6 +194,9 @@ final class BlockIndexing {
         pending.put(IndexKeys.key(IndexKeys.eventKind(name.get()), block, logIndex), encoded);
         if (log.topics().size() > 1) {
             pending.put(IndexKeys.key(IndexKeys.eventSubject(name.get(), log.topics().get(1)), block, logIndex), encoded);
+            byte[] countKey = IndexKeys.subjectCount(name.get(), log.topics().get(1));
+            long count = pending.get(countKey).map(v -> IndexKeys.longAt(v, 0)).orElse(0L);
+            pending.put(countKey, IndexKeys.key(count + 1));
         }
         for (Address a : new LinkedHashSet<>(ParkAbiCatalog.indexedAddresses(log.topics()))) {
             pending.put(IndexKeys.key(IndexKeys.ADDRESS_EVENTS, a, block, logIndex), encoded);

@@ -23,12 +23,14 @@ import org.parkchain.primitives.Address;
  * idx/e/  kind 0x00 ~block ~logIndex        ParkEvent          (park events by kind, e.g. LevyPaid)
  * idx/ea/ address ~block ~logIndex          ParkEvent          (park events naming an address: a resident's history)
  * idx/ek/ kind 0x00 topic1 ~block ~logIndex ParkEvent          (by kind and first indexed value: an offering's subscriptions)
+ * idx/kn/ kind 0x00 topic1                  count (8)          (events of that kind and first indexed value: a market's trades)
  * idx/lm/ resident asset yyyymm(4)          LevyMonth
  * idx/m/  minute(8)                         transactions and blocks in that UTC minute (8 + 8)
  * </pre>
  */
 public final class IndexKeys {
-    public static final byte VERSION = 1;
+    /** 2: counts by kind and first indexed value ({@code idx/kn/}); an index of another version is rebuilt. */
+    public static final byte VERSION = 2;
     static final byte[] META = ascii("idx/meta");
     public static final byte[] BLOCKS = ascii("idx/b/");
     public static final byte[] TXS = ascii("idx/t/");
@@ -42,6 +44,7 @@ public final class IndexKeys {
     public static final byte[] EVENTS = ascii("idx/e/");
     public static final byte[] ADDRESS_EVENTS = ascii("idx/ea/");
     public static final byte[] EVENTS_BY_SUBJECT = ascii("idx/ek/");
+    public static final byte[] SUBJECT_COUNTS = ascii("idx/kn/");
     public static final byte[] LEVY_MONTHS = ascii("idx/lm/");
     public static final byte[] MINUTES = ascii("idx/m/");
 
@@ -84,6 +87,11 @@ public final class IndexKeys {
     /** The key of an event kind's listing for one first indexed value: {@code idx/ek/KIND\0TOPIC1}. */
     public static byte[] eventSubject(String kind, org.parkchain.primitives.Hash topic1) {
         return key(EVENTS_BY_SUBJECT, ascii(kind), new byte[] {0}, topic1.toArray());
+    }
+
+    /** The key of the count of an event kind's entries for one first indexed value: {@code idx/kn/KIND\0TOPIC1}. */
+    public static byte[] subjectCount(String kind, org.parkchain.primitives.Hash topic1) {
+        return key(SUBJECT_COUNTS, ascii(kind), new byte[] {0}, topic1.toArray());
     }
 
     /** Newest first: a larger number sorts first when inverted. */

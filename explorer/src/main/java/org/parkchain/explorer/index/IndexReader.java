@@ -109,6 +109,11 @@ public final class IndexReader {
         return page(IndexKeys.eventSubject(kind, topic1), 12, cursor, limit, e -> ParkEvent.decode(e.value()), x -> onChain(x.transactionHash(), x.blockNumber()));
     }
 
+    /** How many events of one kind have {@code topic1} as their first indexed value (a market's trades). */
+    public long eventCount(String kind, org.parkchain.primitives.Hash topic1) {
+        return chain.aux(IndexKeys.subjectCount(kind, topic1)).map(v -> IndexKeys.longAt(v, 0)).orElse(0L);
+    }
+
     /** The park's events naming {@code address} in an indexed parameter (a resident's history), newest first. */
     public Page<ParkEvent> eventsOf(Address address, Optional<String> cursor, int limit) {
         return page(IndexKeys.key(IndexKeys.ADDRESS_EVENTS, address), 12, cursor, limit, e -> ParkEvent.decode(e.value()), x -> onChain(x.transactionHash(), x.blockNumber()));

@@ -2,16 +2,17 @@ package org.parkchain.node.park;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.Blockchain;
-import org.parkchain.chain.TransactionReceipt;
-import org.parkchain.evm.Log;
+import org.parkchain.explorer.index.IndexReader;
+import org.parkchain.explorer.index.ParkEvent;
 import org.parkchain.primitives.Address;
+import org.parkchain.primitives.Hash;
+import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.abi.Tuple;
 import org.parkchain.regime.SystemAddresses;
 import org.parkchain.regime.SystemContracts;
@@ -20,8 +21,10 @@ import org.parkchain.state.WorldState;
 /**
  * Market data of the park's exchange (0x…1003) for people and programs: the markets with their best prices, a
  * market's depth, its trades and its candles. Markets and depth come from the exchange's own view functions on the
- * head state; trades and candles from its Trade events, indexed incrementally (each request scans only the blocks
- * appended since the last one, skipping by logs bloom).
+ * head state; trades and candles from its Trade events as the explorer's index holds them (by market, newest first,
+ * with a count per market), so no request reads blocks. Candles are built from the market's most recent
+ * {@value #MAX_CANDLE_TRADES} trades at most: a longer history is cut at a whole interval and says so
+ * ({@code complete: false}).
  *
  * <p>Prices are in quote units per whole base token, amounts in the base token's smallest unit, as decimal strings;
  * times are unix seconds.
@@ -29,16 +32,20 @@ import org.parkchain.state.WorldState;
 public final class MarketViews {
     private static final String MARKET = "(address,address,address,uint256,uint256,uint256,uint256,bool,bool,bool)";
     private static final int DEFAULT_LEVELS = 20, MAX_LEVELS = 200, MAX_TRADES = 500;
+    /** The most trades one candles request reads from the index: bounds its time whatever the market's history. */
+    static final int MAX_CANDLE_TRADES = 20_000;
+    private static final String TRADE = "Trade";
     /** The candle intervals served, in seconds. */
     private static final Map<String, Long> INTERVALS = Map.of("1m", 60L, "1h", 3_600L, "1d", 86_400L);
 
     private final Blockchain chain;
+    private final IndexReader index;
     private final SystemContracts contracts = new SystemContracts();
-    private final Map<Long, List<TradeRecord>> trades = new HashMap<>();
-    private long scannedUpTo = -1;
 
-    public MarketViews(Blockchain chain) {
+    /** @param index the explorer's index, where the exchange's Trade events are found by market */
+    public MarketViews(Blockchain chain, IndexReader index) {
         this.chain = chain;
+        this.index = index;
     }
 
     public record Market(long id, String operator, String operatorName, String base, String baseSymbol, int baseDecimals,
@@ -61,7 +68,8 @@ public final class MarketViews {
     /** One interval's trades: open, high, low, close price and the base volume; {@code time} is the interval start. */
     public record Candle(long time, String open, String high, String low, String close, String volume, long trades) {}
 
-    public record Candles(long blockNumber, long marketId, String interval, List<Candle> candles) {}
+    /** {@code complete} is false when the market has more trades than one request reads: the oldest are left out. */
+    public record Candles(long blockNumber, long marketId, String interval, List<Candle> candles, boolean complete) {}
 
     /**
      * {@code markets}, {@code markets/{id}}, {@code markets/{id}/depth}, {@code markets/{id}/trades} or
@@ -132,11 +140,12 @@ public final class MarketViews {
         Tuple m = head.call(SystemAddresses.EXCHANGE, MARKET, "getMarket(uint256)", id);
         Address base = m.address(1);
         Address quote = m.address(2);
-        List<TradeRecord> done = tradesOf(id);
+        List<TradeRecord> last = newestTrades(id, 1).trades();
         return new Market(id, m.address(0).toChecksumHex(), head.residentName(m.address(0)), base.toChecksumHex(),
                 head.symbol(base), head.decimals(base), quote.toChecksumHex(), head.symbol(quote), head.decimals(quote),
                 m.uint256(3).toString(), m.uint256(4).toString(), m.uint64(5), m.uint64(6), m.bool(7), m.bool(8), m.bool(9),
-                best(head, id, 0), best(head, id, 1), done.isEmpty() ? "" : done.getLast().price(), done.size());
+                best(head, id, 0), best(head, id, 1), last.isEmpty() ? "" : last.getFirst().price(),
+                index.eventCount(TRADE, marketTopic(id)));
     }
 
     private static String best(Head head, long id, int side) {
@@ -150,9 +159,7 @@ public final class MarketViews {
 
     /** The market's trades, newest first, at most {@value #MAX_TRADES}. */
     private Trades trades(Head head, long id) {
-        List<TradeRecord> all = new ArrayList<>(tradesOf(id));
-        java.util.Collections.reverse(all);
-        return new Trades(head.number(), id, all.size() > MAX_TRADES ? all.subList(0, MAX_TRADES) : all);
+        return new Trades(head.number(), id, newestTrades(id, MAX_TRADES).trades());
     }
 
     private Candles candles(Head head, long id, String interval) {
@@ -160,7 +167,53 @@ public final class MarketViews {
         if (seconds == null) {
             throw new IllegalArgumentException("interval must be 1m, 1h or 1d, got '" + interval + "'");
         }
-        return new Candles(head.number(), id, interval, candlesOf(tradesOf(id), seconds));
+        Recent recent = newestTrades(id, MAX_CANDLE_TRADES);
+        return new Candles(head.number(), id, interval, candlesOfRecent(recent.trades(), recent.complete(), seconds),
+                recent.complete());
+    }
+
+    /**
+     * Candles of a market's most recent trades ({@code newestFirst}); when older trades exist ({@code complete} false)
+     * the oldest interval read may lack some of its trades, so it is left out rather than drawn wrong.
+     */
+    static List<Candle> candlesOfRecent(List<TradeRecord> newestFirst, boolean complete, long seconds) {
+        List<TradeRecord> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        if (!complete && !oldestFirst.isEmpty()) {
+            long oldest = oldestFirst.getFirst().timestamp();
+            long cut = oldest - Math.floorMod(oldest, seconds) + seconds;
+            oldestFirst.removeIf(t -> t.timestamp() < cut);
+        }
+        return candlesOf(oldestFirst, seconds);
+    }
+
+    /** Up to {@code limit} of a market's trades, newest first; {@code complete} when there are no more. */
+    private record Recent(List<TradeRecord> trades, boolean complete) {}
+
+    private Recent newestTrades(long id, int limit) {
+        List<TradeRecord> out = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            IndexReader.Page<ParkEvent> page = index.events(TRADE, marketTopic(id), cursor, Math.min(500, limit - out.size()));
+            for (ParkEvent e : page.items()) {
+                if (e.contract().equals(SystemAddresses.EXCHANGE)) {
+                    out.add(trade(e));
+                }
+            }
+            cursor = page.next();
+        } while (cursor.isPresent() && out.size() < limit);
+        return new Recent(out, cursor.isEmpty());
+    }
+
+    private static Hash marketTopic(long id) {
+        return Hash.wrap(UInt256.of(id).toBytes32());
+    }
+
+    private static TradeRecord trade(ParkEvent e) {
+        Tuple t = ParkAbi.decode(ParkStory.TRADE, e.topics(), e.data());
+        return new TradeRecord(t.uint64(0), t.uint64(1), t.uint64(2), t.address(3).toChecksumHex(),
+                t.address(4).toChecksumHex(), t.uint256(5).toString(), t.uint256(6).toString(), t.uint256(7).toString(),
+                t.uint256(8).toString(), e.blockNumber(), e.timestamp(), e.transactionHash().toHex());
     }
 
     /** Buckets trades (oldest first) into candles of {@code seconds}, oldest first; empty intervals are left out. */
@@ -184,17 +237,11 @@ public final class MarketViews {
         return out;
     }
 
-    private synchronized List<TradeRecord> tradesOf(long id) {
-        return List.copyOf(trades.getOrDefault(id, List.of()));
-    }
-
     // ---- the head, its state and view calls ----
 
     private Head head() {
         BlockHeader header = chain.head();
-        Head head = new Head(header, chain.state(header));
-        index();
-        return head;
+        return new Head(header, chain.state(header));
     }
 
     private final class Head extends ParkHead {
@@ -223,33 +270,5 @@ public final class MarketViews {
             return token.equals(Address.ZERO) ? 18 : (int) call(token, "(uint8)", "decimals()").uint64(0);
         }
 
-    }
-
-    /** Scans the blocks appended since the last request for the exchange's Trade events. */
-    private synchronized void index() {
-        byte[] exchange = SystemAddresses.EXCHANGE.toArray();
-        long head = chain.head().number();
-        for (long n = scannedUpTo + 1; n <= head; n++) {
-            BlockHeader header = chain.header(n).orElseThrow(() -> new IllegalStateException("block missing"));
-            scannedUpTo = n;
-            if (!header.logsBloom().mayContain(exchange)) {
-                continue;
-            }
-            for (TransactionReceipt receipt : chain.transactionReceipts(header.hash()).orElse(List.of())) {
-                for (TransactionReceipt.LogEntry entry : receipt.logs()) {
-                    Log log = entry.log();
-                    if (!log.address().equals(SystemAddresses.EXCHANGE) || log.topics().isEmpty()
-                            || !log.topics().get(0).equals(ParkStory.TRADE.topic0())) {
-                        continue;
-                    }
-                    Tuple t = ParkAbi.decode(ParkStory.TRADE, log.topics(), log.data());
-                    long market = t.uint64(0);
-                    trades.computeIfAbsent(market, k -> new ArrayList<>()).add(new TradeRecord(market, t.uint64(1), t.uint64(2),
-                            t.address(3).toChecksumHex(), t.address(4).toChecksumHex(), t.uint256(5).toString(),
-                            t.uint256(6).toString(), t.uint256(7).toString(), t.uint256(8).toString(), entry.blockNumber(),
-                            header.timestamp(), entry.transactionHash().toHex()));
-                }
-            }
-        }
     }
 }

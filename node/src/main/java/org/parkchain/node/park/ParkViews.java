@@ -53,7 +53,7 @@ public final class ParkViews {
     public ParkViews(Blockchain chain, IndexReader events) {
         this.chain = chain;
         this.events = events;
-        this.markets = new MarketViews(chain);
+        this.markets = new MarketViews(chain, events);
     }
 
     public record Resident(String address, String name, String status, List<String> roles, String registrationNo,

@@ -21,4 +21,14 @@ class CandlesTest {
         assertThat(MarketViews.candlesOf(trades, 3600)).containsExactly(new MarketViews.Candle(0, "10", "14", "9", "12", "15", 5));
         assertThat(MarketViews.candlesOf(List.of(), 60)).isEmpty();
     }
+
+    @Test
+    void aCutHistoryLeavesOutItsOldestIntervalWhichMayLackTrades() {
+        List<MarketViews.TradeRecord> newestFirst = List.of(trade(400, 12, 5), trade(180, 11, 4), trade(130, 14, 2));
+        assertThat(MarketViews.candlesOfRecent(newestFirst, false, 60)).containsExactly(
+                new MarketViews.Candle(180, "11", "11", "11", "11", "4", 1),
+                new MarketViews.Candle(360, "12", "12", "12", "12", "5", 1));
+        assertThat(MarketViews.candlesOfRecent(newestFirst, true, 60)).hasSize(3);
+        assertThat(MarketViews.candlesOfRecent(List.of(), false, 60)).isEmpty();
+    }
 }

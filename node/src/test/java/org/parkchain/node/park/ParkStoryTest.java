@@ -249,7 +249,9 @@ class ParkStoryTest {
                 .isEqualTo(outcome.steps().get("takeBY").receipt().txHash().toHex());
 
         for (String interval : List.of("1m", "1h", "1d")) {
-            var candles = api("markets/" + outcome.trading().platformMarket() + "/candles?interval=" + interval).path("candles");
+            var answer = api("markets/" + outcome.trading().platformMarket() + "/candles?interval=" + interval);
+            assertThat(answer.path("complete").asBoolean()).as("every trade read").isTrue();
+            var candles = answer.path("candles");
             assertThat(candles).as(interval).hasSize(1);
             assertThat(candles.get(0).path("volume").asText()).isEqualTo(units(40_000).toString());
             assertThat(candles.get(0).path("open").asText()).isEqualTo(candles.get(0).path("close").asText());
