@@ -14,9 +14,11 @@ import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.GroupInfoReply;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.retry.RetryPolicy;
 import org.apache.ratis.util.TimeDuration;
 
 /**
@@ -27,24 +29,59 @@ import org.apache.ratis.util.TimeDuration;
  */
 public final class ClusterAdmin implements AutoCloseable {
     private final ClusterSpec spec;
+    private final RaftGroupId group;
     private final RaftClient client;
 
-    private ClusterAdmin(ClusterSpec spec, RaftClient client) {
+    private ClusterAdmin(ClusterSpec spec, RaftGroupId group, RaftClient client) {
         this.spec = spec;
+        this.group = group;
         this.client = client;
     }
 
-    /** An admin client for the members of {@code spec}, speaking mutual TLS with {@code tls}. */
+    /**
+     * An admin client for the members of {@code spec}, speaking mutual TLS with {@code tls}, in the Raft group the
+     * first member that answers hosts (the group names the chain, which the cluster file does not).
+     *
+     * @throws IllegalStateException when no member of the cluster file answers
+     */
     public static ClusterAdmin connect(ClusterSpec spec, ClusterTls tls) {
+        RaftGroupId group = discoverGroup(spec, tls);
+        return new ClusterAdmin(spec, group, client(RaftGroup.valueOf(group, RaftMember.peers(spec)), tls,
+                RetryPolicies.retryUpToMaximumCountWithFixedSleep(5, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS))));
+    }
+
+    private static RaftClient client(RaftGroup group, ClusterTls tls, RetryPolicy retries) {
         RaftProperties properties = new RaftProperties();
         RaftClientConfigKeys.Rpc.setRequestTimeout(properties, TimeDuration.valueOf(5, TimeUnit.SECONDS));
-        RaftClient client = RaftClient.newBuilder()
-                .setRaftGroup(RaftGroup.valueOf(RaftMember.GROUP, RaftMember.peers(spec)))
+        return RaftClient.newBuilder()
+                .setRaftGroup(group)
                 .setProperties(properties)
                 .setParameters(RaftMember.tlsParameters(tls.grpcConfig()))
-                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(5, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS)))
+                .setRetryPolicy(retries)
                 .build();
-        return new ClusterAdmin(spec, client);
+    }
+
+    /** The group most answering members host (a member started on another chain hosts another group). */
+    private static RaftGroupId discoverGroup(ClusterSpec spec, ClusterTls tls) {
+        IOException last = null;
+        java.util.Map<RaftGroupId, Integer> hosts = new java.util.HashMap<>();
+        try (RaftClient any = client(RaftGroup.valueOf(RaftGroupId.randomId(), RaftMember.peers(spec)), tls,
+                RetryPolicies.noRetry())) {
+            for (ClusterMember m : spec.members()) {
+                try {
+                    for (RaftGroupId g : any.getGroupManagementApi(RaftPeerId.valueOf(m.id())).list().getGroupIds()) {
+                        hosts.merge(g, 1, Integer::sum);
+                    }
+                } catch (IOException e) {
+                    last = e;
+                }
+            }
+        } catch (IOException e) {
+            last = e;
+        }
+        String why = last == null ? "" : ": " + last.getMessage();
+        return hosts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+                .orElseThrow(() -> new IllegalStateException("no member of the cluster file answers" + why));
     }
 
     /** The configuration as the first member that answers sees it. */
@@ -60,7 +97,7 @@ public final class ClusterAdmin implements AutoCloseable {
         Configuration found = null;
         for (ClusterMember m : spec.members()) {
             try {
-                GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(m.id())).info(RaftMember.GROUP);
+                GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(m.id())).info(group);
                 if (info.getConf().isPresent()) {
                     found = new Configuration(peers(info.getConf().get().getPeersList()),
                             peers(info.getConf().get().getListenersList()), commitIndex(info, m.id()));
@@ -82,7 +119,7 @@ public final class ClusterAdmin implements AutoCloseable {
     /** Whether {@code id} answers, and its commit index if it does. */
     public Optional<Long> commitIndexOf(String id, String raftAddress) {
         try {
-            GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(id)).info(RaftMember.GROUP);
+            GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(id)).info(group);
             return Optional.of(commitIndex(info, id));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.RaftClient;
@@ -60,9 +58,14 @@ import org.parkchain.primitives.tx.InvalidTransaction;
  */
 public final class RaftMember implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RaftMember.class.getName());
-    /** The park's Raft group. One group per process; the chain identity travels in every entry. */
-    static final RaftGroupId GROUP = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(
+    /**
+     * The Raft group of the versions before the group was derived from the chain identity: a Raft log found under
+     * this name is moved to the chain's group when the member starts.
+     */
+    static final RaftGroupId LEGACY_GROUP = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(
             "parkchain: the park's network".getBytes(StandardCharsets.UTF_8)));
+    /** The minimum commit index of a stale read that any member answers, even one that has committed nothing. */
+    private static final long ANY_INDEX = -1;
     private static final Duration PEER_QUERY_TIMEOUT = Duration.ofSeconds(3);
     /** System property naming a block at which this member's state is corrupted: TEST ONLY (see {@link BlockApplier}). */
     public static final String CORRUPT_STATE_PROPERTY = "parkchain.cluster.testOnly.corruptStateAtBlock";
@@ -92,7 +95,8 @@ public final class RaftMember implements AutoCloseable {
     private final ClientId producerClientId = ClientId.randomId();
     private final AtomicLong callIds = new AtomicLong();
     private final AtomicLong blocksFetched = new AtomicLong();
-    private final Set<String> unverifiedPeers = ConcurrentHashMap.newKeySet();
+    private final RaftGroupId group;
+    private final PeerChains peerChains;
     private final long startedNanos = System.nanoTime();
     private volatile long leaderLastKnownNanos = System.nanoTime();
     private volatile String refused;
@@ -109,6 +113,9 @@ public final class RaftMember implements AutoCloseable {
         this.pool = pool;
         this.selfId = RaftPeerId.valueOf(settings.spec().self());
         ChainIdentity identity = new ChainIdentity(chain.chainId(), chain.genesisHeader().hash());
+        this.group = groupOf(identity);
+        this.peerChains = new PeerChains(identity, settings.spec().members().stream().map(ClusterMember::id)
+                .filter(id -> !id.equals(settings.spec().self())).toList());
         this.applier = new BlockApplier(chain, executor, pool, identity, settings.corruptStateAtBlock());
         BlockProposer proposer = new BlockProposer(chain, executor, pool, settings.sequencing(), System::currentTimeMillis);
         this.producer = new RaftBlockProducer(chain, pool, applier, proposer, settings.sequencing(), this::submitEntry,
@@ -116,6 +123,22 @@ public final class RaftMember implements AutoCloseable {
         this.forwarder = new TransactionForwarder(this::forwardToLeader, pool::contains);
         this.followerCopies = new FollowerCopies(this::otherMembers, this::sendCopies);
         chain.addListener(block -> forwarder.mined(block.block().transactions().stream().map(Transaction::hash).toList()));
+    }
+
+    /**
+     * The park's Raft group on the chain {@code identity}. Ratis serves a request, a vote or an entry only for the
+     * groups a server hosts, so a member started from another genesis or chain id is in another group: it can neither
+     * vote nor stand for election among the park's members, nor send them entries, whatever it does before its peers'
+     * identities are checked.
+     */
+    static RaftGroupId groupOf(ChainIdentity identity) {
+        return RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("parkchain: the park's network; chain id " + identity.chainId()
+                + ", genesis " + identity.genesisHash()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** This member's Raft group (see {@link #groupOf}). */
+    RaftGroupId group() {
+        return group;
     }
 
     /**
@@ -152,6 +175,7 @@ public final class RaftMember implements AutoCloseable {
         ClusterSpec spec = settings.spec();
         ClusterMember self = spec.selfMember();
         Files.createDirectories(settings.raftDir());
+        adoptRaftDirectory();
         RaftProperties properties = new RaftProperties();
         RaftServerConfigKeys.setStorageDir(properties, List.of(settings.raftDir().toFile()));
         GrpcConfigKeys.Server.setHost(properties, self.host());
@@ -171,12 +195,12 @@ public final class RaftMember implements AutoCloseable {
         RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(properties, false);
 
         Parameters parameters = tlsParameters(settings.tls().grpcConfig());
-        RaftGroup group = RaftGroup.valueOf(GROUP, peers(spec));
+        RaftGroup raftGroup = RaftGroup.valueOf(group, peers(spec));
         ChainStateMachine stateMachine = new ChainStateMachine(applier, new Events());
-        boolean existing = Files.isDirectory(settings.raftDir().resolve(GROUP.getUuid().toString()));
+        boolean existing = Files.isDirectory(settings.raftDir().resolve(group.getUuid().toString()));
         server = RaftServer.newBuilder()
                 .setServerId(selfId)
-                .setGroup(group)
+                .setGroup(raftGroup)
                 .setStateMachine(stateMachine)
                 .setProperties(properties)
                 .setParameters(parameters)
@@ -187,30 +211,57 @@ public final class RaftMember implements AutoCloseable {
         RaftProperties clientProperties = new RaftProperties();
         RaftClientConfigKeys.Rpc.setRequestTimeout(clientProperties, millis(PEER_QUERY_TIMEOUT));
         client = RaftClient.newBuilder()
-                .setRaftGroup(group)
+                .setRaftGroup(raftGroup)
                 .setProperties(clientProperties)
                 .setParameters(parameters)
                 .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3, TimeDuration.valueOf(300, TimeUnit.MILLISECONDS)))
                 .build();
-        RaftProperties copiesProperties = new RaftProperties();
-        RaftClientConfigKeys.Rpc.setRequestTimeout(copiesProperties, TimeDuration.valueOf(1, TimeUnit.SECONDS));
         copiesClient = RaftClient.newBuilder()
-                .setRaftGroup(group)
-                .setProperties(copiesProperties)
+                .setRaftGroup(raftGroup)
+                .setProperties(copiesProperties())
                 .setParameters(parameters)
                 .setRetryPolicy(RetryPolicies.noRetry())
                 .build();
-        for (ClusterMember m : spec.members()) {
-            if (!m.id().equals(spec.self())) {
-                unverifiedPeers.add(m.id());
-            }
-        }
         monitorThread = new Thread(this::monitor, "raft-monitor");
         monitorThread.setDaemon(true);
         monitorThread.start();
         LOG.log(System.Logger.Level.INFO, () -> "Raft member " + spec.self() + " listening on " + self.raft()
                 + " (mutual TLS), " + spec.members().size() + " members, applied up to log index "
                 + applier.durablePosition().index());
+    }
+
+    /**
+     * Ratis serves every group directory it finds under its storage directory, so the Raft directory must hold this
+     * chain's group only: a log of the versions before the group named the chain is renamed to it, and a log of
+     * another chain's group (the data directory was used with another genesis or chain id) is refused.
+     */
+    private void adoptRaftDirectory() throws IOException {
+        Path own = settings.raftDir().resolve(group.getUuid().toString());
+        Path legacy = settings.raftDir().resolve(LEGACY_GROUP.getUuid().toString());
+        if (Files.isDirectory(legacy) && !Files.exists(own)) {
+            Files.move(legacy, own);
+            LOG.log(System.Logger.Level.INFO, () -> "moved the Raft log " + legacy + " to " + own
+                    + " (the Raft group now names the chain: " + applier.identity() + ")");
+        }
+        try (var entries = Files.list(settings.raftDir())) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (Files.isDirectory(p) && !p.equals(own) && isUuid(name)) {
+                    throw new IllegalStateException("the Raft directory " + settings.raftDir() + " holds the log of "
+                            + "another Raft group (" + name + "), not this chain's (" + group.getUuid() + ", "
+                            + applier.identity() + "): this data directory was used with another genesis or chain id");
+                }
+            }
+        }
+    }
+
+    private static boolean isUuid(String name) {
+        try {
+            UUID.fromString(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static Parameters tlsParameters(GrpcTlsConfig tls) {
@@ -234,6 +285,13 @@ public final class RaftMember implements AutoCloseable {
         return RaftPeer.newBuilder().setId(m.id()).setAddress(m.raft())
                 .setStartupRole(m.role() == ClusterMember.Role.LISTENER ? RaftPeerRole.LISTENER : RaftPeerRole.FOLLOWER)
                 .build();
+    }
+
+    /** A client's properties for one-shot calls to one peer: a short timeout (no retries are configured with it). */
+    private static RaftProperties copiesProperties() {
+        RaftProperties properties = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(properties, TimeDuration.valueOf(1, TimeUnit.SECONDS));
+        return properties;
     }
 
     private static TimeDuration millis(Duration d) {
@@ -263,6 +321,7 @@ public final class RaftMember implements AutoCloseable {
 
     private void afterAdmission(Hash hash, byte[] raw) {
         if (isLeader()) {
+            forwarder.keep(hash, raw);
             followerCopies.copy(raw);
             return;
         }
@@ -309,7 +368,7 @@ public final class RaftMember implements AutoCloseable {
     private List<String> otherMembers() {
         List<String> ids = new ArrayList<>();
         try {
-            RaftServer.Division division = server.getDivision(GROUP);
+            RaftServer.Division division = server.getDivision(group);
             for (RaftPeer p : division.getRaftConf().getAllPeers()) {
                 if (!p.getId().equals(selfId)) {
                     ids.add(p.getId().toString());
@@ -323,7 +382,7 @@ public final class RaftMember implements AutoCloseable {
 
     private void sendCopies(String follower, List<byte[]> raws) {
         try {
-            RaftClientReply reply = copiesClient.io().sendStaleRead(message(ClusterMessages.copiesQuery(raws)), 0,
+            RaftClientReply reply = copiesClient.io().sendStaleRead(message(ClusterMessages.copiesQuery(raws)), ANY_INDEX,
                     RaftPeerId.valueOf(follower));
             if (!reply.isSuccess()) {
                 throw new IllegalStateException(String.valueOf(reply.getException()));
@@ -350,7 +409,7 @@ public final class RaftMember implements AutoCloseable {
         RaftClientRequest request = RaftClientRequest.newBuilder()
                 .setClientId(producerClientId)
                 .setServerId(selfId)
-                .setGroupId(GROUP)
+                .setGroupId(group)
                 .setCallId(callIds.incrementAndGet())
                 .setMessage(message(entry))
                 .setType(RaftClientRequest.writeRequestType())
@@ -418,8 +477,7 @@ public final class RaftMember implements AutoCloseable {
 
     /**
      * Watches this member while it runs: notes when a leader was last known (every 250 ms, so {@code /health} can tell
-     * an election in progress from a lost quorum), and asks every peer which chain it serves until each has answered;
-     * a peer on another chain makes this member refuse to take part.
+     * an election in progress from a lost quorum), and asks every peer which chain it serves until each has answered.
      */
     private void monitor() {
         long nextPeerCheck = 0;
@@ -427,7 +485,7 @@ public final class RaftMember implements AutoCloseable {
             if (info().map(DivisionInfo::getLeaderId).isPresent()) {
                 leaderLastKnownNanos = System.nanoTime();
             }
-            if (!unverifiedPeers.isEmpty() && System.nanoTime() >= nextPeerCheck) {
+            if (!peerChains.unanswered().isEmpty() && System.nanoTime() >= nextPeerCheck) {
                 checkPeers();
                 nextPeerCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
             }
@@ -439,29 +497,83 @@ public final class RaftMember implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the peers that have not answered yet which chain they serve. A peer on another chain cannot take part in
+     * this member's Raft group anyway; when such peers are a majority of the voters, this member is the stranger and
+     * refuses to take part, naming both chains; otherwise it reports the stranger and goes on.
+     */
     private void checkPeers() {
-        for (String id : List.copyOf(unverifiedPeers)) {
+        for (String id : peerChains.unanswered()) {
+            Optional<ChainIdentity> identity;
             try {
-                RaftClientReply reply = client.io().sendStaleRead(message(ClusterMessages.identityQuery()), 0,
-                        RaftPeerId.valueOf(id));
-                if (!reply.isSuccess()) {
-                    continue;
-                }
-                ClusterMessages.IdentityAnswer answer = ClusterMessages.IdentityAnswer.decode(
-                        reply.getMessage().getContent().toByteArray());
-                unverifiedPeers.remove(id);
-                if (!answer.identity().equals(applier.identity())) {
-                    refuse("member " + id + " serves " + answer.identity() + ", but this member was started with "
-                            + applier.identity() + ": refusing to join (another genesis file or chain id?)");
-                    return;
-                }
+                identity = identityOf(id);
             } catch (Exception e) {
-                // not reachable yet: Ratis retries the connection, we ask again shortly
+                continue; // not reachable yet: Ratis retries the connection, we ask again shortly
             }
+            if (identity.isEmpty() || !peerChains.answered(id, identity.get())) {
+                continue;
+            }
+            LOG.log(System.Logger.Level.ERROR, "member " + id + " serves " + identity.get() + ", not this member's "
+                    + applier.identity() + ": Raft refuses its votes and entries (another Raft group); give it this "
+                    + "chain's genesis file and chain id, or remove it from the cluster files");
+        }
+        if (!peerChains.onOtherChains().isEmpty() && peerChains.outvoted(voters())) {
+            refuse("refusing to take part: most voters serve another chain (" + peerChains.describe()
+                    + "); another genesis file or chain id?");
         }
     }
 
-    /** This member serves another chain than its peers: it stops taking part (no votes, no blocks) and says why. */
+    /**
+     * The chain peer {@code id} serves: asked in this member's group, or, when the peer does not host it (a member
+     * started on another chain is in another group), in the group it hosts.
+     *
+     * @throws IOException when the peer does not answer
+     */
+    private Optional<ChainIdentity> identityOf(String id) throws IOException {
+        RaftPeerId peer = RaftPeerId.valueOf(id);
+        // A stale read needs the peer's commit index at or above the minimum: -1 lets a peer answer before anything
+        // is committed there (a stranger never commits anything).
+        try {
+            RaftClientReply reply = client.io().sendStaleRead(message(ClusterMessages.identityQuery()), ANY_INDEX, peer);
+            if (reply.isSuccess()) {
+                return Optional.of(ClusterMessages.IdentityAnswer.decode(reply.getMessage().getContent().toByteArray()).identity());
+            }
+        } catch (IOException e) {
+            // unreachable, or not in this group: the group list tells which
+        }
+        List<RaftGroupId> hosted = client.getGroupManagementApi(peer).list().getGroupIds();
+        Optional<RaftPeer> address = settings.spec().member(id).map(RaftMember::peer);
+        if (hosted.contains(group) || address.isEmpty()) {
+            return Optional.empty(); // in this group after all (it was starting): asked again shortly
+        }
+        for (RaftGroupId other : hosted) {
+            try (RaftClient there = RaftClient.newBuilder()
+                    .setRaftGroup(RaftGroup.valueOf(other, address.get()))
+                    .setProperties(copiesProperties())
+                    .setParameters(tlsParameters(settings.tls().grpcConfig()))
+                    .setRetryPolicy(RetryPolicies.noRetry())
+                    .build()) {
+                RaftClientReply reply = there.io().sendStaleRead(message(ClusterMessages.identityQuery()), ANY_INDEX, peer);
+                if (reply.isSuccess()) {
+                    return Optional.of(ClusterMessages.IdentityAnswer.decode(reply.getMessage().getContent().toByteArray()).identity());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The voters of this member's Raft configuration, by id. */
+    private List<String> voters() {
+        try {
+            return server.getDivision(group).getRaftConf().getCurrentPeers(RaftPeerRole.FOLLOWER).stream()
+                    .map(p -> p.getId().toString()).toList();
+        } catch (IOException | RuntimeException e) {
+            return settings.spec().members().stream().filter(m -> m.role() == ClusterMember.Role.VOTER)
+                    .map(ClusterMember::id).toList();
+        }
+    }
+
+    /** This member serves another chain than most voters: it stops taking part (no votes, no blocks) and says why. */
     private void refuse(String reason) {
         if (refused != null) {
             return;
@@ -489,7 +601,7 @@ public final class RaftMember implements AutoCloseable {
 
     private Optional<DivisionInfo> info() {
         try {
-            return server == null ? Optional.empty() : Optional.of(server.getDivision(GROUP).getInfo());
+            return server == null ? Optional.empty() : Optional.of(server.getDivision(group).getInfo());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -517,7 +629,7 @@ public final class RaftMember implements AutoCloseable {
         String diverged = applier.halted().orElse(null);
         RaftServer.Division division;
         try {
-            division = server.getDivision(GROUP);
+            division = server.getDivision(group);
         } catch (IOException | RuntimeException e) {
             List<ClusterStatus.Member> members = spec.members().stream()
                     .map(m -> new ClusterStatus.Member(m.id(), m.raft(), m.rpc().toString(), m.role().label())).toList();
@@ -563,7 +675,10 @@ public final class RaftMember implements AutoCloseable {
         facts.put("commitIndex", s.commitIndex());
         facts.put("appliedIndex", s.appliedIndex());
         facts.put("lag", s.lag());
-        facts.put("unreachedPeers", List.copyOf(unverifiedPeers));
+        facts.put("unreachedPeers", peerChains.unanswered());
+        Map<String, String> strangers = new java.util.TreeMap<>();
+        peerChains.onOtherChains().forEach((id, c) -> strangers.put(id, c.toString()));
+        facts.put("peersOnOtherChains", strangers);
         facts.put("certificateExpires", settings.tls().certificateExpiry().toString());
         facts.put("forwardsWaiting", forwarder.waiting());
         if (s.diverged() != null) {
@@ -572,7 +687,7 @@ public final class RaftMember implements AutoCloseable {
         long noLeaderMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - leaderLastKnownNanos);
         if (s.leader() == null && noLeaderMs > settings.spec().electionMax().toMillis()) {
             return new Health(false, "no leader known for " + noLeaderMs + " ms (quorum lost or peers unreachable: "
-                    + (unverifiedPeers.isEmpty() ? "all peers answered once" : "not reached yet " + unverifiedPeers) + ")", facts);
+                    + (peerChains.unanswered().isEmpty() ? "all peers answered once" : "not reached yet " + peerChains.unanswered()) + ")", facts);
         }
         Duration left = Duration.between(java.time.Instant.now(), settings.tls().certificateExpiry());
         if (left.toDays() < 14) {

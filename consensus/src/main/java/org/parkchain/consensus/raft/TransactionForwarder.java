@@ -110,6 +110,14 @@ final class TransactionForwarder implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps a copy of a transaction admitted while this member leads: should it lose the lead before mining it, the
+     * copy goes to the next leader like any forwarded one.
+     */
+    void keep(Hash hash, byte[] raw) {
+        copies.put(hash, raw);
+    }
+
     /** Keeps a copy for the background retry without trying now (no leader is known: asking would only wait). */
     void later(Hash hash, byte[] raw) {
         copies.put(hash, raw);
