@@ -91,6 +91,7 @@ public final class RaftMember implements AutoCloseable {
     private final RaftBlockProducer producer;
     private final TransactionForwarder forwarder;
     private final FollowerCopies followerCopies;
+    private final HeldCopies heldCopies = new HeldCopies();
     private final RaftPeerId selfId;
     private final ClientId producerClientId = ClientId.randomId();
     private final AtomicLong callIds = new AtomicLong();
@@ -122,7 +123,11 @@ public final class RaftMember implements AutoCloseable {
                 System::currentTimeMillis);
         this.forwarder = new TransactionForwarder(this::forwardToLeader, pool::contains);
         this.followerCopies = new FollowerCopies(this::otherMembers, this::sendCopies);
-        chain.addListener(block -> forwarder.mined(block.block().transactions().stream().map(Transaction::hash).toList()));
+        chain.addListener(block -> {
+            List<Hash> mined = block.block().transactions().stream().map(Transaction::hash).toList();
+            forwarder.mined(mined);
+            heldCopies.mined(mined);
+        });
     }
 
     /**
@@ -349,19 +354,44 @@ public final class RaftMember implements AutoCloseable {
         return ClusterMessages.decodeAnswers(reply.getMessage().getContent().toByteArray());
     }
 
-    private ClusterMessages.TransactionAnswer admitForwarded(byte[] raw) {
+    /** A follower's forwarded batch, admitted as one (senders recovered in parallel, in the batch's order). */
+    private List<ClusterMessages.TransactionAnswer> admitForwarded(List<byte[]> raws) {
+        List<ClusterMessages.TransactionAnswer> answers = new ArrayList<>(raws.size());
+        List<TransactionPool.Submission> outcomes;
         try {
-            return ClusterMessages.TransactionAnswer.accepted(pool.submit(raw));
-        } catch (TransactionRejectedException e) {
-            // A forward delivered twice (a retry after a lost answer) may find its transaction mined already.
-            Hash hash = org.parkchain.primitives.Keccak.hash(raw);
-            if (chain.transaction(hash).isPresent()) {
-                return ClusterMessages.TransactionAnswer.accepted(hash);
-            }
-            return ClusterMessages.TransactionAnswer.refused(e);
+            outcomes = pool.submitAll(raws);
         } catch (RuntimeException e) {
-            return ClusterMessages.TransactionAnswer.refused(new TransactionRejectedException(
-                    InvalidTransaction.MALFORMED, e.getMessage()));
+            TransactionRejectedException refusal = new TransactionRejectedException(InvalidTransaction.MALFORMED, e.getMessage());
+            return raws.stream().map(r -> ClusterMessages.TransactionAnswer.refused(refusal)).toList();
+        }
+        for (int i = 0; i < raws.size(); i++) {
+            switch (outcomes.get(i)) {
+                case TransactionPool.Submission.Accepted a -> answers.add(ClusterMessages.TransactionAnswer.accepted(a.hash()));
+                case TransactionPool.Submission.Rejected r -> {
+                    // A forward delivered twice (a retry after a lost answer) may find its transaction mined already.
+                    Hash hash = org.parkchain.primitives.Keccak.hash(raws.get(i));
+                    answers.add(chain.transaction(hash).isPresent() ? ClusterMessages.TransactionAnswer.accepted(hash)
+                            : ClusterMessages.TransactionAnswer.refused(r.error()));
+                }
+            }
+        }
+        return answers;
+    }
+
+    /**
+     * The leader changed: the copies held for this moment are admitted to this member's pool, and, when another
+     * member leads, this member's unmined transactions (its clients', and those copies) go to it.
+     */
+    private void afterLeaderChange(RaftPeerId leader) {
+        for (byte[] raw : heldCopies.release()) {
+            try {
+                forwarder.keep(pool.submit(raw), raw);
+            } catch (RuntimeException e) {
+                // already here, already mined, or no longer valid on this member's state
+            }
+        }
+        if (!leader.equals(selfId)) {
+            forwarder.leaderChanged();
         }
     }
 
@@ -389,17 +419,6 @@ public final class RaftMember implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    /** Copies from the leader go into this member's pool as they are; refusals (known, mined, stale) are expected. */
-    private void keepCopies(List<byte[]> raws) {
-        for (byte[] raw : raws) {
-            try {
-                pool.submit(raw);
-            } catch (RuntimeException e) {
-                // already here, already mined, or no longer valid on this member's state
-            }
         }
     }
 
@@ -733,12 +752,42 @@ public final class RaftMember implements AutoCloseable {
         }
     }
 
+    /**
+     * TEST ONLY, with the state-corruption hook: this member never builds a block (the block builder would not replay
+     * its own block, so the corrupted write would go unnoticed); leading, it hands the lead to another voter, so the
+     * corrupted block always comes from a peer and is re-executed here.
+     */
+    private void handOverLead() {
+        Thread t = new Thread(() -> {
+            while (!closed && isLeader()) {
+                for (String id : voters()) {
+                    if (closed || !isLeader()) {
+                        return;
+                    }
+                    if (id.equals(selfId.toString())) {
+                        continue;
+                    }
+                    try {
+                        RaftClientReply reply = client.admin().transferLeadership(RaftPeerId.valueOf(id), 3_000);
+                        LOG.log(System.Logger.Level.WARNING, "TEST HOOK: leadership handed to " + id + ": " + reply.isSuccess());
+                    } catch (IOException | RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "TEST HOOK: handing leadership to " + id + ": " + e);
+                    }
+                }
+            }
+        }, "raft-test-hand-over");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Ratis' events, handed to the parts of this member. */
     private final class Events implements ChainStateMachine.Callbacks {
         @Override
         public void leaderReady() {
             leaderLastKnownNanos = System.nanoTime();
-            if (refused == null) {
+            if (settings.corruptStateAtBlock().isPresent()) {
+                handOverLead();
+            } else if (refused == null) {
                 producer.start();
             }
         }
@@ -754,19 +803,22 @@ public final class RaftMember implements AutoCloseable {
         @Override
         public void leaderChanged(RaftPeerId leader) {
             leaderLastKnownNanos = System.nanoTime();
-            if (leader != null && !leader.equals(selfId)) {
-                forwarder.leaderChanged();
+            if (leader != null) {
+                // Not on Ratis' thread: admitting the held copies takes a while.
+                Thread t = new Thread(() -> afterLeaderChange(leader), "raft-leader-changed");
+                t.setDaemon(true);
+                t.start();
             }
         }
 
         @Override
-        public ClusterMessages.TransactionAnswer forwarded(byte[] raw) {
-            return admitForwarded(raw);
+        public List<ClusterMessages.TransactionAnswer> forwarded(List<byte[]> raws) {
+            return admitForwarded(raws);
         }
 
         @Override
         public void copies(List<byte[]> raws) {
-            keepCopies(raws);
+            heldCopies.hold(raws);
         }
 
         @Override

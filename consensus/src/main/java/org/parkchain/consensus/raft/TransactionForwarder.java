@@ -33,7 +33,12 @@ final class TransactionForwarder implements AutoCloseable {
     private record Waiting(Hash hash, byte[] raw, java.util.concurrent.CompletableFuture<ClusterMessages.TransactionAnswer> answer) {}
 
     private final java.util.concurrent.LinkedBlockingQueue<Waiting> queue = new java.util.concurrent.LinkedBlockingQueue<>();
-    private final Thread sender;
+    /**
+     * Threads sending batches: two, so that the next batch gathers and travels while the leader admits the previous
+     * one (one sender's nonces may then arrive out of order: the leader's pool queues a gap until it fills).
+     */
+    private static final int SENDERS = 2;
+    private final List<Thread> senders = new ArrayList<>();
 
     private final Leader leader;
     private final Predicate<Hash> stillPooled;
@@ -50,9 +55,12 @@ final class TransactionForwarder implements AutoCloseable {
         this.retrier = new Thread(this::retryLoop, "raft-forward-retry");
         retrier.setDaemon(true);
         retrier.start();
-        this.sender = new Thread(this::sendLoop, "raft-forwarder");
-        sender.setDaemon(true);
-        sender.start();
+        for (int i = 0; i < SENDERS; i++) {
+            Thread sender = new Thread(this::sendLoop, "raft-forwarder-" + i);
+            sender.setDaemon(true);
+            sender.start();
+            senders.add(sender);
+        }
     }
 
     /**
@@ -172,6 +180,6 @@ final class TransactionForwarder implements AutoCloseable {
     public void close() {
         running = false;
         LockSupport.unpark(retrier);
-        sender.interrupt();
+        senders.forEach(Thread::interrupt);
     }
 }
