@@ -92,16 +92,31 @@ public final class ClusterAdmin implements AutoCloseable {
         }
     }
 
+    /**
+     * The configuration as the leader sees it, or, when no member answers as leader, as the member with the highest
+     * commit index does: a member that has just started (a newcomer, or one back from an empty data directory) still
+     * holds the configuration of its own cluster file, which must not be taken for the cluster's.
+     */
     public Configuration configuration() {
         IOException last = null;
         Configuration found = null;
+        boolean fromLeader = false;
         for (ClusterMember m : spec.members()) {
             try {
                 GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(m.id())).info(group);
-                if (info.getConf().isPresent()) {
-                    found = new Configuration(peers(info.getConf().get().getPeersList()),
-                            peers(info.getConf().get().getListenersList()), commitIndex(info, m.id()));
+                if (info.getConf().isEmpty()) {
+                    continue;
+                }
+                Configuration c = new Configuration(peers(info.getConf().get().getPeersList()),
+                        peers(info.getConf().get().getListenersList()), commitIndex(info, m.id()));
+                boolean leader = info.getRoleInfoProto().getRole() == RaftPeerRole.LEADER;
+                if (leader) {
+                    found = c;
+                    fromLeader = true;
                     break;
+                }
+                if (found == null || c.commitIndex() > found.commitIndex()) {
+                    found = c;
                 }
             } catch (IOException e) {
                 last = e;
@@ -110,10 +125,34 @@ public final class ClusterAdmin implements AutoCloseable {
         if (found == null) {
             throw new IllegalStateException("no member of the cluster file answers" + (last == null ? "" : ": " + last.getMessage()));
         }
+        if (!fromLeader) {
+            // Members added since the cluster file was written may lead: ask them too.
+            for (RaftPeer p : concat(found)) {
+                if (spec.member(p.getId().toString()).isEmpty()) {
+                    client.getClientRpc().addRaftPeers(List.of(p));
+                    try {
+                        GroupInfoReply info = client.getGroupManagementApi(p.getId()).info(group);
+                        if (info.getConf().isPresent() && info.getRoleInfoProto().getRole() == RaftPeerRole.LEADER) {
+                            found = new Configuration(peers(info.getConf().get().getPeersList()),
+                                    peers(info.getConf().get().getListenersList()), commitIndex(info, p.getId().toString()));
+                            break;
+                        }
+                    } catch (IOException e) {
+                        // not reachable: keep what the others said
+                    }
+                }
+            }
+        }
         // Members added since the cluster file was written must be reachable too.
         client.getClientRpc().addRaftPeers(found.voters());
         client.getClientRpc().addRaftPeers(found.listeners());
         return found;
+    }
+
+    private static List<RaftPeer> concat(Configuration c) {
+        List<RaftPeer> all = new ArrayList<>(c.voters());
+        all.addAll(c.listeners());
+        return all;
     }
 
     /** Whether {@code id} answers, and its commit index if it does. */

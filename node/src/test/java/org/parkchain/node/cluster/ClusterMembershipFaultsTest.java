@@ -64,7 +64,11 @@ class ClusterMembershipFaultsTest {
                 assertThat(voters(cluster, leader)).containsExactlyInAnyOrderElementsOf(staying);
                 awaitReceipts(clients, 20);
 
+                // Back as a new member: an empty data directory, and a cluster file naming itself a listener (a member
+                // that believes it votes stands for election before it is added, and the voters tell a candidate
+                // outside their configuration to shut down).
                 deleteRecursively(cluster.dataDirectory(leaving));
+                joinAsListener(cluster.clusterFile(leaving), leaving);
                 cluster.restart(leaving);
                 String added = cluster.operator("cluster", "add", "--cluster", cluster.clusterFile(leader).toString(),
                         "--id", leaving, "--raft", cluster.raftAddress(leaving), "--catch-up-timeout", "120");
@@ -163,6 +167,17 @@ class ClusterMembershipFaultsTest {
             }
             LocalCluster.sleep(20);
         }
+    }
+
+    private static void joinAsListener(Path clusterFile, String id) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) MemberRpc.JSON.readTree(clusterFile.toFile());
+        for (JsonNode m : root.path("members")) {
+            if (m.path("id").asText().equals(id)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) m).put("role", "listener");
+            }
+        }
+        Files.writeString(clusterFile, MemberRpc.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     }
 
     private static void deleteRecursively(Path dir) {
