@@ -28,6 +28,8 @@ import org.apache.ratis.util.TimeDuration;
  * majority is refused before anything is changed.
  */
 public final class ClusterAdmin implements AutoCloseable {
+    /** How long a membership change may wait for Ratis to stage it (a newcomer catching up). */
+    private static final Duration SET_TIMEOUT = Duration.ofMinutes(5);
     private final ClusterSpec spec;
     private final RaftGroupId group;
     private final RaftClient client;
@@ -244,11 +246,51 @@ public final class ClusterAdmin implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the configuration, waiting as long as Ratis stages it: a member being added is "staged" until it has
+     * caught up, and one far behind (fetching blocks past the purged log) takes longer than a request's timeout, after
+     * which the retried request finds the reconfiguration still in progress. So a failed request is retried until the
+     * cluster holds the configuration, or {@link #SET_TIMEOUT} passes.
+     */
     private void set(List<RaftPeer> voters, List<RaftPeer> listeners) throws IOException {
-        RaftClientReply reply = client.admin().setConfiguration(voters, listeners);
-        if (!reply.isSuccess()) {
-            throw new IOException("the cluster refused the configuration: " + reply.getException());
+        long deadline = System.nanoTime() + SET_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (true) {
+            try {
+                RaftClientReply reply = client.admin().setConfiguration(voters, listeners);
+                if (reply.isSuccess()) {
+                    return;
+                }
+                last = String.valueOf(reply.getException());
+            } catch (IOException e) {
+                last = e.getMessage();
+            }
+            try {
+                if (holds(configuration(), voters, listeners)) {
+                    return; // applied after the request gave up waiting
+                }
+            } catch (IllegalStateException e) {
+                last = e.getMessage();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the cluster did not take the configuration within " + SET_TIMEOUT.toSeconds()
+                        + " s: " + last);
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while setting the configuration", e);
+            }
         }
+    }
+
+    private static boolean holds(Configuration c, List<RaftPeer> voters, List<RaftPeer> listeners) {
+        return ids(c.voters()).equals(ids(voters)) && ids(c.listeners()).equals(ids(listeners));
+    }
+
+    private static java.util.Set<String> ids(List<RaftPeer> peers) {
+        return peers.stream().map(p -> p.getId().toString()).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The commit index {@code id} reported about itself. */
