@@ -34,11 +34,10 @@ final class TransactionForwarder implements AutoCloseable {
 
     private final java.util.concurrent.LinkedBlockingQueue<Waiting> queue = new java.util.concurrent.LinkedBlockingQueue<>();
     /**
-     * Threads sending batches: two, so that the next batch gathers and travels while the leader admits the previous
-     * one (one sender's nonces may then arrive out of order: the leader's pool queues a gap until it fills).
+     * One thread sends the batches: what arrives while a batch travels gathers into the next (a second sender thread
+     * measured no better through a follower on the loaded machine, 224 vs 250 tx/s, and would reorder nonces).
      */
-    private static final int SENDERS = 2;
-    private final List<Thread> senders = new ArrayList<>();
+    private final Thread sender;
 
     private final Leader leader;
     private final Predicate<Hash> stillPooled;
@@ -55,12 +54,9 @@ final class TransactionForwarder implements AutoCloseable {
         this.retrier = new Thread(this::retryLoop, "raft-forward-retry");
         retrier.setDaemon(true);
         retrier.start();
-        for (int i = 0; i < SENDERS; i++) {
-            Thread sender = new Thread(this::sendLoop, "raft-forwarder-" + i);
-            sender.setDaemon(true);
-            sender.start();
-            senders.add(sender);
-        }
+        this.sender = new Thread(this::sendLoop, "raft-forwarder");
+        sender.setDaemon(true);
+        sender.start();
     }
 
     /**
@@ -180,6 +176,6 @@ final class TransactionForwarder implements AutoCloseable {
     public void close() {
         running = false;
         LockSupport.unpark(retrier);
-        senders.forEach(Thread::interrupt);
+        sender.interrupt();
     }
 }
