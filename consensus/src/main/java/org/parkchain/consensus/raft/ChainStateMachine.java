@@ -52,10 +52,10 @@ final class ChainStateMachine extends BaseStateMachine {
         /** Another member (or none, {@code null}) leads now. */
         void leaderChanged(RaftPeerId leader);
 
-        /** A transaction forwarded by a follower: admit it to the pool. */
-        ClusterMessages.TransactionAnswer forwarded(byte[] raw);
+        /** Transactions forwarded by a follower: admit them to the pool; one answer each, in order. */
+        List<ClusterMessages.TransactionAnswer> forwarded(List<byte[]> raws);
 
-        /** Copies of transactions the leader admitted: keep them in the pool (not forwarded again). */
+        /** Copies of transactions the leader admitted: keep them for a failover (not forwarded again). */
         void copies(List<byte[]> raws);
 
         /** Fetch the blocks this member misses from {@code leader} and apply them; the position of the last one. */
@@ -173,7 +173,7 @@ final class ChainStateMachine extends BaseStateMachine {
             byte[] answer = switch (ClusterMessages.kind(bytes)) {
                 case ClusterMessages.BLOCKS -> blocks(ClusterMessages.BlocksQuery.decode(bytes)).encode();
                 case ClusterMessages.TRANSACTIONS -> ClusterMessages.encodeAnswers(
-                        ClusterMessages.copiesOf(bytes).stream().map(callbacks::forwarded).toList());
+                        callbacks.forwarded(ClusterMessages.copiesOf(bytes)));
                 case ClusterMessages.COPIES -> {
                     callbacks.copies(ClusterMessages.copiesOf(bytes));
                     yield new byte[0];

@@ -14,9 +14,11 @@ import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.GroupInfoReply;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.retry.RetryPolicy;
 import org.apache.ratis.util.TimeDuration;
 
 /**
@@ -26,25 +28,62 @@ import org.apache.ratis.util.TimeDuration;
  * majority is refused before anything is changed.
  */
 public final class ClusterAdmin implements AutoCloseable {
+    /** How long a membership change may wait for Ratis to stage it (a newcomer catching up). */
+    private static final Duration SET_TIMEOUT = Duration.ofMinutes(5);
     private final ClusterSpec spec;
+    private final RaftGroupId group;
     private final RaftClient client;
 
-    private ClusterAdmin(ClusterSpec spec, RaftClient client) {
+    private ClusterAdmin(ClusterSpec spec, RaftGroupId group, RaftClient client) {
         this.spec = spec;
+        this.group = group;
         this.client = client;
     }
 
-    /** An admin client for the members of {@code spec}, speaking mutual TLS with {@code tls}. */
+    /**
+     * An admin client for the members of {@code spec}, speaking mutual TLS with {@code tls}, in the Raft group the
+     * first member that answers hosts (the group names the chain, which the cluster file does not).
+     *
+     * @throws IllegalStateException when no member of the cluster file answers
+     */
     public static ClusterAdmin connect(ClusterSpec spec, ClusterTls tls) {
+        RaftGroupId group = discoverGroup(spec, tls);
+        return new ClusterAdmin(spec, group, client(RaftGroup.valueOf(group, RaftMember.peers(spec)), tls,
+                RetryPolicies.retryUpToMaximumCountWithFixedSleep(5, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS))));
+    }
+
+    private static RaftClient client(RaftGroup group, ClusterTls tls, RetryPolicy retries) {
         RaftProperties properties = new RaftProperties();
         RaftClientConfigKeys.Rpc.setRequestTimeout(properties, TimeDuration.valueOf(5, TimeUnit.SECONDS));
-        RaftClient client = RaftClient.newBuilder()
-                .setRaftGroup(RaftGroup.valueOf(RaftMember.GROUP, RaftMember.peers(spec)))
+        return RaftClient.newBuilder()
+                .setRaftGroup(group)
                 .setProperties(properties)
                 .setParameters(RaftMember.tlsParameters(tls.grpcConfig()))
-                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(5, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS)))
+                .setRetryPolicy(retries)
                 .build();
-        return new ClusterAdmin(spec, client);
+    }
+
+    /** The group most answering members host (a member started on another chain hosts another group). */
+    private static RaftGroupId discoverGroup(ClusterSpec spec, ClusterTls tls) {
+        IOException last = null;
+        java.util.Map<RaftGroupId, Integer> hosts = new java.util.HashMap<>();
+        try (RaftClient any = client(RaftGroup.valueOf(RaftGroupId.randomId(), RaftMember.peers(spec)), tls,
+                RetryPolicies.noRetry())) {
+            for (ClusterMember m : spec.members()) {
+                try {
+                    for (RaftGroupId g : any.getGroupManagementApi(RaftPeerId.valueOf(m.id())).list().getGroupIds()) {
+                        hosts.merge(g, 1, Integer::sum);
+                    }
+                } catch (IOException e) {
+                    last = e;
+                }
+            }
+        } catch (IOException e) {
+            last = e;
+        }
+        String why = last == null ? "" : ": " + last.getMessage();
+        return hosts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+                .orElseThrow(() -> new IllegalStateException("no member of the cluster file answers" + why));
     }
 
     /** The configuration as the first member that answers sees it. */
@@ -55,23 +94,56 @@ public final class ClusterAdmin implements AutoCloseable {
         }
     }
 
+    /**
+     * The configuration as the leader sees it, or, when no member answers as leader, as the member with the highest
+     * commit index does: a member that has just started (a newcomer, or one back from an empty data directory) still
+     * holds the configuration of its own cluster file, which must not be taken for the cluster's.
+     */
     public Configuration configuration() {
-        IOException last = null;
+        Exception last = null; // a stopped member fails with IOException or gRPC's UNAVAILABLE (unchecked)
         Configuration found = null;
+        boolean fromLeader = false;
         for (ClusterMember m : spec.members()) {
             try {
-                GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(m.id())).info(RaftMember.GROUP);
-                if (info.getConf().isPresent()) {
-                    found = new Configuration(peers(info.getConf().get().getPeersList()),
-                            peers(info.getConf().get().getListenersList()), commitIndex(info, m.id()));
+                GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(m.id())).info(group);
+                if (info.getConf().isEmpty()) {
+                    continue;
+                }
+                Configuration c = new Configuration(peers(info.getConf().get().getPeersList()),
+                        peers(info.getConf().get().getListenersList()), commitIndex(info, m.id()));
+                boolean leader = info.getRoleInfoProto().getRole() == RaftPeerRole.LEADER;
+                if (leader) {
+                    found = c;
+                    fromLeader = true;
                     break;
                 }
-            } catch (IOException e) {
+                if (found == null || c.commitIndex() > found.commitIndex()) {
+                    found = c;
+                }
+            } catch (IOException | RuntimeException e) {
                 last = e;
             }
         }
         if (found == null) {
             throw new IllegalStateException("no member of the cluster file answers" + (last == null ? "" : ": " + last.getMessage()));
+        }
+        if (!fromLeader) {
+            // Members added since the cluster file was written may lead: ask them too.
+            for (RaftPeer p : concat(found)) {
+                if (spec.member(p.getId().toString()).isEmpty()) {
+                    client.getClientRpc().addRaftPeers(List.of(p));
+                    try {
+                        GroupInfoReply info = client.getGroupManagementApi(p.getId()).info(group);
+                        if (info.getConf().isPresent() && info.getRoleInfoProto().getRole() == RaftPeerRole.LEADER) {
+                            found = new Configuration(peers(info.getConf().get().getPeersList()),
+                                    peers(info.getConf().get().getListenersList()), commitIndex(info, p.getId().toString()));
+                            break;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // not reachable: keep what the others said
+                    }
+                }
+            }
         }
         // Members added since the cluster file was written must be reachable too.
         client.getClientRpc().addRaftPeers(found.voters());
@@ -79,10 +151,16 @@ public final class ClusterAdmin implements AutoCloseable {
         return found;
     }
 
+    private static List<RaftPeer> concat(Configuration c) {
+        List<RaftPeer> all = new ArrayList<>(c.voters());
+        all.addAll(c.listeners());
+        return all;
+    }
+
     /** Whether {@code id} answers, and its commit index if it does. */
     public Optional<Long> commitIndexOf(String id, String raftAddress) {
         try {
-            GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(id)).info(RaftMember.GROUP);
+            GroupInfoReply info = client.getGroupManagementApi(RaftPeerId.valueOf(id)).info(group);
             return Optional.of(commitIndex(info, id));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -168,11 +246,51 @@ public final class ClusterAdmin implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the configuration, waiting as long as Ratis stages it: a member being added is "staged" until it has
+     * caught up, and one far behind (fetching blocks past the purged log) takes longer than a request's timeout, after
+     * which the retried request finds the reconfiguration still in progress. So a failed request is retried until the
+     * cluster holds the configuration, or {@link #SET_TIMEOUT} passes.
+     */
     private void set(List<RaftPeer> voters, List<RaftPeer> listeners) throws IOException {
-        RaftClientReply reply = client.admin().setConfiguration(voters, listeners);
-        if (!reply.isSuccess()) {
-            throw new IOException("the cluster refused the configuration: " + reply.getException());
+        long deadline = System.nanoTime() + SET_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (true) {
+            try {
+                RaftClientReply reply = client.admin().setConfiguration(voters, listeners);
+                if (reply.isSuccess()) {
+                    return;
+                }
+                last = String.valueOf(reply.getException());
+            } catch (IOException e) {
+                last = e.getMessage();
+            }
+            try {
+                if (holds(configuration(), voters, listeners)) {
+                    return; // applied after the request gave up waiting
+                }
+            } catch (IllegalStateException e) {
+                last = e.getMessage();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the cluster did not take the configuration within " + SET_TIMEOUT.toSeconds()
+                        + " s: " + last);
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while setting the configuration", e);
+            }
         }
+    }
+
+    private static boolean holds(Configuration c, List<RaftPeer> voters, List<RaftPeer> listeners) {
+        return ids(c.voters()).equals(ids(voters)) && ids(c.listeners()).equals(ids(listeners));
+    }
+
+    private static java.util.Set<String> ids(List<RaftPeer> peers) {
+        return peers.stream().map(p -> p.getId().toString()).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The commit index {@code id} reported about itself. */

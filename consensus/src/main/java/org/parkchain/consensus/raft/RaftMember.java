@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.RaftClient;
@@ -60,9 +58,14 @@ import org.parkchain.primitives.tx.InvalidTransaction;
  */
 public final class RaftMember implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RaftMember.class.getName());
-    /** The park's Raft group. One group per process; the chain identity travels in every entry. */
-    static final RaftGroupId GROUP = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(
+    /**
+     * The Raft group of the versions before the group was derived from the chain identity: a Raft log found under
+     * this name is moved to the chain's group when the member starts.
+     */
+    static final RaftGroupId LEGACY_GROUP = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(
             "parkchain: the park's network".getBytes(StandardCharsets.UTF_8)));
+    /** The minimum commit index of a stale read that any member answers, even one that has committed nothing. */
+    private static final long ANY_INDEX = -1;
     private static final Duration PEER_QUERY_TIMEOUT = Duration.ofSeconds(3);
     /** How often a follower checks that its head block is the leader's block at that height ({@link LeaderAgreement}). */
     private static final Duration AGREEMENT_CHECK_INTERVAL = Duration.ofSeconds(5);
@@ -90,11 +93,13 @@ public final class RaftMember implements AutoCloseable {
     private final RaftBlockProducer producer;
     private final TransactionForwarder forwarder;
     private final FollowerCopies followerCopies;
+    private final HeldCopies heldCopies = new HeldCopies();
     private final RaftPeerId selfId;
     private final ClientId producerClientId = ClientId.randomId();
     private final AtomicLong callIds = new AtomicLong();
     private final AtomicLong blocksFetched = new AtomicLong();
-    private final Set<String> unverifiedPeers = ConcurrentHashMap.newKeySet();
+    private final RaftGroupId group;
+    private final PeerChains peerChains;
     private final long startedNanos = System.nanoTime();
     private volatile long leaderLastKnownNanos = System.nanoTime();
     private volatile String refused;
@@ -112,13 +117,36 @@ public final class RaftMember implements AutoCloseable {
         this.pool = pool;
         this.selfId = RaftPeerId.valueOf(settings.spec().self());
         ChainIdentity identity = new ChainIdentity(chain.chainId(), chain.genesisHeader().hash());
+        this.group = groupOf(identity);
+        this.peerChains = new PeerChains(identity, settings.spec().members().stream().map(ClusterMember::id)
+                .filter(id -> !id.equals(settings.spec().self())).toList());
         this.applier = new BlockApplier(chain, executor, pool, identity, settings.corruptStateAtBlock());
         BlockProposer proposer = new BlockProposer(chain, executor, pool, settings.sequencing(), System::currentTimeMillis);
         this.producer = new RaftBlockProducer(chain, pool, applier, proposer, settings.sequencing(), this::submitEntry,
                 System::currentTimeMillis);
         this.forwarder = new TransactionForwarder(this::forwardToLeader, pool::contains);
         this.followerCopies = new FollowerCopies(this::otherMembers, this::sendCopies);
-        chain.addListener(block -> forwarder.mined(block.block().transactions().stream().map(Transaction::hash).toList()));
+        chain.addListener(block -> {
+            List<Hash> mined = block.block().transactions().stream().map(Transaction::hash).toList();
+            forwarder.mined(mined);
+            heldCopies.mined(mined);
+        });
+    }
+
+    /**
+     * The park's Raft group on the chain {@code identity}. Ratis serves a request, a vote or an entry only for the
+     * groups a server hosts, so a member started from another genesis or chain id is in another group: it can neither
+     * vote nor stand for election among the park's members, nor send them entries, whatever it does before its peers'
+     * identities are checked.
+     */
+    static RaftGroupId groupOf(ChainIdentity identity) {
+        return RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("parkchain: the park's network; chain id " + identity.chainId()
+                + ", genesis " + identity.genesisHash()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** This member's Raft group (see {@link #groupOf}). */
+    RaftGroupId group() {
+        return group;
     }
 
     /**
@@ -155,14 +183,15 @@ public final class RaftMember implements AutoCloseable {
         ClusterSpec spec = settings.spec();
         ClusterMember self = spec.selfMember();
         Files.createDirectories(settings.raftDir());
+        adoptRaftDirectory();
         RaftProperties properties = serverProperties(spec, settings.raftDir());
         Parameters parameters = tlsParameters(settings.tls().grpcConfig());
-        RaftGroup group = RaftGroup.valueOf(GROUP, peers(spec));
+        RaftGroup raftGroup = RaftGroup.valueOf(group, peers(spec));
         ChainStateMachine stateMachine = new ChainStateMachine(applier, new Events());
-        boolean existing = Files.isDirectory(settings.raftDir().resolve(GROUP.getUuid().toString()));
+        boolean existing = Files.isDirectory(settings.raftDir().resolve(group.getUuid().toString()));
         server = RaftServer.newBuilder()
                 .setServerId(selfId)
-                .setGroup(group)
+                .setGroup(raftGroup)
                 .setStateMachine(stateMachine)
                 .setProperties(properties)
                 .setParameters(parameters)
@@ -173,24 +202,17 @@ public final class RaftMember implements AutoCloseable {
         RaftProperties clientProperties = new RaftProperties();
         RaftClientConfigKeys.Rpc.setRequestTimeout(clientProperties, millis(PEER_QUERY_TIMEOUT));
         client = RaftClient.newBuilder()
-                .setRaftGroup(group)
+                .setRaftGroup(raftGroup)
                 .setProperties(clientProperties)
                 .setParameters(parameters)
                 .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3, TimeDuration.valueOf(300, TimeUnit.MILLISECONDS)))
                 .build();
-        RaftProperties copiesProperties = new RaftProperties();
-        RaftClientConfigKeys.Rpc.setRequestTimeout(copiesProperties, TimeDuration.valueOf(1, TimeUnit.SECONDS));
         copiesClient = RaftClient.newBuilder()
-                .setRaftGroup(group)
-                .setProperties(copiesProperties)
+                .setRaftGroup(raftGroup)
+                .setProperties(copiesProperties())
                 .setParameters(parameters)
                 .setRetryPolicy(RetryPolicies.noRetry())
                 .build();
-        for (ClusterMember m : spec.members()) {
-            if (!m.id().equals(spec.self())) {
-                unverifiedPeers.add(m.id());
-            }
-        }
         monitorThread = new Thread(this::monitor, "raft-monitor");
         monitorThread.setDaemon(true);
         monitorThread.start();
@@ -246,6 +268,40 @@ public final class RaftMember implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * Ratis serves every group directory it finds under its storage directory, so the Raft directory must hold this
+     * chain's group only: a log of the versions before the group named the chain is renamed to it, and a log of
+     * another chain's group (the data directory was used with another genesis or chain id) is refused.
+     */
+    private void adoptRaftDirectory() throws IOException {
+        Path own = settings.raftDir().resolve(group.getUuid().toString());
+        Path legacy = settings.raftDir().resolve(LEGACY_GROUP.getUuid().toString());
+        if (Files.isDirectory(legacy) && !Files.exists(own)) {
+            Files.move(legacy, own);
+            LOG.log(System.Logger.Level.INFO, () -> "moved the Raft log " + legacy + " to " + own
+                    + " (the Raft group now names the chain: " + applier.identity() + ")");
+        }
+        try (var entries = Files.list(settings.raftDir())) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (Files.isDirectory(p) && !p.equals(own) && isUuid(name)) {
+                    throw new IllegalStateException("the Raft directory " + settings.raftDir() + " holds the log of "
+                            + "another Raft group (" + name + "), not this chain's (" + group.getUuid() + ", "
+                            + applier.identity() + "): this data directory was used with another genesis or chain id");
+                }
+            }
+        }
+    }
+
+    private static boolean isUuid(String name) {
+        try {
+            UUID.fromString(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     static Parameters tlsParameters(GrpcTlsConfig tls) {
         Parameters parameters = new Parameters();
         GrpcConfigKeys.TLS.setConf(parameters, tls);
@@ -267,6 +323,13 @@ public final class RaftMember implements AutoCloseable {
         return RaftPeer.newBuilder().setId(m.id()).setAddress(m.raft())
                 .setStartupRole(m.role() == ClusterMember.Role.LISTENER ? RaftPeerRole.LISTENER : RaftPeerRole.FOLLOWER)
                 .build();
+    }
+
+    /** A client's properties for one-shot calls to one peer: a short timeout (no retries are configured with it). */
+    private static RaftProperties copiesProperties() {
+        RaftProperties properties = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(properties, TimeDuration.valueOf(1, TimeUnit.SECONDS));
+        return properties;
     }
 
     private static TimeDuration millis(Duration d) {
@@ -296,6 +359,7 @@ public final class RaftMember implements AutoCloseable {
 
     private void afterAdmission(Hash hash, byte[] raw) {
         if (isLeader()) {
+            forwarder.keep(hash, raw);
             followerCopies.copy(raw);
             return;
         }
@@ -323,26 +387,51 @@ public final class RaftMember implements AutoCloseable {
         return ClusterMessages.decodeAnswers(reply.getMessage().getContent().toByteArray());
     }
 
-    private ClusterMessages.TransactionAnswer admitForwarded(byte[] raw) {
+    /** A follower's forwarded batch, admitted as one (senders recovered in parallel, in the batch's order). */
+    private List<ClusterMessages.TransactionAnswer> admitForwarded(List<byte[]> raws) {
+        List<ClusterMessages.TransactionAnswer> answers = new ArrayList<>(raws.size());
+        List<TransactionPool.Submission> outcomes;
         try {
-            return ClusterMessages.TransactionAnswer.accepted(pool.submit(raw));
-        } catch (TransactionRejectedException e) {
-            // A forward delivered twice (a retry after a lost answer) may find its transaction mined already.
-            Hash hash = org.parkchain.primitives.Keccak.hash(raw);
-            if (chain.transaction(hash).isPresent()) {
-                return ClusterMessages.TransactionAnswer.accepted(hash);
-            }
-            return ClusterMessages.TransactionAnswer.refused(e);
+            outcomes = pool.submitAll(raws);
         } catch (RuntimeException e) {
-            return ClusterMessages.TransactionAnswer.refused(new TransactionRejectedException(
-                    InvalidTransaction.MALFORMED, e.getMessage()));
+            TransactionRejectedException refusal = new TransactionRejectedException(InvalidTransaction.MALFORMED, e.getMessage());
+            return raws.stream().map(r -> ClusterMessages.TransactionAnswer.refused(refusal)).toList();
+        }
+        for (int i = 0; i < raws.size(); i++) {
+            switch (outcomes.get(i)) {
+                case TransactionPool.Submission.Accepted a -> answers.add(ClusterMessages.TransactionAnswer.accepted(a.hash()));
+                case TransactionPool.Submission.Rejected r -> {
+                    // A forward delivered twice (a retry after a lost answer) may find its transaction mined already.
+                    Hash hash = org.parkchain.primitives.Keccak.hash(raws.get(i));
+                    answers.add(chain.transaction(hash).isPresent() ? ClusterMessages.TransactionAnswer.accepted(hash)
+                            : ClusterMessages.TransactionAnswer.refused(r.error()));
+                }
+            }
+        }
+        return answers;
+    }
+
+    /**
+     * The leader changed: the copies held for this moment are admitted to this member's pool, and, when another
+     * member leads, this member's unmined transactions (its clients', and those copies) go to it.
+     */
+    private void afterLeaderChange(RaftPeerId leader) {
+        for (byte[] raw : heldCopies.release()) {
+            try {
+                forwarder.keep(pool.submit(raw), raw);
+            } catch (RuntimeException e) {
+                // already here, already mined, or no longer valid on this member's state
+            }
+        }
+        if (!leader.equals(selfId)) {
+            forwarder.leaderChanged();
         }
     }
 
     private List<String> otherMembers() {
         List<String> ids = new ArrayList<>();
         try {
-            RaftServer.Division division = server.getDivision(GROUP);
+            RaftServer.Division division = server.getDivision(group);
             for (RaftPeer p : division.getRaftConf().getAllPeers()) {
                 if (!p.getId().equals(selfId)) {
                     ids.add(p.getId().toString());
@@ -356,7 +445,7 @@ public final class RaftMember implements AutoCloseable {
 
     private void sendCopies(String follower, List<byte[]> raws) {
         try {
-            RaftClientReply reply = copiesClient.io().sendStaleRead(message(ClusterMessages.copiesQuery(raws)), 0,
+            RaftClientReply reply = copiesClient.io().sendStaleRead(message(ClusterMessages.copiesQuery(raws)), ANY_INDEX,
                     RaftPeerId.valueOf(follower));
             if (!reply.isSuccess()) {
                 throw new IllegalStateException(String.valueOf(reply.getException()));
@@ -366,24 +455,13 @@ public final class RaftMember implements AutoCloseable {
         }
     }
 
-    /** Copies from the leader go into this member's pool as they are; refusals (known, mined, stale) are expected. */
-    private void keepCopies(List<byte[]> raws) {
-        for (byte[] raw : raws) {
-            try {
-                pool.submit(raw);
-            } catch (RuntimeException e) {
-                // already here, already mined, or no longer valid on this member's state
-            }
-        }
-    }
-
     // ---- entries ----
 
     private CompletableFuture<String> submitEntry(byte[] entry) {
         RaftClientRequest request = RaftClientRequest.newBuilder()
                 .setClientId(producerClientId)
                 .setServerId(selfId)
-                .setGroupId(GROUP)
+                .setGroupId(group)
                 .setCallId(callIds.incrementAndGet())
                 .setMessage(message(entry))
                 .setType(RaftClientRequest.writeRequestType())
@@ -451,8 +529,7 @@ public final class RaftMember implements AutoCloseable {
 
     /**
      * Watches this member while it runs: notes when a leader was last known (every 250 ms, so {@code /health} can tell
-     * an election in progress from a lost quorum), and asks every peer which chain it serves until each has answered;
-     * a peer on another chain makes this member refuse to take part.
+     * an election in progress from a lost quorum), and asks every peer which chain it serves until each has answered.
      */
     private void monitor() {
         long nextPeerCheck = 0;
@@ -460,7 +537,10 @@ public final class RaftMember implements AutoCloseable {
             if (info().map(DivisionInfo::getLeaderId).isPresent()) {
                 leaderLastKnownNanos = System.nanoTime();
             }
-            if (!unverifiedPeers.isEmpty() && System.nanoTime() >= nextPeerCheck) {
+            if (refused == null && applier.halted().isPresent()) {
+                stepOutHalted(applier.halted().get());
+            }
+            if (!peerChains.unanswered().isEmpty() && System.nanoTime() >= nextPeerCheck) {
                 checkPeers();
                 nextPeerCheck = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
             }
@@ -472,25 +552,29 @@ public final class RaftMember implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the peers that have not answered yet which chain they serve. A peer on another chain cannot take part in
+     * this member's Raft group anyway; when such peers are a majority of the voters, this member is the stranger and
+     * refuses to take part, naming both chains; otherwise it reports the stranger and goes on.
+     */
     private void checkPeers() {
-        for (String id : List.copyOf(unverifiedPeers)) {
+        for (String id : peerChains.unanswered()) {
+            Optional<ChainIdentity> identity;
             try {
-                RaftClientReply reply = client.io().sendStaleRead(message(ClusterMessages.identityQuery()), 0,
-                        RaftPeerId.valueOf(id));
-                if (!reply.isSuccess()) {
-                    continue;
-                }
-                ClusterMessages.IdentityAnswer answer = ClusterMessages.IdentityAnswer.decode(
-                        reply.getMessage().getContent().toByteArray());
-                unverifiedPeers.remove(id);
-                if (!answer.identity().equals(applier.identity())) {
-                    refuse("member " + id + " serves " + answer.identity() + ", but this member was started with "
-                            + applier.identity() + ": refusing to join (another genesis file or chain id?)");
-                    return;
-                }
+                identity = identityOf(id);
             } catch (Exception e) {
-                // not reachable yet: Ratis retries the connection, we ask again shortly
+                continue; // not reachable yet: Ratis retries the connection, we ask again shortly
             }
+            if (identity.isEmpty() || !peerChains.answered(id, identity.get())) {
+                continue;
+            }
+            LOG.log(System.Logger.Level.ERROR, "member " + id + " serves " + identity.get() + ", not this member's "
+                    + applier.identity() + ": Raft refuses its votes and entries (another Raft group); give it this "
+                    + "chain's genesis file and chain id, or remove it from the cluster files");
+        }
+        if (!peerChains.onOtherChains().isEmpty() && peerChains.outvoted(voters())) {
+            refuse("refusing to take part: most voters serve another chain (" + peerChains.describe()
+                    + "); another genesis file or chain id?");
         }
     }
 
@@ -526,13 +610,82 @@ public final class RaftMember implements AutoCloseable {
         }
     }
 
-    /** This member serves another chain than its peers: it stops taking part (no votes, no blocks) and says why. */
+    /**
+     * The chain peer {@code id} serves: asked in this member's group, or, when the peer does not host it (a member
+     * started on another chain is in another group), in the group it hosts.
+     *
+     * @throws IOException when the peer does not answer
+     */
+    private Optional<ChainIdentity> identityOf(String id) throws IOException {
+        RaftPeerId peer = RaftPeerId.valueOf(id);
+        // A stale read needs the peer's commit index at or above the minimum: -1 lets a peer answer before anything
+        // is committed there (a stranger never commits anything).
+        try {
+            RaftClientReply reply = client.io().sendStaleRead(message(ClusterMessages.identityQuery()), ANY_INDEX, peer);
+            if (reply.isSuccess()) {
+                return Optional.of(ClusterMessages.IdentityAnswer.decode(reply.getMessage().getContent().toByteArray()).identity());
+            }
+        } catch (IOException e) {
+            // unreachable, or not in this group: the group list tells which
+        }
+        List<RaftGroupId> hosted = client.getGroupManagementApi(peer).list().getGroupIds();
+        Optional<RaftPeer> address = settings.spec().member(id).map(RaftMember::peer);
+        if (hosted.contains(group) || address.isEmpty()) {
+            return Optional.empty(); // in this group after all (it was starting): asked again shortly
+        }
+        for (RaftGroupId other : hosted) {
+            try (RaftClient there = RaftClient.newBuilder()
+                    .setRaftGroup(RaftGroup.valueOf(other, address.get()))
+                    .setProperties(copiesProperties())
+                    .setParameters(tlsParameters(settings.tls().grpcConfig()))
+                    .setRetryPolicy(RetryPolicies.noRetry())
+                    .build()) {
+                RaftClientReply reply = there.io().sendStaleRead(message(ClusterMessages.identityQuery()), ANY_INDEX, peer);
+                if (reply.isSuccess()) {
+                    return Optional.of(ClusterMessages.IdentityAnswer.decode(reply.getMessage().getContent().toByteArray()).identity());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The voters of this member's Raft configuration, by id. */
+    private List<String> voters() {
+        try {
+            return server.getDivision(group).getRaftConf().getCurrentPeers(RaftPeerRole.FOLLOWER).stream()
+                    .map(p -> p.getId().toString()).toList();
+        } catch (IOException | RuntimeException e) {
+            return settings.spec().members().stream().filter(m -> m.role() == ClusterMember.Role.VOTER)
+                    .map(ClusterMember::id).toList();
+        }
+    }
+
+    /** This member serves another chain than most voters: it stops taking part (no votes, no blocks) and says why. */
     private void refuse(String reason) {
         if (refused != null) {
             return;
         }
-        refused = reason;
         applier.halt(reason);
+        leaveRaft(reason);
+    }
+
+    /**
+     * This member halted (its blocks disagree with the cluster's, or one could not be applied): it stops taking part
+     * in Raft. Otherwise a halted member could still be elected leader (it keeps acknowledging entries, so its log is
+     * as long as anyone's), and as leader it builds no block: the whole cluster would stall until the lead moved on.
+     * Leaving, it counts as one member down; the others keep their quorum and go on.
+     */
+    private void stepOutHalted(String reason) {
+        leaveRaft(reason + "; this member left the Raft group (no votes, no blocks) until it is re-synced: see "
+                + "docs/cluster.md, \"A member that diverged\"");
+    }
+
+    /** Stops this member's block production and closes its Raft server, once; reads keep answering from its store. */
+    private synchronized void leaveRaft(String reason) {
+        if (refused != null) {
+            return;
+        }
+        refused = reason;
         LOG.log(System.Logger.Level.ERROR, reason);
         producer.stop();
         Thread stopper = new Thread(() -> {
@@ -541,7 +694,7 @@ public final class RaftMember implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "closing the Raft server: " + e);
             }
-        }, "raft-refuse");
+        }, "raft-leave");
         stopper.setDaemon(true);
         stopper.start();
     }
@@ -554,7 +707,7 @@ public final class RaftMember implements AutoCloseable {
 
     private Optional<DivisionInfo> info() {
         try {
-            return server == null ? Optional.empty() : Optional.of(server.getDivision(GROUP).getInfo());
+            return server == null ? Optional.empty() : Optional.of(server.getDivision(group).getInfo());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -582,7 +735,10 @@ public final class RaftMember implements AutoCloseable {
         String diverged = applier.halted().orElse(null);
         RaftServer.Division division;
         try {
-            division = server.getDivision(GROUP);
+            if (refused != null) {
+                throw new IllegalStateException(refused); // it left Raft: whatever Ratis still holds is not a role
+            }
+            division = server.getDivision(group);
         } catch (IOException | RuntimeException e) {
             List<ClusterStatus.Member> members = spec.members().stream()
                     .map(m -> new ClusterStatus.Member(m.id(), m.raft(), m.rpc().toString(), m.role().label())).toList();
@@ -628,7 +784,10 @@ public final class RaftMember implements AutoCloseable {
         facts.put("commitIndex", s.commitIndex());
         facts.put("appliedIndex", s.appliedIndex());
         facts.put("lag", s.lag());
-        facts.put("unreachedPeers", List.copyOf(unverifiedPeers));
+        facts.put("unreachedPeers", peerChains.unanswered());
+        Map<String, String> strangers = new java.util.TreeMap<>();
+        peerChains.onOtherChains().forEach((id, c) -> strangers.put(id, c.toString()));
+        facts.put("peersOnOtherChains", strangers);
         facts.put("certificateExpires", settings.tls().certificateExpiry().toString());
         facts.put("forwardsWaiting", forwarder.waiting());
         if (s.diverged() != null) {
@@ -637,7 +796,7 @@ public final class RaftMember implements AutoCloseable {
         long noLeaderMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - leaderLastKnownNanos);
         if (s.leader() == null && noLeaderMs > settings.spec().electionMax().toMillis()) {
             return new Health(false, "no leader known for " + noLeaderMs + " ms (quorum lost or peers unreachable: "
-                    + (unverifiedPeers.isEmpty() ? "all peers answered once" : "not reached yet " + unverifiedPeers) + ")", facts);
+                    + (peerChains.unanswered().isEmpty() ? "all peers answered once" : "not reached yet " + peerChains.unanswered()) + ")", facts);
         }
         Duration left = Duration.between(java.time.Instant.now(), settings.tls().certificateExpiry());
         if (left.toDays() < 14) {
@@ -686,12 +845,42 @@ public final class RaftMember implements AutoCloseable {
         }
     }
 
+    /**
+     * TEST ONLY, with the state-corruption hook: this member never builds a block (the block builder would not replay
+     * its own block, so the corrupted write would go unnoticed); leading, it hands the lead to another voter, so the
+     * corrupted block always comes from a peer and is re-executed here.
+     */
+    private void handOverLead() {
+        Thread t = new Thread(() -> {
+            while (!closed && isLeader()) {
+                for (String id : voters()) {
+                    if (closed || !isLeader()) {
+                        return;
+                    }
+                    if (id.equals(selfId.toString())) {
+                        continue;
+                    }
+                    try {
+                        RaftClientReply reply = client.admin().transferLeadership(RaftPeerId.valueOf(id), 3_000);
+                        LOG.log(System.Logger.Level.WARNING, "TEST HOOK: leadership handed to " + id + ": " + reply.isSuccess());
+                    } catch (IOException | RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "TEST HOOK: handing leadership to " + id + ": " + e);
+                    }
+                }
+            }
+        }, "raft-test-hand-over");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Ratis' events, handed to the parts of this member. */
     private final class Events implements ChainStateMachine.Callbacks {
         @Override
         public void leaderReady() {
             leaderLastKnownNanos = System.nanoTime();
-            if (refused == null) {
+            if (settings.corruptStateAtBlock().isPresent()) {
+                handOverLead();
+            } else if (refused == null) {
                 producer.start();
             }
         }
@@ -707,19 +896,22 @@ public final class RaftMember implements AutoCloseable {
         @Override
         public void leaderChanged(RaftPeerId leader) {
             leaderLastKnownNanos = System.nanoTime();
-            if (leader != null && !leader.equals(selfId)) {
-                forwarder.leaderChanged();
+            if (leader != null) {
+                // Not on Ratis' thread: admitting the held copies takes a while.
+                Thread t = new Thread(() -> afterLeaderChange(leader), "raft-leader-changed");
+                t.setDaemon(true);
+                t.start();
             }
         }
 
         @Override
-        public ClusterMessages.TransactionAnswer forwarded(byte[] raw) {
-            return admitForwarded(raw);
+        public List<ClusterMessages.TransactionAnswer> forwarded(List<byte[]> raws) {
+            return admitForwarded(raws);
         }
 
         @Override
         public void copies(List<byte[]> raws) {
-            keepCopies(raws);
+            heldCopies.hold(raws);
         }
 
         @Override

@@ -121,20 +121,35 @@ class RaftClusterTest {
             cluster.start("n2");
             // n3 corrupts one state write before block 2: it must stop there and say so.
             cluster.start("n3", Genesis.dev(), cluster.caForTests(), OptionalLong.of(2));
-            String leader = cluster.awaitLeader();
+            // A member with the hook never builds a block: elected, it hands the lead on, so n3 always follows and
+            // replays the block it corrupts.
+            String[] lead = new String[1];
+            await("n1 or n2 leads", () -> {
+                for (String id : List.of("n1", "n2")) {
+                    if (cluster.node(id).member.isLeader()) {
+                        lead[0] = id;
+                        return true;
+                    }
+                }
+                return false;
+            });
+            String leader = lead[0];
             for (int nonce = 0; nonce < 3; nonce++) {
                 Hash h = cluster.node(leader).member.submit(transfer(3, nonce).encode());
                 await("transfer mined", () -> cluster.node(leader).chain.receipt(h).isPresent());
             }
             TestCluster.Node n3 = cluster.node("n3");
-            if (leader.equals("n3")) {
-                return; // the leader builds and never replays its own blocks; the scenario needs n3 to follow
-            }
+            assertThat(n3.member.blocksProduced()).as("the hooked member built no block").isZero();
             await("n3 reports divergence", () -> n3.member.status().diverged() != null);
             assertThat(n3.member.status().diverged()).startsWith("diverged at block 2").contains("state root");
             assertThat(n3.member.health().healthy()).isFalse();
             assertThat(n3.chain.head().number()).isEqualTo(1);
             assertThat(cluster.node(leader).chain.head().number()).isGreaterThanOrEqualTo(3);
+            // Halted, it leaves Raft (a halted leader would build nothing and stall the cluster); the others go on.
+            await("n3 leaves the Raft group", () -> n3.member.status().role().equals("STOPPED"));
+            Hash after = cluster.node(leader).member.submit(transfer(3, 3).encode());
+            await("the others mine without n3", () -> cluster.node(leader).chain.receipt(after).isPresent());
+            assertThat(n3.member.health().healthy()).isFalse();
         }
     }
 }

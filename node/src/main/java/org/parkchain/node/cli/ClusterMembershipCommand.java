@@ -30,7 +30,8 @@ final class ClusterMembershipCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = {
             "Adds one member: it joins as a non-voting listener, and once it has caught up it is promoted to voter",
-            "(unless --listener). Start the new member first (its cluster file names itself and the current members)."})
+            "(unless --listener). Start the new member first (its cluster file names itself and the current members).",
+            "A member that is a listener already is promoted once it has caught up."})
     static final class Add implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -58,9 +59,18 @@ final class ClusterMembershipCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--id must be 1-64 letters, digits, '-' or '_'");
             }
             try (ClusterAdmin admin = admin(spec, clusterFile)) {
-                ClusterMember member = new ClusterMember(id, raft, URI.create("http://unknown/"), ClusterMember.Role.LISTENER);
-                admin.addListener(member);
-                out.println(id + " joined as a listener; waiting for it to catch up...");
+                ClusterAdmin.Configuration now = admin.configuration();
+                if (now.voters().stream().anyMatch(p -> p.getId().toString().equals(id))) {
+                    throw new IllegalArgumentException("member " + id + " is already a voter");
+                }
+                if (now.listeners().stream().anyMatch(p -> p.getId().toString().equals(id))) {
+                    // Already following (a listener from the start, or an earlier add that did not promote it).
+                    out.println(id + " is a listener already" + (listener ? "." : "; waiting for it to catch up..."));
+                } else {
+                    ClusterMember member = new ClusterMember(id, raft, URI.create("http://unknown/"), ClusterMember.Role.LISTENER);
+                    admin.addListener(member);
+                    out.println(id + " joined as a listener; waiting for it to catch up...");
+                }
                 out.flush();
                 if (listener) {
                     return 0;

@@ -120,9 +120,11 @@ class ClusterFaultsTest {
     }
 
     /**
-     * Last, since it leaves a member halted: the test-only hook corrupts one state write on a follower (the leader
-     * does not re-execute the block it built), restarted with it a few blocks ahead. It must stop before that block
-     * with "diverged at block N" in its status and a 503 from {@code /health}; the other two go on with one chain.
+     * Last, since it leaves a member halted: the test-only hook corrupts one state write on a follower, restarted with
+     * it a few blocks ahead. The leader does not re-execute the block it built, so with the hook a member never
+     * leads (it hands the lead on, see RaftMember): the corrupted block always comes from a peer, whatever elections
+     * a loaded machine holds meanwhile. It must stop before that block with "diverged at block N" in its status and a
+     * 503 from {@code /health}; the other two go on with one chain.
      */
     @Test
     @Order(5)
@@ -147,6 +149,8 @@ class ClusterFaultsTest {
             status = cluster.status(follower);
         }
         assertThat(status.path("diverged").asText("")).as("status of " + follower).contains(reason);
+        assertThat(cluster.rpc(follower).get("/metrics").body()).as("blocks the hooked member built")
+                .containsPattern("(?m)^parkchain_cluster_blocks_produced(\\{[^}]*\\})? 0(\\.0)?$");
         assertThat(status.path("head").path("number").asLong()).as("stopped before the block it disagrees with")
                 .isEqualTo(corruptAt - 1);
         java.net.http.HttpResponse<String> health = cluster.rpc(follower).get("/health");

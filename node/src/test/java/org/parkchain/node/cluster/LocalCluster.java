@@ -42,6 +42,8 @@ final class LocalCluster implements AutoCloseable {
     private final Map<String, Integer> raftPorts = new LinkedHashMap<>();
     private final RaftLinks links = new RaftLinks(() -> Map.copyOf(pids));
     private final Path genesis;
+    /** The park CA the harness issued every member's certificate from (to issue new ones: rotation). */
+    private DevCertificateAuthority ca;
 
     private final Spec spec;
 
@@ -134,12 +136,20 @@ final class LocalCluster implements AutoCloseable {
         }
         // Certificates for the host names the members use (the SAN a TLS client checks).
         Path init = clusterFiles.getFirst().getParent();
-        DevCertificateAuthority ca = DevCertificateAuthority.create("test park CA");
+        ca = DevCertificateAuthority.create("test park CA");
         DevCertificateAuthority.writeCertificate(ca.certificate(), init.resolve("ca.pem"));
         for (String id : raftPorts.keySet()) {
             DevCertificateAuthority.Issued issued = ca.issue(id, hostOf(id), Duration.ofDays(30));
             DevCertificateAuthority.writeCertificate(issued.certificate(), init.resolve(id + ".pem"));
             DevCertificateAuthority.writePrivateKey(issued.keys(), init.resolve(id + ".key"));
+        }
+        // An operator's command (cluster add/remove) reaches every member through its front, like the other members.
+        StringBuilder operatorHosts = new StringBuilder("127.0.0.1 localhost\n");
+        raftPorts.keySet().forEach(id -> operatorHosts.append(FRONTS.getHostAddress()).append(' ').append(hostOf(id)).append('\n'));
+        try {
+            Files.writeString(init.resolve("operator.hosts"), operatorHosts);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
         raftPorts.forEach((id, port) -> links.front(id, new InetSocketAddress(FRONTS, port),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
@@ -331,6 +341,53 @@ final class LocalCluster implements AutoCloseable {
         pids.put(id, m.pid());
     }
 
+    /** The Raft address member {@code id} is known by (what {@code cluster add --raft} takes). */
+    String raftAddress(String id) {
+        return hostOf(id) + ":" + raftPorts.get(id);
+    }
+
+    /** Member {@code id}'s cluster file. */
+    Path clusterFile(String id) {
+        return genesis.getParent().resolve(id + ".json");
+    }
+
+    /** Member {@code id}'s data directory. */
+    Path dataDirectory(String id) {
+        return dir.resolve("data-" + id);
+    }
+
+    /**
+     * {@code parkchain ARGS…} as an operator on this machine would run it (a {@code cluster add|remove}), resolving
+     * the members' names to their fronts; its output, or a failure with it unless it exits 0.
+     */
+    String operator(String... args) {
+        return Cli.run(List.of("-Djdk.net.hosts.file=" + genesis.getParent().resolve("operator.hosts")), List.of(args));
+    }
+
+    /**
+     * Writes a new key and certificate for member {@code id}, valid for {@code validity} from now (negative: expired
+     * already), issued by the park CA, or by {@code issuer} when given, whose certificate then becomes the CA that
+     * member trusts. The member reads them when it (re)starts.
+     */
+    void issueCertificate(String id, Duration validity, DevCertificateAuthority issuer) {
+        DevCertificateAuthority by = issuer == null ? ca : issuer;
+        Path init = genesis.getParent();
+        DevCertificateAuthority.Issued issued = by.issue(id, hostOf(id), validity);
+        DevCertificateAuthority.writeCertificate(issued.certificate(), init.resolve(id + ".pem"));
+        DevCertificateAuthority.writePrivateKey(issued.keys(), init.resolve(id + ".key"));
+        String trusted = issuer == null ? "ca.pem" : id + "-issuer-ca.pem";
+        if (issuer != null) {
+            DevCertificateAuthority.writeCertificate(issuer.certificate(), init.resolve(trusted));
+        }
+        ObjectNode root = (ObjectNode) readJson(clusterFile(id));
+        ((ObjectNode) root.path("tls")).put("ca", trusted);
+        try {
+            Files.writeString(clusterFile(id), MemberRpc.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Cuts {@code side} off from every other member (both directions). */
     void partition(Set<String> side) {
         links.partition(side, members.keySet());
@@ -470,10 +527,15 @@ final class LocalCluster implements AutoCloseable {
         private Cli() {}
 
         static String run(List<String> args) {
+            return run(List.of(), args);
+        }
+
+        static String run(List<String> jvmOptions, List<String> args) {
             String java = ProcessHandle.current().info().command()
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "org.parkchain.node.cli.Main"));
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.parkchain.node.cli.Main"));
             command.addAll(args);
             try {
                 Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
