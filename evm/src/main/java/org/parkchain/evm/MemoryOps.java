@@ -44,8 +44,8 @@ final class MemoryOps {
         long offset = f.popSize(), size = f.popSize();
         f.useGas(f.ex.gas.keccakWord() * words(size));
         f.expandMemory(offset, size);
-        byte[] digest = Keccak.keccak256(f.memory, (int) (size == 0 ? 0 : offset), (int) size);
-        f.pushBytes32(digest, 0);
+        Keccak.keccak256(f.memory, (int) (size == 0 ? 0 : offset), (int) size, f.stack, f.sp << 2);
+        f.sp++;
     }
 
     static void callDataLoad(Frame f) {
