@@ -243,7 +243,8 @@ final class WordArithmetic {
 
     /**
      * Short division of a four-limb dividend by one limb {@code d}: shift both left until d's top bit is set, then
-     * one 128-by-64 division per limb from the top, the running remainder (below d) as the high half.
+     * one 128-by-64 division per limb from the top, the running remainder (below d) as the high half; each of those
+     * is two multiplications with d's reciprocal, which costs one 128-by-64 division for all four.
      */
     private static void divideBySingleLimb(long[] w, long a0, long a1, long a2, long a3, long d, int r, boolean quotient) {
         int s = Long.numberOfLeadingZeros(d);
@@ -254,13 +255,14 @@ final class WordArithmetic {
         long n2 = (a2 << s) | (a1 >>> 1 >>> (63 - s));
         long n1 = (a1 << s) | (a0 >>> 1 >>> (63 - s));
         long n0 = a0 << s;
-        long q3 = divide128(n4, n3, d);
+        long v = reciprocal(d);
+        long q3 = divide2by1(n4, n3, d, v);
         long rem = n3 - q3 * d;
-        long q2 = divide128(rem, n2, d);
+        long q2 = divide2by1(rem, n2, d, v);
         rem = n2 - q2 * d;
-        long q1 = divide128(rem, n1, d);
+        long q1 = divide2by1(rem, n1, d, v);
         rem = n1 - q1 * d;
-        long q0 = divide128(rem, n0, d);
+        long q0 = divide2by1(rem, n0, d, v);
         rem = n0 - q0 * d;
         if (quotient) set(w, r, q0, q1, q2, q3);
         else setSmall(w, r, rem >>> s);
@@ -285,9 +287,9 @@ final class WordArithmetic {
         }
         if (n == 1) {
             // short division: the running remainder (below d) is the high half of each 128-by-64 division
-            long d = w[v], rem = w[u + m];
+            long d = w[v], rem = w[u + m], reciprocal = reciprocal(d);
             for (int j = m - 1; j >= 0; j--) {
-                long qj = divide128(rem, w[u + j], d);
+                long qj = divide2by1(rem, w[u + j], d, reciprocal);
                 rem = w[u + j] - qj * d;
                 w[q + j] = qj;
             }
@@ -295,6 +297,7 @@ final class WordArithmetic {
             return;
         }
         long vTop = w[v + n - 1], vNext = w[v + n - 2];
+        long reciprocal = m > n ? reciprocal(vTop) : 0; // pays off from two quotient limbs on
         for (int j = m - n; j >= 0; j--) {
             // D3: estimate from the top two limbs (the top one is at most vTop), correct with the third.
             long uTop = w[u + j + n], uNext = w[u + j + n - 1], uThird = w[u + j + n - 2];
@@ -305,7 +308,7 @@ final class WordArithmetic {
                 rhat = uNext + vTop;
                 rhatOverflows = Long.compareUnsigned(rhat, uNext) < 0;
             } else {
-                qhat = divide128(uTop, uNext, vTop);
+                qhat = m > n ? divide2by1(uTop, uNext, vTop, reciprocal) : divide128(uTop, uNext, vTop);
                 rhat = uNext - qhat * vTop;
                 rhatOverflows = false;
             }
@@ -376,6 +379,32 @@ final class WordArithmetic {
             if (Long.compareUnsigned(rhat, MASK) > 0) break;
         }
         return (q1 << 32) | q0;
+    }
+
+    /** floor((2^128 - 1) / d) - 2^64 for a normalised d: the reciprocal {@link #divide2by1} multiplies with. */
+    static long reciprocal(long d) {
+        return divide128(~d, -1L, d); // (2^128 - 1) - 2^64 d is (~d, 2^64 - 1) as two limbs, and ~d < d
+    }
+
+    /**
+     * The quotient of {@code (hi, lo)} by a normalised {@code d} with hi < d, given d's {@link #reciprocal}: Möller
+     * and Granlund's 2-by-1 division ("Improved division by invariant integers", 2011, algorithm 4). The product of
+     * hi and the reciprocal, plus (hi, lo), estimates the quotient from below by at most one after the first
+     * correction; the second correction is rare. The remainder is {@code lo - q * d}.
+     */
+    static long divide2by1(long hi, long lo, long d, long reciprocal) {
+        long qLo = reciprocal * hi;
+        long qHi = Math.unsignedMultiplyHigh(reciprocal, hi);
+        long sum = qLo + lo;
+        qHi += hi + (Long.compareUnsigned(sum, qLo) < 0 ? 1 : 0) + 1;
+        qLo = sum;
+        long r = lo - qHi * d;
+        if (Long.compareUnsigned(r, qLo) > 0) {
+            qHi--;
+            r += d;
+        }
+        if (Long.compareUnsigned(r, d) >= 0) qHi++;
+        return qHi;
     }
 
     // --- shifts and signs -------------------------------------------------------------------------------------

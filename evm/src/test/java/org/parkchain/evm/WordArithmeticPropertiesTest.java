@@ -172,11 +172,14 @@ class WordArithmeticPropertiesTest {
     }
 
     @Property(tries = 3000)
-    void divide128MatchesBigInteger(@ForAll long hi, @ForAll long lo, @ForAll long d) {
+    void divisionsOf128BitsMatchBigInteger(@ForAll long hi, @ForAll long lo, @ForAll long d) {
         d |= Long.MIN_VALUE; // normalised
         if (Long.compareUnsigned(hi, d) >= 0) hi = Long.remainderUnsigned(hi, d);
         BigInteger n = unsigned(hi).shiftLeft(64).or(unsigned(lo));
         assertThat(unsigned(WordArithmetic.divide128(hi, lo, d))).isEqualTo(n.divide(unsigned(d)));
+        assertThat(unsigned(WordArithmetic.divide2by1(hi, lo, d, WordArithmetic.reciprocal(d)))).isEqualTo(n.divide(unsigned(d)));
+        assertThat(unsigned(WordArithmetic.reciprocal(d)))
+                .isEqualTo(BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE).divide(unsigned(d)).subtract(BigInteger.ONE.shiftLeft(64)));
     }
 
     private static BigInteger unsigned(long v) {
