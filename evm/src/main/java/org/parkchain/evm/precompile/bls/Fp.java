@@ -145,12 +145,20 @@ final class Fp implements FieldElement<Fp> {
         return new Fp(montgomeryProduct(limbs(raw().modInverse(P)), R3));
     }
 
-    /** x^e for a non-negative exponent, square-and-multiply from the top bit. */
+    /**
+     * x^e for a non-negative exponent, four bits at a time from the top: a table of x^0…x^15, then per 4-bit window
+     * four squarings and at most one multiplication (a quarter of the bits instead of about half).
+     */
     Fp pow(BigInteger e) {
+        Fp[] table = new Fp[16];
+        table[0] = ONE;
+        for (int i = 1; i < 16; i++) table[i] = table[i - 1].multiply(this);
         Fp result = ONE;
-        for (int i = e.bitLength() - 1; i >= 0; i--) {
-            result = result.square();
-            if (e.testBit(i)) result = result.multiply(this);
+        for (int window = (e.bitLength() + 3) / 4 - 1; window >= 0; window--) {
+            for (int i = 0; i < 4; i++) result = result.square();
+            int digit = 0;
+            for (int b = 3; b >= 0; b--) digit = (digit << 1) | (e.testBit(4 * window + b) ? 1 : 0);
+            if (digit != 0) result = result.multiply(table[digit]);
         }
         return result;
     }
