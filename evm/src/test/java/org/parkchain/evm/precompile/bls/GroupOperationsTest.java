@@ -66,7 +66,7 @@ class GroupOperationsTest {
         List<BigInteger> edges = List.of(BigInteger.ZERO, BigInteger.ONE, r.subtract(BigInteger.ONE), r, r.add(BigInteger.ONE),
                 BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE), Endomorphisms.U_ABS, Endomorphisms.U_ABS.pow(2),
                 Endomorphisms.U_ABS.pow(3).subtract(BigInteger.ONE), Endomorphisms.U_ABS.pow(2).multiply(r.subtract(BigInteger.ONE)));
-        for (int n : new int[] {1, 1, 2, 3, 7}) {
+        for (int n : new int[] {1, 1, 2, 3, 7, 70}) {
             List<Curve.Affine<Fp>> g1 = new ArrayList<>();
             List<Curve.Affine<Fp2>> g2 = new ArrayList<>();
             List<BigInteger> scalars = new ArrayList<>();
@@ -80,6 +80,9 @@ class GroupOperationsTest {
             assertThat(MultiScalarMultiplication.g2(g2, scalars)).as("G2, %s", scalars)
                     .isEqualTo(Bls12381.G2.toAffine(MultiScalarMultiplication.naive(Bls12381.G2, g2, scalars)));
         }
+        // 70 pairs are 280 short G2 multiplications, enough for the buckets; 140 G1 ones are interleaved.
+        assertThat(MultiScalarMultiplication.bucketsAreCheaper(280, 64)).isTrue();
+        assertThat(MultiScalarMultiplication.bucketsAreCheaper(8, 64)).isFalse();
         for (BigInteger k : edges) {
             assertThat(MultiScalarMultiplication.g1(List.of(PairingTest.G1), List.of(k)))
                     .isEqualTo(Bls12381.G1.toAffine(Bls12381.G1.multiplyNaive(Bls12381.G1.toJacobian(PairingTest.G1), k)));
