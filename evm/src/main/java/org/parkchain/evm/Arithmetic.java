@@ -1,10 +1,9 @@
 package org.parkchain.evm;
 
-import org.parkchain.primitives.UInt256;
-
 /**
- * ADD, SUB, MUL, DIV, SDIV, MOD, SMOD, ADDMOD, MULMOD, EXP, SIGNEXTEND. ADD and SUB work on the stack limbs in
- * place; the rest go through {@link UInt256}, whose arithmetic is property-tested against BigInteger.
+ * ADD, SUB, MUL, DIV, SDIV, MOD, SMOD, ADDMOD, MULMOD, EXP, SIGNEXTEND, all in place on the stack limbs: ADD and SUB
+ * here, the rest in {@link WordArithmetic} (division with the scratch area behind the stack's last slot). The result
+ * overwrites the deepest operand.
  */
 final class Arithmetic {
     private Arithmetic() {}
@@ -47,49 +46,58 @@ final class Arithmetic {
     }
 
     static void mul(Frame f) {
-        UInt256 a = f.pop();
-        f.push(a.mul(f.pop()));
+        int a = (f.sp - 1) << 2;
+        WordArithmetic.mul(f.stack, a, a - 4, a - 4);
+        f.sp--;
     }
 
     static void div(Frame f) {
-        UInt256 a = f.pop();
-        f.push(a.div(f.pop()));
+        int a = (f.sp - 1) << 2;
+        WordArithmetic.div(f.stack, a, a - 4, a - 4, Frame.SCRATCH_AT);
+        f.sp--;
     }
 
     static void sdiv(Frame f) {
-        UInt256 a = f.pop();
-        f.push(a.sdiv(f.pop()));
+        int a = (f.sp - 1) << 2;
+        WordArithmetic.sdiv(f.stack, a, a - 4, a - 4, Frame.SCRATCH_AT);
+        f.sp--;
     }
 
     static void mod(Frame f) {
-        UInt256 a = f.pop();
-        f.push(a.mod(f.pop()));
+        int a = (f.sp - 1) << 2;
+        WordArithmetic.mod(f.stack, a, a - 4, a - 4, Frame.SCRATCH_AT);
+        f.sp--;
     }
 
     static void smod(Frame f) {
-        UInt256 a = f.pop();
-        f.push(a.smod(f.pop()));
+        int a = (f.sp - 1) << 2;
+        WordArithmetic.smod(f.stack, a, a - 4, a - 4, Frame.SCRATCH_AT);
+        f.sp--;
     }
 
     static void addmod(Frame f) {
-        UInt256 a = f.pop(), b = f.pop();
-        f.push(a.addmod(b, f.pop()));
+        int a = (f.sp - 1) << 2;
+        WordArithmetic.addmod(f.stack, a, a - 4, a - 8, a - 8, Frame.SCRATCH_AT);
+        f.sp -= 2;
     }
 
     static void mulmod(Frame f) {
-        UInt256 a = f.pop(), b = f.pop();
-        f.push(a.mulmod(b, f.pop()));
+        int a = (f.sp - 1) << 2;
+        WordArithmetic.mulmod(f.stack, a, a - 4, a - 8, a - 8, Frame.SCRATCH_AT);
+        f.sp -= 2;
     }
 
     /** EXP costs 50 gas per byte of the exponent on top of its static 10. */
     static void exp(Frame f) {
-        UInt256 base = f.pop(), exponent = f.pop();
-        f.useGas(f.ex.gas.expByte() * ((exponent.bitLength() + 7) / 8));
-        f.push(base.exp(exponent));
+        int a = (f.sp - 1) << 2;
+        f.useGas(f.ex.gas.expByte() * ((WordArithmetic.bitLength(f.stack, a - 4) + 7) / 8));
+        WordArithmetic.exp(f.stack, a, a - 4, a - 4);
+        f.sp--;
     }
 
     static void signExtend(Frame f) {
-        UInt256 b = f.pop();
-        f.push(f.pop().signExtend(b));
+        int a = (f.sp - 1) << 2;
+        WordArithmetic.signExtend(f.stack, a, a - 4);
+        f.sp--;
     }
 }

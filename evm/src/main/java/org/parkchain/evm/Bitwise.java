@@ -1,7 +1,5 @@
 package org.parkchain.evm;
 
-import org.parkchain.primitives.UInt256;
-
 /** LT, GT, SLT, SGT, EQ, ISZERO, AND, OR, XOR, NOT, BYTE, SHL, SHR, SAR, CLZ — in place on the stack limbs. */
 final class Bitwise {
     private Bitwise() {}
@@ -103,8 +101,9 @@ final class Bitwise {
     }
 
     static void byteOp(Frame f) {
-        UInt256 i = f.pop();
-        f.push(f.pop().byteAt(i));
+        int a = (f.sp - 1) << 2;
+        WordArithmetic.byteAt(f.stack, a, a - 4);
+        f.sp--;
     }
 
     /** The shift amount as an int, or 256 for anything at or beyond the word size. */
@@ -117,17 +116,17 @@ final class Bitwise {
 
     static void shl(Frame f) {
         int n = shiftAmount(f);
-        f.push(f.pop().shl(n));
+        WordArithmetic.shiftLeft(f.stack, (f.sp - 1) << 2, n);
     }
 
     static void shr(Frame f) {
         int n = shiftAmount(f);
-        f.push(f.pop().shr(n));
+        WordArithmetic.shiftRight(f.stack, (f.sp - 1) << 2, n, false);
     }
 
     static void sar(Frame f) {
         int n = shiftAmount(f);
-        f.push(f.pop().sar(n));
+        WordArithmetic.shiftRight(f.stack, (f.sp - 1) << 2, n, true);
     }
 
     /** EIP-7939: the number of leading zero bits, 256 for zero. */

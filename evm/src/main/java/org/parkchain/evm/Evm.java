@@ -176,7 +176,7 @@ public final class Evm {
         int depth = m.depth();
         long[] stack = stacks[depth];
         stacks[depth] = null;
-        if (stack == null) stack = new long[InstructionTable.STACK_LIMIT * 4];
+        if (stack == null) stack = new long[Frame.STACK_LONGS];
         Frame f = new Frame(ex, m, code, stack);
         try {
             Interpreter.Exit exit = ex.tracer == null

@@ -15,6 +15,10 @@ final class Frame {
     static final byte[] EMPTY = new byte[0];
     /** Larger offsets or sizes cannot be paid for with any realistic gas; they end in an out-of-gas halt. */
     static final long MAX_MEMORY = 1L << 28;
+    /** Where the scratch area of {@link WordArithmetic}'s division starts: behind the stack's last item. */
+    static final int SCRATCH_AT = InstructionTable.STACK_LIMIT * 4;
+    /** The length of a stack array: 1,024 items of four limbs, then the scratch area. */
+    static final int STACK_LONGS = SCRATCH_AT + WordArithmetic.SCRATCH;
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     final Execution ex;

@@ -113,6 +113,22 @@ final class Interpreter {
                 case PC -> f.push(pc);
                 case GAS -> f.push(gas);
                 case JUMPDEST -> { }
+                case MLOAD -> {
+                    if (!MemoryOps.mloadWithinMemory(f)) {
+                        f.gas = gas;
+                        f.pc = pc;
+                        MemoryOps.mload(f);
+                        gas = f.gas;
+                    }
+                }
+                case MSTORE -> {
+                    if (!MemoryOps.mstoreWithinMemory(f)) {
+                        f.gas = gas;
+                        f.pc = pc;
+                        MemoryOps.mstore(f);
+                        gas = f.gas;
+                    }
+                }
                 case PUSH0 -> f.push(0);
                 case PUSH1 -> {
                     int at = sp << 2;

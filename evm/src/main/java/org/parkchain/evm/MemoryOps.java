@@ -16,6 +16,31 @@ final class MemoryOps {
         f.pushBytes32(f.memory, (int) offset);
     }
 
+    /**
+     * MLOAD from memory already paid for, the usual case: there is no gas to charge, so the fast loop runs it without
+     * handing its gas to the frame. False, with nothing done, when the word reaches past the memory's size.
+     */
+    static boolean mloadWithinMemory(Frame f) {
+        long[] s = f.stack;
+        int at = (f.sp - 1) << 2;
+        long offset = s[at];
+        if ((s[at + 1] | s[at + 2] | s[at + 3]) != 0 || offset < 0 || offset > f.memorySize - 32) return false;
+        f.sp--;
+        f.pushBytes32(f.memory, (int) offset);
+        return true;
+    }
+
+    /** MSTORE into memory already paid for; false, with nothing done, when the word reaches past the memory's size. */
+    static boolean mstoreWithinMemory(Frame f) {
+        long[] s = f.stack;
+        int at = (f.sp - 1) << 2;
+        long offset = s[at];
+        if ((s[at + 1] | s[at + 2] | s[at + 3]) != 0 || offset < 0 || offset > f.memorySize - 32) return false;
+        f.sp--;
+        f.popBytes32(f.memory, (int) offset);
+        return true;
+    }
+
     static void mstore(Frame f) {
         long offset = f.popSize();
         f.expandMemory(offset, 32);
@@ -44,8 +69,8 @@ final class MemoryOps {
         long offset = f.popSize(), size = f.popSize();
         f.useGas(f.ex.gas.keccakWord() * words(size));
         f.expandMemory(offset, size);
-        byte[] digest = Keccak.keccak256(f.memory, (int) (size == 0 ? 0 : offset), (int) size);
-        f.pushBytes32(digest, 0);
+        Keccak.keccak256(f.memory, (int) (size == 0 ? 0 : offset), (int) size, f.stack, f.sp << 2);
+        f.sp++;
     }
 
     static void callDataLoad(Frame f) {

@@ -35,8 +35,14 @@ class KeccakTest {
             byte[] data = new byte[length + 7];
             random.nextBytes(data);
             int offset = length % 7;
-            assertThat(Keccak.keccak256(data, offset, length)).as("length %d", length)
-                    .isEqualTo(bouncyCastle(data, offset, length));
+            byte[] expected = bouncyCastle(data, offset, length);
+            assertThat(Keccak.keccak256(data, offset, length)).as("length %d", length).isEqualTo(expected);
+            long[] limbs = new long[6];
+            Keccak.keccak256(data, offset, length, limbs, 1);
+            assertThat(new UInt256(limbs[1], limbs[2], limbs[3], limbs[4])).as("length %d as a word", length)
+                    .isEqualTo(UInt256.fromBytes(expected));
+            assertThat(limbs[0]).isZero();
+            assertThat(limbs[5]).isZero();
         }
         byte[] large = new byte[100_000];
         random.nextBytes(large);

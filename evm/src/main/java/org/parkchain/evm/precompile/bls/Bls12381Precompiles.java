@@ -47,7 +47,7 @@ public enum Bls12381Precompiles implements Precompile {
                 points.add(Encoding.g1InSubgroup(in, offset));
                 scalars.add(Encoding.scalar(in, offset + Encoding.G1));
             }
-            return Encoding.encodeG1(MultiScalarMultiplication.sum(Bls12381.G1, points, scalars));
+            return Encoding.encodeG1(MultiScalarMultiplication.g1(points, scalars));
         }
     },
     /** 0x0d: P + Q in G2's curve group; 600 gas. */
@@ -83,7 +83,7 @@ public enum Bls12381Precompiles implements Precompile {
                 points.add(Encoding.g2InSubgroup(in, offset));
                 scalars.add(Encoding.scalar(in, offset + Encoding.G2));
             }
-            return Encoding.encodeG2(MultiScalarMultiplication.sum(Bls12381.G2, points, scalars));
+            return Encoding.encodeG2(MultiScalarMultiplication.g2(points, scalars));
         }
     },
     /** 0x0f: whether Π e(P_i, Q_i) = 1; 32 bytes ending in 1 or 0; 32,600·k + 37,700 gas. */

@@ -1,6 +1,7 @@
 package org.parkchain.evm.precompile.bls;
 
 import java.math.BigInteger;
+import java.util.List;
 import org.parkchain.evm.precompile.ec.Curve;
 import org.parkchain.evm.precompile.ec.FieldElement;
 
@@ -27,6 +28,36 @@ final class Endomorphisms {
     private static final Fp2 PSI_Y = Fp2.XI.pow(Fp.P.subtract(BigInteger.ONE).divide(BigInteger.TWO)).inverse();
 
     private Endomorphisms() {}
+
+    /**
+     * Adds to {@code points}/{@code scalars} the two short multiplications that make k·P for P in G1: φ acts there as
+     * -u², so with k mod r = c0 + c1·u² (r < u⁴, so both digits are below u², 128 bits) k·P = c0·P + c1·(-φ(P)).
+     * Only for points in the subgroup (the MSM's inputs are checked). -φ(P) = (β·x, -y) stays affine.
+     */
+    static void splitG1(Curve.Affine<Fp> p, BigInteger k, List<Curve.Affine<Fp>> points, List<BigInteger> scalars) {
+        BigInteger[] qr = k.mod(Bls12381.ORDER).divideAndRemainder(U_SQUARED);
+        points.add(p);
+        scalars.add(qr[1]);
+        points.add(new Curve.Affine<>(p.x().multiply(BETA), p.y().negate(), false));
+        scalars.add(qr[0]);
+    }
+
+    /**
+     * The four short multiplications that make k·Q for Q in G2: ψ acts there as u = -|u|, so with k mod r written in
+     * base |u| as c0 + c1·|u| + c2·|u|² + c3·|u|³ (64-bit digits), k·Q = Σ c_i·(-ψ)^i(Q). Only for points in the
+     * subgroup. ψ maps affine points to affine points.
+     */
+    static void splitG2(Curve.Affine<Fp2> q, BigInteger k, List<Curve.Affine<Fp2>> points, List<BigInteger> scalars) {
+        BigInteger rest = k.mod(Bls12381.ORDER);
+        Curve.Affine<Fp2> power = q;
+        for (int i = 0; i < 4; i++) {
+            BigInteger[] qr = rest.divideAndRemainder(U_ABS);
+            points.add(power);
+            scalars.add(qr[1]);
+            rest = qr[0];
+            if (i < 3) power = new Curve.Affine<>(power.x().conjugate().multiply(PSI_X), power.y().conjugate().multiply(PSI_Y).negate(), false);
+        }
+    }
 
     static boolean inG1(Curve.Affine<Fp> p) {
         if (p.infinity()) return true;

@@ -77,11 +77,9 @@ final class MapToCurve<F extends FieldElement<F>> {
         F tv1 = zu2.square().add(zu2).inverse(); // inv0: zero stays zero
         F x1 = tv1.isZero() ? exceptionalX : minusBOverA.multiply(tv1.add(one()));
         F gx1 = g(x1);
-        F x, y;
-        if (gx1.isSquare()) {
-            x = x1;
-            y = gx1.sqrt();
-        } else {
+        // Take the root first and check it by squaring: one exponentiation fewer than asking isSquare before sqrt.
+        F x = x1, y = gx1.sqrt();
+        if (!y.square().equals(gx1)) {
             x = zu2.multiply(x1);
             y = g(x).sqrt();
         }

@@ -1,27 +1,62 @@
 package org.parkchain.evm.precompile.bls;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.parkchain.evm.precompile.ec.Curve;
 import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
- * Σ k_i·P_i. Few pairs: one double-and-add per pair. Many pairs: Pippenger's bucket method, which EIP-2537's
- * discount table assumes: scalars are cut into c-bit windows; per window each point is added once into the bucket
- * of its digit, and the buckets are summed with two running sums (Σ j·B_j in 2·2^c additions); between windows
- * the total is doubled c times. The naive form is kept as the reference the bucket method is tested against.
+ * Σ k_i·P_i. Each scalar is first split in two 128-bit (G1) or four 64-bit (G2) ones through the curve's
+ * endomorphism ({@link Endomorphisms#splitG1}). The short multiplications are then summed either interleaved, with
+ * shared doublings ({@link Curve#sumOfMultiples}), or, for hundreds of them, by Pippenger's bucket method (the one
+ * EIP-2537's discount table assumes), whichever needs fewer additions ({@link #bucketsAreCheaper}). Buckets: the
+ * scalars are cut into c-bit windows; per window each point is added once into the bucket of its digit, and the
+ * buckets are summed with two running sums (Σ j·B_j in 2·2^c additions); between windows the total is doubled c
+ * times. The naive form (one multiplication per pair) is kept as the reference both are tested against.
  */
 final class MultiScalarMultiplication {
-    private static final int SCALAR_BITS = 256;
-    private static final int PIPPENGER_FROM = 8;
-
     private MultiScalarMultiplication() {}
 
-    static <F extends FieldElement<F>> Curve.Affine<F> sum(Curve<F> curve, List<Curve.Affine<F>> points, List<BigInteger> scalars) {
-        return curve.toAffine(points.size() < PIPPENGER_FROM
-                ? naive(curve, points, scalars)
-                : pippenger(curve, points, scalars));
+    /** Σ k_i·P_i over G1 points in the subgroup. */
+    static Curve.Affine<Fp> g1(List<Curve.Affine<Fp>> points, List<BigInteger> scalars) {
+        List<Curve.Affine<Fp>> parts = new ArrayList<>();
+        List<BigInteger> digits = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            if (!points.get(i).infinity()) Endomorphisms.splitG1(points.get(i), scalars.get(i), parts, digits);
+        }
+        return shortScalars(Bls12381.G1, parts, digits);
+    }
+
+    /** Σ k_i·Q_i over G2 points in the subgroup. */
+    static Curve.Affine<Fp2> g2(List<Curve.Affine<Fp2>> points, List<BigInteger> scalars) {
+        List<Curve.Affine<Fp2>> parts = new ArrayList<>();
+        List<BigInteger> digits = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            if (!points.get(i).infinity()) Endomorphisms.splitG2(points.get(i), scalars.get(i), parts, digits);
+        }
+        return shortScalars(Bls12381.G2, parts, digits);
+    }
+
+    /** The sum of the split, short multiplications, by whichever of the two methods needs fewer additions. */
+    private static <F extends FieldElement<F>> Curve.Affine<F> shortScalars(Curve<F> c, List<Curve.Affine<F>> points, List<BigInteger> scalars) {
+        int bits = 1;
+        for (BigInteger k : scalars) bits = Math.max(bits, k.bitLength());
+        if (bucketsAreCheaper(points.size(), bits)) return c.toAffine(pippenger(c, points, scalars));
+        return c.toAffine(c.sumOfMultiples(points.stream().map(c::toJacobian).toList(), scalars));
+    }
+
+    /**
+     * Whether Pippenger's buckets need fewer additions than the interleaved width-4 NAFs, in units of a full addition:
+     * the NAFs add about bits/5 times per point plus 4 for its table; the buckets add each point once per window (a
+     * mixed addition, about 0.7 of a full one) and sum 2·2^c buckets per window. Both double once per bit.
+     */
+    static boolean bucketsAreCheaper(int n, int bits) {
+        double interleaved = n * (bits / 5.0 + 4);
+        int c = windowBits(n, bits);
+        double buckets = Math.ceil((double) bits / c) * (0.7 * n + (2 << c));
+        return buckets < interleaved;
     }
 
     static <F extends FieldElement<F>> Curve.Jacobian<F> naive(Curve<F> curve, List<Curve.Affine<F>> points, List<BigInteger> scalars) {
@@ -35,11 +70,13 @@ final class MultiScalarMultiplication {
 
     static <F extends FieldElement<F>> Curve.Jacobian<F> pippenger(Curve<F> curve, List<Curve.Affine<F>> points, List<BigInteger> scalars) {
         int n = points.size();
-        int c = windowBits(n);
+        int scalarBits = 1;
+        for (BigInteger k : scalars) scalarBits = Math.max(scalarBits, k.bitLength());
+        int c = windowBits(n, scalarBits);
         @SuppressWarnings("unchecked")
         Curve.Jacobian<F>[] buckets = new Curve.Jacobian[(1 << c) - 1];
         Curve.Jacobian<F> total = curve.infinity();
-        for (int window = (SCALAR_BITS + c - 1) / c - 1; window >= 0; window--) {
+        for (int window = (scalarBits + c - 1) / c - 1; window >= 0; window--) {
             for (int i = 0; i < c; i++) total = curve.doubled(total);
             Arrays.fill(buckets, curve.infinity());
             for (int i = 0; i < n; i++) {
@@ -57,12 +94,12 @@ final class MultiScalarMultiplication {
         return total;
     }
 
-    /** The window size with the fewest additions: (256/c) windows of n bucket additions and 2·2^c to sum them. */
-    static int windowBits(int n) {
+    /** The window size with the fewest additions: (bits/c) windows of n bucket additions and 2·2^c to sum them. */
+    static int windowBits(int n, int scalarBits) {
         int best = 2;
         long bestCost = Long.MAX_VALUE;
         for (int c = 2; c <= 16; c++) {
-            long cost = (long) ((SCALAR_BITS + c - 1) / c) * (n + (2L << c));
+            long cost = (long) ((scalarBits + c - 1) / c) * (n + (2L << c));
             if (cost < bestCost) {
                 best = c;
                 bestCost = cost;

@@ -10,19 +10,21 @@
  *   <li>{@code Bls12381}: the curves y² = x³ + 4 over F_p (G1) and over F_p2 (G2's M-type twist), on the shared
  *       Jacobian group law of {@code ec.Curve} (width-4 NAF scalar multiplication, mixed additions).</li>
  *   <li>{@code Endomorphisms}: subgroup checks by φ and ψ (done for MSM and pairing inputs, never for additions,
- *       as the EIP says) and G2 cofactor clearing by ψ.</li>
+ *       as the EIP says), G2 cofactor clearing by ψ, and the split of an MSM scalar into two 128-bit (G1, φ as
+ *       -u²) or four 64-bit (G2, ψ as u) ones.</li>
  *   <li>{@code Pairing}: optimal ate Miller loop over |u| in Jacobian coordinates (no inversions), final
  *       exponentiation with the hard part decomposed in u and cyclotomic squarings.</li>
  *   <li>{@code MapToCurve}: RFC 9380 simplified SWU onto the isogenous curve, the 11-isogeny (G1) or 3-isogeny
  *       (G2), cofactor clearing by h_eff.</li>
- *   <li>{@code MultiScalarMultiplication}: Pippenger's buckets from 8 pairs, one multiplication per pair below.</li>
+ *   <li>{@code MultiScalarMultiplication}: the split scalars summed with interleaved width-4 NAFs (shared doublings)
+ *       or Pippenger's buckets, whichever needs fewer additions.</li>
  *   <li>{@code Encoding}: EIP-2537's 64-byte field elements, points, infinity as zero bytes, and the reasons for
  *       refusing an input (in the words of the EIP's test vectors).</li>
  * </ul>
  *
  * <p>Inputs are public, so nothing here is constant-time. Each layer is tested against a naive reference:
  * BigInteger for the field, schoolbook products, {@code Fp12.pow} for the final exponentiation, double-and-add for
- * NAF and Pippenger, r·P and h_eff·P for the endomorphism shortcuts, bilinearity for the pairing; the EIP's
+ * NAF, one multiplication per pair for the MSM, r·P and h_eff·P for the endomorphism shortcuts, bilinearity for the pairing; the EIP's
  * vectors check the whole.
  */
 package org.parkchain.evm.precompile.bls;

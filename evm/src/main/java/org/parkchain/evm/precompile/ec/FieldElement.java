@@ -23,7 +23,10 @@ public interface FieldElement<F extends FieldElement<F>> {
     /** Whether this is a square in the field (zero counts as one). */
     boolean isSquare();
 
-    /** A square root; only meaningful when {@link #isSquare} holds. */
+    /**
+     * A square root when this is a square; otherwise some element whose square is not this (callers may square the
+     * result to learn which case holds), never an exception.
+     */
     F sqrt();
 
     /** RFC 9380's sign of an element, which picks between y and -y in the map to the curve. */

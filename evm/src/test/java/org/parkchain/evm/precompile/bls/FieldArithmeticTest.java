@@ -25,6 +25,8 @@ class FieldArithmeticTest {
         return new Fp12(c);
     }
 
+    private static final java.util.Random RANDOM_FOR_POW = new java.util.Random(381);
+
     @Test
     void montgomeryArithmeticAgreesWithBigIntegerModP() {
         BigInteger[] edges = {BigInteger.ZERO, BigInteger.ONE, P.subtract(BigInteger.ONE), P.subtract(BigInteger.TWO),
@@ -40,6 +42,10 @@ class FieldArithmeticTest {
             assertThat(x.subtract(y).toBigInteger()).isEqualTo(a.subtract(b).mod(P));
             assertThat(x.negate().toBigInteger()).isEqualTo(a.negate().mod(P));
             if (a.signum() != 0) assertThat(x.inverse().toBigInteger()).isEqualTo(a.modInverse(P));
+            if (i < 100) {
+                BigInteger e = i < 20 ? BigInteger.valueOf(i) : new BigInteger(i % 2 == 0 ? 381 : 70, RANDOM_FOR_POW);
+                assertThat(x.pow(e).toBigInteger()).as("%s^%s", a, e).isEqualTo(a.modPow(e, P));
+            }
         }
         assertThat(Fp.ZERO.inverse()).isEqualTo(Fp.ZERO);
     }
@@ -75,6 +81,13 @@ class FieldArithmeticTest {
         // -1 is not a square in F_p (p ≡ 3 mod 4), and ξ = 1 + i is not a square in F_p2 (it builds F_p12).
         assertThat(Fp.ONE.negate().isSquare()).isFalse();
         assertThat(Fp2.XI.isSquare()).isFalse();
+        // The root of a non-square is some element that does not square back (the hash to curve relies on it).
+        for (int i = 0; i < 50; i++) {
+            Fp nonSquare = Fp.of(randomBelowP()).square().negate();
+            if (!nonSquare.isZero()) assertThat(nonSquare.sqrt().square()).isNotEqualTo(nonSquare);
+            Fp2 nonSquare2 = randomFp2().square().multiply(Fp2.XI);
+            if (!nonSquare2.isZero()) assertThat(nonSquare2.sqrt().square()).isNotEqualTo(nonSquare2);
+        }
         // sgn0 of c0 + c1·i looks at c1 only when c0 is zero.
         assertThat(Fp2.of(0, 1).sgn0()).isTrue();
         assertThat(Fp2.of(2, 1).sgn0()).isFalse();

@@ -61,6 +61,37 @@ class GroupOperationsTest {
     }
 
     @Test
+    void endomorphismSplitsAgreeWithOnePairAtATime() {
+        BigInteger r = Bls12381.ORDER;
+        List<BigInteger> edges = List.of(BigInteger.ZERO, BigInteger.ONE, r.subtract(BigInteger.ONE), r, r.add(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE), Endomorphisms.U_ABS, Endomorphisms.U_ABS.pow(2),
+                Endomorphisms.U_ABS.pow(3).subtract(BigInteger.ONE), Endomorphisms.U_ABS.pow(2).multiply(r.subtract(BigInteger.ONE)));
+        for (int n : new int[] {1, 1, 2, 3, 7, 70}) {
+            List<Curve.Affine<Fp>> g1 = new ArrayList<>();
+            List<Curve.Affine<Fp2>> g2 = new ArrayList<>();
+            List<BigInteger> scalars = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                g1.add(n == 3 && i == 1 ? Bls12381.G1.affineInfinity() : PairingTest.g1Times(new BigInteger(64, random)));
+                g2.add(n == 3 && i == 2 ? Bls12381.G2.affineInfinity() : PairingTest.g2Times(new BigInteger(64, random)));
+                scalars.add(random.nextBoolean() ? edges.get(random.nextInt(edges.size())) : new BigInteger(256, random));
+            }
+            assertThat(MultiScalarMultiplication.g1(g1, scalars)).as("G1, %s", scalars)
+                    .isEqualTo(Bls12381.G1.toAffine(MultiScalarMultiplication.naive(Bls12381.G1, g1, scalars)));
+            assertThat(MultiScalarMultiplication.g2(g2, scalars)).as("G2, %s", scalars)
+                    .isEqualTo(Bls12381.G2.toAffine(MultiScalarMultiplication.naive(Bls12381.G2, g2, scalars)));
+        }
+        // 70 pairs are 280 short G2 multiplications, enough for the buckets; 140 G1 ones are interleaved.
+        assertThat(MultiScalarMultiplication.bucketsAreCheaper(280, 64)).isTrue();
+        assertThat(MultiScalarMultiplication.bucketsAreCheaper(8, 64)).isFalse();
+        for (BigInteger k : edges) {
+            assertThat(MultiScalarMultiplication.g1(List.of(PairingTest.G1), List.of(k)))
+                    .isEqualTo(Bls12381.G1.toAffine(Bls12381.G1.multiplyNaive(Bls12381.G1.toJacobian(PairingTest.G1), k)));
+            assertThat(MultiScalarMultiplication.g2(List.of(PairingTest.G2), List.of(k)))
+                    .isEqualTo(Bls12381.G2.toAffine(Bls12381.G2.multiplyNaive(Bls12381.G2.toJacobian(PairingTest.G2), k)));
+        }
+    }
+
+    @Test
     void mappedPointsLieInTheSubgroupButThePreCofactorPointsDoNot() {
         for (int i = 0; i < 5; i++) {
             Fp u = Fp.of(new BigInteger(381, random));
