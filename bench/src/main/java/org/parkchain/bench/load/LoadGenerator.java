@@ -106,9 +106,6 @@ public final class LoadGenerator implements Callable<Integer> {
     private long chainId;
     private UInt256 tip;
     private UInt256 maxFee;
-    /** When each transfer's batch was sent, until its commit is seen; then its latency. */
-    private final Map<org.parkchain.primitives.Hash, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<Long> latenciesNanos = new ArrayList<>();
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new LoadGenerator());
@@ -172,8 +169,22 @@ public final class LoadGenerator implements Callable<Integer> {
         }
         out.printf("signed %,d %s in %.1f s (in advance, not timed)%n", transactions, what, seconds(System.nanoTime() - signStart));
 
-        Submission submission = submit(bySender);
-        long minedAt = awaitMined(senderAddresses, bySender, submission.start());
+        List<String> hashes = bySender.stream().flatMap(List::stream).map(tx -> tx.hash().toHex()).toList();
+        BlockWatcher watcher = new BlockWatcher(rpc, hashes, quantity(rpc.call("eth_blockNumber")).longValueExact(),
+                batchSize, POLL_MILLIS);
+        Submission submission;
+        long minedAt;
+        ExecutorService watching = Executors.newSingleThreadExecutor();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            Future<Long> allMined = watching.submit(() -> watcher.awaitAll(deadline));
+            submission = submit(bySender, watcher);
+            minedAt = allMined.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            watching.shutdownNow(); // a failed submission stops the watcher rather than waiting for the deadline
+        }
         double elapsed = seconds(minedAt - submission.start());
         out.printf("submitted in %.2f s (%,.0f tx/s accepted), all mined %.2f s after the first batch%n",
                 seconds(submission.end() - submission.start()), transactions / seconds(submission.end() - submission.start()), elapsed);
@@ -182,8 +193,9 @@ public final class LoadGenerator implements Callable<Integer> {
         out.printf("receipts: %,d with status 1 in blocks %d..%d (%d blocks with transactions, up to %d per block)%n",
                 transactions, blocks.first(), blocks.last(), blocks.count(), blocks.maxPerBlock());
         out.printf("end-to-end: %,.0f tx/s (%,d %s in %.2f s)%n", transactions / elapsed, transactions, what, elapsed);
-        out.printf("commit latency (batch sent -> its sender's mined nonce seen, %d ms polls): p50 %d ms, p99 %d ms, max %d ms%n",
-                POLL_MILLIS, percentileMs(0.50), percentileMs(0.99), percentileMs(1.0));
+        long[] latencies = watcher.latenciesNanos();
+        out.printf("commit latency (batch sent -> its block seen, %d ms polls): p50 %d ms, p99 %d ms, max %d ms%n",
+                POLL_MILLIS, percentileMs(latencies, 0.50), percentileMs(latencies, 0.99), percentileMs(latencies, 1.0));
         return 0;
     }
 
@@ -307,26 +319,33 @@ public final class LoadGenerator implements Callable<Integer> {
 
     record Submission(long start, long end) {}
 
+    /** One eth_sendRawTransaction batch, encoded before the clock starts: its body and what each answer must be. */
+    private record PreparedBatch(byte[] body, List<Call> calls, int[] indices, String[] hashes) {}
+
     /**
      * Connection c sends the transactions of senders c, c+C, c+2C… round by round (every sender's k-th transfer,
      * then every sender's (k+1)-th); a batch is at most one round, so it holds a sender at most once. Batches on one
-     * connection go one after the other. Any refusal fails the run with the node's reasons.
+     * connection go one after the other; their JSON bodies are encoded before the clock starts. Any refusal fails
+     * the run with the node's reasons.
      */
-    private Submission submit(List<List<Transaction>> bySender) throws InterruptedException, ExecutionException {
-        List<List<List<Transaction>>> perConnection = new ArrayList<>();
+    private Submission submit(List<List<Transaction>> bySender, BlockWatcher watcher) throws InterruptedException, ExecutionException {
+        int[] firstIndex = new int[senders];
+        for (int s = 1; s < senders; s++) firstIndex[s] = firstIndex[s - 1] + bySender.get(s - 1).size();
+        List<Transaction> all = bySender.stream().flatMap(List::stream).toList(); // run index: sender after sender
+        List<List<PreparedBatch>> perConnection = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            List<List<Transaction>> batches = new ArrayList<>();
+            List<PreparedBatch> batches = new ArrayList<>();
             int rounds = bySender.stream().mapToInt(List::size).max().orElse(0);
             for (int k = 0; k < rounds; k++) {
-                List<Transaction> batch = new ArrayList<>();
+                List<Integer> batch = new ArrayList<>();
                 for (int s = c; s < senders; s += connections) {
-                    if (k < bySender.get(s).size()) batch.add(bySender.get(s).get(k));
+                    if (k < bySender.get(s).size()) batch.add(firstIndex[s] + k);
                     if (batch.size() == batchSize) {
-                        batches.add(batch);
+                        batches.add(prepare(batch, all));
                         batch = new ArrayList<>();
                     }
                 }
-                if (!batch.isEmpty()) batches.add(batch);
+                if (!batch.isEmpty()) batches.add(prepare(batch, all));
             }
             perConnection.add(batches);
         }
@@ -334,8 +353,8 @@ public final class LoadGenerator implements Callable<Integer> {
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
             List<Future<Map<String, Integer>>> futures = new ArrayList<>();
-            for (List<List<Transaction>> batches : perConnection) {
-                futures.add(pool.submit(() -> sendBatches(batches)));
+            for (List<PreparedBatch> batches : perConnection) {
+                futures.add(pool.submit(() -> sendBatches(batches, watcher)));
             }
             for (Future<Map<String, Integer>> f : futures) {
                 f.get().forEach((reason, n) -> refusals.merge(reason, n, Integer::sum));
@@ -348,67 +367,39 @@ public final class LoadGenerator implements Callable<Integer> {
         return new Submission(start, end);
     }
 
-    private Map<String, Integer> sendBatches(List<List<Transaction>> batches) {
+    private static PreparedBatch prepare(List<Integer> indices, List<Transaction> all) {
+        List<Call> calls = new ArrayList<>(indices.size());
+        String[] hashes = new String[indices.size()];
+        for (int j = 0; j < indices.size(); j++) {
+            Transaction tx = all.get(indices.get(j));
+            calls.add(Call.of("eth_sendRawTransaction", Hex.encode(tx.encode())));
+            hashes[j] = tx.hash().toHex();
+        }
+        return new PreparedBatch(JsonRpcClient.encode(calls), calls, indices.stream().mapToInt(Integer::intValue).toArray(), hashes);
+    }
+
+    private Map<String, Integer> sendBatches(List<PreparedBatch> batches, BlockWatcher watcher) {
         Map<String, Integer> refusals = new HashMap<>();
-        for (List<Transaction> batch : batches) {
+        for (PreparedBatch batch : batches) {
             long now = System.nanoTime();
-            batch.forEach(tx -> sentAt.put(tx.hash(), now));
-            List<Call> calls = batch.stream().map(tx -> Call.of("eth_sendRawTransaction", Hex.encode(tx.encode()))).toList();
-            List<Outcome> outcomes = rpc.batch(calls);
+            for (int index : batch.indices()) watcher.sent(index, now);
+            List<Outcome> outcomes = rpc.send(batch.body(), batch.calls());
             for (int i = 0; i < outcomes.size(); i++) {
                 Outcome o = outcomes.get(i);
                 if (!o.ok()) {
                     refusals.merge(o.error().toString(), 1, Integer::sum);
-                } else if (!batch.get(i).hash().toHex().equalsIgnoreCase(o.result().asText())) {
-                    refusals.merge("answered hash " + o.result().asText() + " for " + batch.get(i).hash(), 1, Integer::sum);
+                } else if (!batch.hashes()[i].equalsIgnoreCase(o.result().asText())) {
+                    refusals.merge("answered hash " + o.result().asText() + " for " + batch.hashes()[i], 1, Integer::sum);
                 }
             }
         }
         return refusals;
     }
 
-    /** Polls every sender's mined nonce until each has passed its last transfer; returns that moment. */
-    private long awaitMined(List<Address> addresses, List<List<Transaction>> bySender, long start) throws InterruptedException {
-        long[] target = new long[senders];
-        for (int s = 0; s < senders; s++) {
-            List<Transaction> txs = bySender.get(s);
-            target[s] = txs.isEmpty() ? 0 : txs.getLast().nonce() + 1;
-        }
-        List<Integer> waiting = new ArrayList<>(IntStream.range(0, senders).boxed().toList());
-        long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (true) {
-            List<Address> query = waiting.stream().map(addresses::get).toList();
-            long[] nonces = latestNonces(query);
-            List<Integer> still = new ArrayList<>();
-            long seenAt = System.nanoTime();
-            for (int i = 0; i < nonces.length; i++) {
-                recordCommits(bySender.get(waiting.get(i)), nonces[i], seenAt);
-                if (nonces[i] < target[waiting.get(i)]) still.add(waiting.get(i));
-            }
-            if (still.isEmpty()) return System.nanoTime();
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(still.size() + " senders still have unmined transfers after " + timeoutSeconds + " s");
-            }
-            waiting = still;
-            Thread.sleep(POLL_MILLIS);
-        }
-    }
-
-    /** Commit latency of the sender's transfers that {@code minedNonce} has just passed. */
-    private void recordCommits(List<Transaction> txs, long minedNonce, long seenAt) {
-        for (Transaction tx : txs) {
-            if (tx.nonce() < minedNonce) {
-                Long sent = sentAt.remove(tx.hash());
-                if (sent != null) latenciesNanos.add(seenAt - sent);
-            }
-        }
-    }
-
-    private long percentileMs(double p) {
-        long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        if (sorted.length == 0) return -1;
-        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-        return TimeUnit.NANOSECONDS.toMillis(sorted[index]);
+    private static long percentileMs(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) return -1;
+        int index = (int) Math.min(sortedNanos.length - 1, Math.max(0, Math.ceil(p * sortedNanos.length) - 1));
+        return TimeUnit.NANOSECONDS.toMillis(sortedNanos[index]);
     }
 
     record BlockSpan(long first, long last, int count, int maxPerBlock) {}
@@ -498,7 +489,7 @@ public final class LoadGenerator implements Callable<Integer> {
         return nonces;
     }
 
-    private static BigInteger quantity(JsonNode node) {
+    static BigInteger quantity(JsonNode node) {
         String s = node == null ? "" : node.asText();
         if (!s.startsWith("0x") || s.length() < 3) {
             throw new JsonRpcClient.RpcFailure("expected a hex quantity, got " + node);

@@ -1,6 +1,8 @@
 package org.parkchain.chain.pool;
 
+import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.parkchain.chain.BlockEnvironment;
 import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.Blockchain;
@@ -24,6 +26,20 @@ public final class ChainPoolHead implements PoolHead {
         this.chain = chain;
         this.header = header;
         this.baseFee = FeeMarket.nextBaseFee(header);
+    }
+
+    /**
+     * The view of {@code header} with {@code addresses}' accounts taken from {@code postState}, the state that built the
+     * block (the producer's, in memory): the pool re-reads every sender of a new block, and reading them from the
+     * store instead walks the trie once per sender.
+     */
+    public static ChainPoolHead withAccounts(Blockchain chain, BlockHeader header, Collection<Address> addresses,
+            Function<Address, Account> postState) {
+        ChainPoolHead head = new ChainPoolHead(chain, header);
+        for (Address a : addresses) {
+            head.accounts.put(a, postState.apply(a));
+        }
+        return head;
     }
 
     /** The view of the chain's current head. */

@@ -56,8 +56,11 @@ public final class BlockMethods implements MethodGroup {
             if (block.isEmpty()) {
                 return null;
             }
-            List<ObjectNode> receipts = receipts(block.get());
-            return at.get().index() < receipts.size() ? receipts.get(at.get().index()) : null;
+            // Only the one asked for is rendered: a block may hold thousands, and clients poll receipts one by one.
+            List<TransactionReceipt> receipts = backend.receipts(block.get().hash());
+            int index = at.get().index();
+            return index < receipts.size()
+                    ? EthJson.receipt(receipts.get(index), block.get().transactions().get(index).type()) : null;
         });
         m.register("eth_getBlockReceipts", 1, p -> {
             Optional<EthBackend.ChainBlock> block = blocks.findBlock(p.required(0, RpcParams.BLOCK));
