@@ -38,7 +38,9 @@ class P256VerifyTest {
         put(input, 128, pub.getW().getAffineY());
     }
 
+    /** Writes v as a 32-byte big-endian word, clearing the word first: a shorter value must not keep old high bytes. */
     private static void put(byte[] out, int offset, BigInteger v) {
+        java.util.Arrays.fill(out, offset, offset + 32, (byte) 0);
         byte[] b = v.toByteArray();
         int skip = b.length > 32 ? b.length - 32 : 0;
         System.arraycopy(b, skip, out, offset + 32 - (b.length - skip), b.length - skip);
