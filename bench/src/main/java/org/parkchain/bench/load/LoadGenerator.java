@@ -98,6 +98,10 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--artifacts", paramLabel = "FILE", description = "Output of 'node clients/compile.mjs FILE'; compiled on the fly when absent.")
     Path artifacts;
 
+    @Option(names = "--warmup", defaultValue = "0",
+            description = "Transfers sent and mined the same way before the measured ones, not timed, so the node's JIT has compiled the paths the run takes (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--timeout-seconds", defaultValue = "900", description = "Give up when not all are mined by then (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
@@ -146,7 +150,7 @@ public final class LoadGenerator implements Callable<Integer> {
         }
 
         long started = System.nanoTime();
-        int perSender = (transactions + senders - 1) / senders;
+        int perSender = (transactions + warmup + senders - 1) / senders;
         List<List<Transaction>> bySender;
         long signStart;
         if (scenario == Scenario.orders) {
@@ -164,27 +168,22 @@ public final class LoadGenerator implements Callable<Integer> {
             fundSenders(funder, token, senderAddresses, perSender, gasLimit);
             out.printf("set-up: token %s deployed, %d senders funded, %d gas per transfer, in %.1f s%n",
                     token.toChecksumHex(), senders, gasLimit, seconds(System.nanoTime() - started));
+            if (warmup > 0) {
+                long warmStart = System.nanoTime();
+                List<List<Transaction>> warm = signTransfers(token, senderKeys, senderAddresses, gasLimit, warmup);
+                submitAndWatch(warm);
+                out.printf("warm-up: %,d transfers signed, sent and mined the same way in %.1f s (not timed)%n", warmup,
+                        seconds(System.nanoTime() - warmStart));
+            }
             signStart = System.nanoTime();
-            bySender = signTransfers(token, senderKeys, senderAddresses, gasLimit);
+            bySender = signTransfers(token, senderKeys, senderAddresses, gasLimit, transactions);
         }
         out.printf("signed %,d %s in %.1f s (in advance, not timed)%n", transactions, what, seconds(System.nanoTime() - signStart));
 
-        List<String> hashes = bySender.stream().flatMap(List::stream).map(tx -> tx.hash().toHex()).toList();
-        BlockWatcher watcher = new BlockWatcher(rpc, hashes, quantity(rpc.call("eth_blockNumber")).longValueExact(),
-                batchSize, POLL_MILLIS);
-        Submission submission;
-        long minedAt;
-        ExecutorService watching = Executors.newSingleThreadExecutor();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            Future<Long> allMined = watching.submit(() -> watcher.awaitAll(deadline));
-            submission = submit(bySender, watcher);
-            minedAt = allMined.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } finally {
-            watching.shutdownNow(); // a failed submission stops the watcher rather than waiting for the deadline
-        }
+        Mined run = submitAndWatch(bySender);
+        Submission submission = run.submission();
+        long minedAt = run.minedAt();
+        BlockWatcher watcher = run.watcher();
         double elapsed = seconds(minedAt - submission.start());
         out.printf("submitted in %.2f s (%,.0f tx/s accepted), all mined %.2f s after the first batch%n",
                 seconds(submission.end() - submission.start()), transactions / seconds(submission.end() - submission.start()), elapsed);
@@ -211,6 +210,8 @@ public final class LoadGenerator implements Callable<Integer> {
         if (maxFeeGwei < 1) problems.add("--max-fee-gwei must be at least 1");
         if (funderIndex < 0 || funderIndex >= SENDER_INDEX_BASE - 1) problems.add("--funder must be 0.." + (SENDER_INDEX_BASE - 2));
         if (timeoutSeconds < 1) problems.add("--timeout-seconds must be at least 1");
+        if (warmup < 0) problems.add("--warmup must not be negative");
+        if (warmup > 0 && scenario != Scenario.transfers) problems.add("--warmup applies to the transfers scenario only");
         if (!problems.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
         }
@@ -302,7 +303,8 @@ public final class LoadGenerator implements Callable<Integer> {
     // ---- the measured part -------------------------------------------------------------------------------------
 
     /** Transfers per sender, in nonce order; sender i sends to sender i+1 (existing holders, as in a busy token). */
-    private List<List<Transaction>> signTransfers(Address token, List<PrivateKey> keys, List<Address> addresses, long gasLimit) {
+    private List<List<Transaction>> signTransfers(Address token, List<PrivateKey> keys, List<Address> addresses, long gasLimit,
+                                                  int transactions) {
         long[] nonces = latestNonces(addresses);
         return IntStream.range(0, senders).parallel().mapToObj(s -> {
             int count = transactions / senders + (s < transactions % senders ? 1 : 0);
@@ -318,6 +320,27 @@ public final class LoadGenerator implements Callable<Integer> {
     }
 
     record Submission(long start, long end) {}
+
+    /** A submission and the moment its last transaction was seen in a block. */
+    private record Mined(Submission submission, long minedAt, BlockWatcher watcher) {}
+
+    /** Submits the transactions while a {@link BlockWatcher} sees them mined; returns when all are. */
+    private Mined submitAndWatch(List<List<Transaction>> bySender) throws Exception {
+        List<String> hashes = bySender.stream().flatMap(List::stream).map(tx -> tx.hash().toHex()).toList();
+        BlockWatcher watcher = new BlockWatcher(rpc, hashes, quantity(rpc.call("eth_blockNumber")).longValueExact(),
+                batchSize, POLL_MILLIS);
+        ExecutorService watching = Executors.newSingleThreadExecutor();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            Future<Long> allMined = watching.submit(() -> watcher.awaitAll(deadline));
+            Submission submission = submit(bySender, watcher);
+            return new Mined(submission, allMined.get(), watcher);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            watching.shutdownNow(); // a failed submission stops the watcher rather than waiting for the deadline
+        }
+    }
 
     /** One eth_sendRawTransaction batch, encoded before the clock starts: its body and what each answer must be. */
     private record PreparedBatch(byte[] body, List<Call> calls, int[] indices, String[] hashes) {}
