@@ -98,10 +98,12 @@ public final class TransactionProcessor {
         ExecutionResult result = evm(fork).execute(message, state, block.toBlockContext(), txContext, tracer);
 
         long gasUsed = tx.gasLimit() - result.gasLeft();
+        long floor = fork.intrinsicGas().floor(tx.data());
+        long peakGasUsed = Math.max(gasUsed, floor);
         long refund = Math.min(Math.max(state.refund(), 0), gasUsed / fork.gas().maxRefundQuotient());
         gasUsed -= refund;
         // EIP-7623: a transaction pays at least its calldata floor (the limit was checked to cover it).
-        gasUsed = Math.max(gasUsed, fork.intrinsicGas().floor(tx.data()));
+        gasUsed = Math.max(gasUsed, floor);
         long gasReturned = tx.gasLimit() - gasUsed;
         state.setBalance(sender, state.balance(sender).add(UInt256.of(gasReturned).mul(gasPrice)));
         // The coinbase is credited even with a zero tip: that touch matters to EIP-161 when it is empty.
@@ -112,7 +114,7 @@ public final class TransactionProcessor {
         state.endTransaction();
         if (tracer != null) tracer.end(state);
         return new TransactionResult.Executed(result.isSuccess(), gasUsed, logs, result.output(), result.createdAddress(),
-                result.failureMessage());
+                result.failureMessage(), peakGasUsed);
     }
 
     /**
@@ -188,7 +190,8 @@ public final class TransactionProcessor {
                     "nonce " + Long.toUnsignedString(tx.nonce()) + ", account has " + Long.toUnsignedString(nonce));
         }
         // EIP-3607: an address with code cannot have a private key anyone knows; an EIP-7702 delegation is not code.
-        if (!state.codeHash(sender).equals(Hash.EMPTY_KECCAK)
+        // A sender asserted rather than signed for (a call, an impersonation on a dev chain) needs no key.
+        if (!tx.senderAsserted() && !state.codeHash(sender).equals(Hash.EMPTY_KECCAK)
                 && !(fork.delegations() && Delegation.isDesignator(state.code(sender)))) {
             return reject(InvalidTransaction.SENDER_NOT_EOA, "sender " + sender + " has code");
         }

@@ -19,9 +19,11 @@ public sealed interface TransactionResult {
      * @param contractAddress the new contract of a successful creation transaction
      * @param failure why it failed, in geth's words ("execution reverted", "invalid opcode: 0xfe", "out of gas", …);
      *     empty after success
+     * @param peakGasUsed the gas used before the refund (at least the EIP-7623 floor): what the gas limit had to
+     *     cover, which eth_simulateV1 reports as {@code maxUsedGas}
      */
     record Executed(boolean success, long gasUsed, List<Log> logs, byte[] output, Optional<Address> contractAddress,
-                    String failure) implements TransactionResult {
+                    String failure, long peakGasUsed) implements TransactionResult {
         public Executed {
             logs = List.copyOf(logs);
         }

@@ -1,5 +1,6 @@
 package org.parkchain.evm;
 
+import org.parkchain.evm.gas.GasCalc;
 import org.parkchain.primitives.UInt256;
 
 /** SLOAD, SSTORE (EIP-2200 with EIP-2929 costs and EIP-3529 refunds), TLOAD and TSTORE (EIP-1153). */
@@ -13,7 +14,7 @@ final class Storage {
         f.push(w.storage(f.self, key));
     }
 
-    /** SSTORE, priced by {@link StorageGas#sstore}. */
+    /** SSTORE, priced by {@link GasCalc#sstore}. */
     static void sstore(Frame f) {
         if (f.isStatic) throw EvmHalt.STATIC;
         GasSchedule g = f.ex.gas;
@@ -22,7 +23,7 @@ final class Storage {
         UInt256 key = f.pop(), value = f.pop();
         WorldView w = f.ex.world;
         boolean cold = !w.warmSlot(f.self, key);
-        StorageGas.Charge charge = StorageGas.sstore(g, cold, w.committedStorage(f.self, key), w.storage(f.self, key), value);
+        GasCalc.StorageCharge charge = GasCalc.sstore(g, cold, w.committedStorage(f.self, key), w.storage(f.self, key), value);
         if (charge.refund() != 0) w.addRefund(charge.refund());
         f.useGas(charge.gas());
         w.setStorage(f.self, key, value);

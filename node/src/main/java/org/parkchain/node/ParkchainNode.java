@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.parkchain.chain.Blockchain;
 import org.parkchain.chain.BlockExecutor;
+import org.parkchain.chain.ImpersonatedTransactions;
+import org.parkchain.chain.TransactionAdmission;
 import org.parkchain.chain.ChainStore;
 import org.parkchain.chain.Genesis;
 import org.parkchain.chain.InMemoryChainStore;
@@ -42,6 +44,7 @@ import org.parkchain.rpc.SubscriptionHub;
 import org.parkchain.rpc.eth.DevBackend;
 import org.parkchain.rpc.eth.DevMethods;
 import org.parkchain.rpc.eth.EthApi;
+import org.parkchain.rpc.eth.Impersonation;
 import org.parkchain.rpc.eth.EthBackend;
 import org.parkchain.rpc.eth.NetApi;
 
@@ -119,7 +122,10 @@ public final class ParkchainNode implements AutoCloseable {
             SystemContracts systemContracts = new SystemContracts(config.permissioning());
             systemContracts.recogniseTokens(chain.state(chain.head()));
             PermissionPolicy policy = new PermissionPolicy(config.permissioning());
-            ParkAdmission admission = new ParkAdmission(policy);
+            // Transactions sent as an impersonated account carry no real signature: the business of a single dev
+            // node only (a cluster member has no development controls, dev genesis or not).
+            TransactionAdmission admission = config.dev() && config.cluster().isEmpty() ? new ParkAdmission(policy)
+                    : ImpersonatedTransactions.refused(new ParkAdmission(policy));
             BlockExecutor executor = new BlockExecutor(chain.chainId(), chain.forks(), systemContracts, admission);
             TransactionProcessor processor = new TransactionProcessor(systemContracts);
 
@@ -158,7 +164,8 @@ public final class ParkchainNode implements AutoCloseable {
             }
             ChainBackend backend = new ChainBackend(chain, pool, processor, executor, admissionClosed);
             cluster.ifPresent(c -> c.routeTransactions(backend));
-            EthApi eth = new EthApi(backend, config.eth(), hub, devKeys);
+            Impersonation impersonation = new Impersonation(); // changed only by a dev node's DevMethods
+            EthApi eth = new EthApi(backend, config.eth(), hub, devKeys, impersonation);
             ChainEventRelay<Blockchain.NewBlock> relay = wireEvents(chain, pool, backend, eth, registry, production);
             resources.add(0, relay);
 
@@ -177,7 +184,7 @@ public final class ParkchainNode implements AutoCloseable {
             String clientVersion = config.dev() ? NetApi.devClientVersion(version()) : NetApi.clientVersion(version());
             new NetApi(chain.chainId(), clientVersion).registerInto(methods);
             eth.registerInto(methods);
-            new DevMethods(backend, dev, clientVersion).registerInto(methods);
+            new DevMethods(backend, dev, clientVersion, impersonation).registerInto(methods);
             cluster.ifPresent(c -> {
                 c.registerInto(methods);
                 healthChecks.add(c.healthCheck());

@@ -1,7 +1,7 @@
 package org.parkchain.regime;
 
 import java.nio.charset.StandardCharsets;
-import org.parkchain.evm.StorageGas;
+import org.parkchain.evm.gas.GasCalc;
 import org.parkchain.evm.WorldView;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
@@ -9,7 +9,7 @@ import org.parkchain.primitives.UInt256;
 
 /**
  * Typed access to one system contract's storage slots, charging each read and write what SLOAD and SSTORE cost
- * (EIP-2929 cold/warm, EIP-2200 and EIP-3529 net metering with refunds) by the EVM's own {@link StorageGas} rules. All contract state goes through here,
+ * (EIP-2929 cold/warm, EIP-2200 and EIP-3529 net metering with refunds) by the EVM's own {@link GasCalc} rules. All contract state goes through here,
  * so it lives in the state trie like any contract's storage and is journaled by the world's snapshots.
  */
 final class ContractStorage {
@@ -23,7 +23,7 @@ final class ContractStorage {
 
     UInt256 load(UInt256 slot) {
         WorldView world = frame.world;
-        frame.charge(StorageGas.sload(GasSchedule.EVM, !world.warmSlot(self, slot)));
+        frame.charge(GasCalc.sload(NativeGas.FORK.gas(), !world.warmSlot(self, slot)));
         return world.storage(self, slot);
     }
 
@@ -31,13 +31,26 @@ final class ContractStorage {
         frame.requireWritable();
         WorldView world = frame.world;
         boolean cold = !world.warmSlot(self, slot);
-        StorageGas.Charge charge = StorageGas.sstore(GasSchedule.EVM, cold, world.committedStorage(self, slot),
+        GasCalc.StorageCharge charge = GasCalc.sstore(NativeGas.FORK.gas(), cold, world.committedStorage(self, slot),
                 world.storage(self, slot), value);
         frame.charge(charge.gas());
         if (charge.refund() != 0) {
             world.addRefund(charge.refund());
         }
         world.setStorage(self, slot, value);
+    }
+
+    /**
+     * A mapping entry's slot, {@code keccak(key . slot)}, charged as the KECCAK256 of 64 bytes that computes it (a
+     * caller that keeps the slot, as Solidity keeps a storage pointer, hashes once).
+     */
+    UInt256 mapping(UInt256 slot, UInt256 key) {
+        frame.charge(GasCalc.keccak256(NativeGas.FORK, 64));
+        return Slots.mapping(slot, key);
+    }
+
+    UInt256 mapping(UInt256 slot, long key) {
+        return mapping(slot, UInt256.of(key));
     }
 
     // --- typed views of a slot ---------------------------------------------------------------------------------

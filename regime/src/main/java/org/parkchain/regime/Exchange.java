@@ -47,14 +47,14 @@ final class Exchange extends SystemContract {
         function("setHalted(uint256,bool)", this::setHalted);
         payable("placeOrder(uint256,uint8,uint256,uint256,uint8)", this::placeOrder);
         function("cancelOrder(uint256)", this::cancelOrder);
-        function("marketCount()", (f, a) -> returnsUint(f.storage().load(MARKET_COUNT)));
+        function("marketCount()", (f, a) -> returnsUint(UInt256.of(marketCount(f.storage().load(COUNTS)))));
         function("getMarket(uint256)", this::getMarket);
         function("getOrder(uint256)", this::getOrder);
         function("openOrders(uint256,address)", this::openOrders);
         function("depth(uint256,uint8,uint256)", this::depth);
     }
 
-    /** A market as the rules read it. */
+    /** A market as the rules read it; {@code terms} is null when it was read without them (for a cancel). */
     private record Market(long id, Address operator, Address base, Address quote, boolean counterparty,
                           boolean ownClientsOnly, boolean halted, MarketTerms terms) {
         long role() {
@@ -67,24 +67,44 @@ final class Exchange extends SystemContract {
     }
 
     private long existingMarket(Frame f, UInt256 rawId) {
-        require(rawId.fitsLong() && rawId.toLong() >= 1 && rawId.toLong() <= f.storage().small(MARKET_COUNT),
+        require(rawId.fitsLong() && rawId.toLong() >= 1 && rawId.toLong() <= marketCount(f.storage().load(COUNTS)),
                 "no market " + rawId);
         return rawId.toLong();
     }
 
-    private long existingOrder(Frame f, UInt256 rawId) {
-        require(rawId.fitsLong() && rawId.toLong() >= 1 && rawId.toLong() <= f.storage().small(ORDER_COUNT),
-                "no order " + rawId);
-        return rawId.toLong();
+    /** The book holding order {@code rawId}, that order read; an order exists when its record does. */
+    private StorageBook bookOf(Frame f, UInt256 rawId) {
+        require(rawId.fitsLong() && rawId.toLong() >= 1 && rawId.toLong() <= OrderRecord.MAX_ID, "no order " + rawId);
+        StorageBook book = StorageBook.holding(f.storage(), rawId.toLong());
+        require(book != null, "no order " + rawId);
+        return book;
     }
 
     private Market loadMarket(Frame f, long id) {
+        return loadMarket(f, id, true);
+    }
+
+    /** A market's record; its terms (tick and lot sizes, which a cancel does not need) only {@code withTerms}. */
+    private Market loadMarket(Frame f, long id, boolean withTerms) {
         var s = f.storage();
-        MarketHead head = MarketHead.of(s.load(market(id, M_HEAD)));
-        MarketTerms terms = new MarketTerms(s.load(market(id, M_TICK)), s.load(market(id, M_LOT)), s.load(market(id, M_UNIT)),
-                head.makerFeeBps(), head.takerFeeBps());
-        return new Market(id, head.operator(), s.address(market(id, M_BASE)), s.address(market(id, M_QUOTE)),
-                head.counterparty(), head.ownClientsOnly(), head.halted(), terms);
+        UInt256 slot = market(s, id);
+        MarketHead head = MarketHead.of(s.load(slot));
+        Address base = s.address(Slots.field(slot, M_BASE));
+        Address quote = head.coinQuote() ? Address.ZERO : s.address(Slots.field(slot, M_QUOTE));
+        UInt256 tickSize, lotSize;
+        if (!withTerms) {
+            return new Market(id, head.operator(), base, quote, head.counterparty(), head.ownClientsOnly(), head.halted(), null);
+        }
+        if (head.packedSteps()) {
+            UInt256 steps = s.load(Slots.field(slot, M_TICK));
+            tickSize = OrderRecord.bits(steps, 0, 128);
+            lotSize = steps.shr(128);
+        } else {
+            tickSize = s.load(Slots.field(slot, M_TICK));
+            lotSize = s.load(Slots.field(slot, M_LOT));
+        }
+        MarketTerms terms = new MarketTerms(tickSize, lotSize, unit(head.decimals()), head.makerFeeBps(), head.takerFeeBps());
+        return new Market(id, head.operator(), base, quote, head.counterparty(), head.ownClientsOnly(), head.halted(), terms);
     }
 
     private static String roleName(long role) {
@@ -124,16 +144,24 @@ final class Exchange extends SystemContract {
         require(refusal == null, refusal);
 
         var s = f.storage();
-        long id = s.small(MARKET_COUNT) + 1;
-        s.store(MARKET_COUNT, id);
-        s.store(market(id, M_HEAD), new MarketHead(operator, makerFee, takerFee, counterparty, ownClientsOnly, false).word());
-        s.store(market(id, M_BASE), base);
-        if (!quote.equals(Address.ZERO)) {
-            s.store(market(id, M_QUOTE), quote);
+        UInt256 counts = s.load(COUNTS);
+        long id = marketCount(counts) + 1;
+        s.store(COUNTS, counts(id, orderCount(counts)));
+        boolean packedSteps = stepsFit(tickSize, lotSize);
+        boolean coinQuote = quote.equals(Address.ZERO);
+        UInt256 slot = market(s, id);
+        s.store(slot, new MarketHead(operator, makerFee, takerFee, counterparty, ownClientsOnly, false,
+                packedSteps, coinQuote, (int) decimals).word());
+        s.store(Slots.field(slot, M_BASE), base);
+        if (!coinQuote) {
+            s.store(Slots.field(slot, M_QUOTE), quote);
         }
-        s.store(market(id, M_TICK), tickSize);
-        s.store(market(id, M_LOT), lotSize);
-        s.store(market(id, M_UNIT), UInt256.of(unit));
+        if (packedSteps) {
+            s.store(Slots.field(slot, M_TICK), tickSize.or(lotSize.shl(128)));
+        } else {
+            s.store(Slots.field(slot, M_TICK), tickSize);
+            s.store(Slots.field(slot, M_LOT), lotSize);
+        }
         f.emit(MARKET_CREATED, List.of(Slots.topic(id), Slots.topic(operator), Slots.topic(base)),
                 Tuple.builder().address(quote).bool(counterparty).build().encode());
         return returnsUint(id);
@@ -152,7 +180,8 @@ final class Exchange extends SystemContract {
         long makerFee = feeBps(a.uint256(1), "maker");
         long takerFee = feeBps(a.uint256(2), "taker");
         var s = f.storage();
-        s.store(market(id, M_HEAD), MarketHead.of(s.load(market(id, M_HEAD))).withFees(makerFee, takerFee).word());
+        UInt256 slot = market(s, id);
+        s.store(slot, MarketHead.of(s.load(slot)).withFees(makerFee, takerFee).word());
         f.emit(FEES_CHANGED, List.of(Slots.topic(id)), Tuple.builder().uint256(UInt256.of(makerFee)).uint256(UInt256.of(takerFee)).build().encode());
         return NOTHING;
     }
@@ -165,7 +194,8 @@ final class Exchange extends SystemContract {
         require(f.caller.equals(SystemAddresses.REGISTRY) || isOperator(f, m, f.caller),
                 "only the market's operator, or the board through a proposal, can halt or resume it");
         var s = f.storage();
-        s.store(market(id, M_HEAD), MarketHead.of(s.load(market(id, M_HEAD))).withHalted(halted).word());
+        UInt256 slot = market(s, id);
+        s.store(slot, MarketHead.of(s.load(slot)).withHalted(halted).word());
         f.emit(MARKET_HALTED, List.of(Slots.topic(id)), returnsBool(halted));
         return NOTHING;
     }
@@ -225,8 +255,10 @@ final class Exchange extends SystemContract {
         takeLock(f, m, side, trader, lock);
 
         var s = f.storage();
-        long orderId = s.small(ORDER_COUNT) + 1;
-        s.store(ORDER_COUNT, orderId);
+        UInt256 counts = s.load(COUNTS);
+        long orderId = orderCount(counts) + 1;
+        require(orderId <= OrderRecord.MAX_ID, "order ids are exhausted");
+        s.store(COUNTS, counts(marketCount(counts), orderId));
         Order order = Order.placed(orderId, id, trader, side, price, amount, m.terms().makerFeeBps(), lock, f.now());
         StorageBook book = new StorageBook(s, id);
         book.create(order);
@@ -241,6 +273,7 @@ final class Exchange extends SystemContract {
         } catch (OrderRefused e) {
             throw refuse(e.getMessage());
         }
+        book.flush();
         settlement.payOut();
         return returnsUint(orderId);
     }
@@ -258,14 +291,13 @@ final class Exchange extends SystemContract {
     }
 
     private byte[] cancelOrder(Frame f, Tuple a) {
-        long orderId = existingOrder(f, a.uint256(0));
+        StorageBook book = bookOf(f, a.uint256(0));   // reverts unless the order exists, so its id fits a long
+        long orderId = a.uint256(0).toLong();
         f.requireWritable();
-        var s = f.storage();
-        long marketId = s.load(order(orderId, 1)).u0;
-        StorageBook book = new StorageBook(s, marketId);
         Order order = book.order(orderId);
+        long marketId = order.marketId();
         require(order.open(), "order " + orderId + " is not open");
-        Market m = loadMarket(f, marketId);
+        Market m = loadMarket(f, marketId, false);
         if (!f.caller.equals(order.trader())) {
             require(m.halted() && (f.caller.equals(SystemAddresses.REGISTRY) || isOperator(f, m, f.caller)),
                     "only the order's trader can cancel it (the operator or the board too while the market is halted)");
@@ -277,6 +309,7 @@ final class Exchange extends SystemContract {
                 "the lock cannot go back to trader " + order.trader() + ", frozen in the locked token");
         Settlement settlement = new Settlement(f, m);
         MatchingEngine.cancel(book, orderId, settlement);
+        book.flush();
         settlement.payOut();
         return NOTHING;
     }
@@ -367,8 +400,7 @@ final class Exchange extends SystemContract {
     }
 
     private byte[] getOrder(Frame f, Tuple a) {
-        long id = existingOrder(f, a.uint256(0));
-        Order o = new StorageBook(f.storage(), 0).order(id);
+        Order o = bookOf(f, a.uint256(0)).order(a.uint256(0).toLong());
         return Tuple.builder().uint256(UInt256.of(o.marketId())).address(o.trader()).uint256(UInt256.of(o.side().ordinal()))
                 .uint256(o.price()).uint256(o.amount()).uint256(o.filled()).uint256(UInt256.of(o.makerFeeBps()))
                 .uint256(o.locked()).uint256(UInt256.of(o.placedAt())).bool(o.open()).build().encode();

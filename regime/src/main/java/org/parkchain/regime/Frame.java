@@ -1,8 +1,10 @@
 package org.parkchain.regime;
 
 import java.util.List;
+import org.parkchain.evm.BlockContext;
 import org.parkchain.evm.Log;
 import org.parkchain.evm.WorldView;
+import org.parkchain.evm.gas.GasCalc;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
@@ -18,12 +20,12 @@ final class Frame {
     final Address self;
     final UInt256 value;
     final boolean isStatic;
-    final BlockInfo block;
+    final BlockContext block;
     final GasMeter gas;
     final SystemContracts contracts;
     private final ContractStorage storage;
 
-    Frame(WorldView world, Address caller, Address self, UInt256 value, boolean isStatic, BlockInfo block,
+    Frame(WorldView world, Address caller, Address self, UInt256 value, boolean isStatic, BlockContext block,
           GasMeter gas, SystemContracts contracts) {
         this.world = world;
         this.caller = caller;
@@ -70,7 +72,7 @@ final class Frame {
             return new RegistryView(slot -> storage.load(slot));
         }
         return new RegistryView(slot -> {
-            gas.charge(GasSchedule.REGISTRY_RULE_READ);
+            gas.charge(NativeGas.REGISTRY_RULE_READ);
             world.warmSlot(SystemAddresses.REGISTRY, slot);
             return world.storage(SystemAddresses.REGISTRY, slot);
         });
@@ -78,7 +80,7 @@ final class Frame {
 
     void emit(Address emitter, Hash topic0, List<Hash> indexed, byte[] data) {
         requireWritable();
-        charge(GasSchedule.LOG + GasSchedule.LOG_TOPIC * (1 + indexed.size()) + GasSchedule.LOG_DATA_BYTE * data.length);
+        charge(GasCalc.log(NativeGas.FORK, 1 + indexed.size(), data.length));
         List<Hash> topics = new java.util.ArrayList<>(1 + indexed.size());
         topics.add(topic0);
         topics.addAll(indexed);
@@ -95,7 +97,8 @@ final class Frame {
         if (amount.isZero()) {
             return;
         }
-        charge(GasSchedule.VALUE_TRANSFER + (world.isEmpty(to) ? GasSchedule.NEW_ACCOUNT : 0));
+        // Priced as a CALL with value to an account without code: no code runs, so the stipend comes back.
+        charge(GasCalc.valueTransfer(NativeGas.FORK, !world.warmAddress(to), world.isEmpty(to)));
         UInt256 held = world.balance(self);
         if (held.compareTo(amount) < 0) {
             // The escrow accounting guarantees this never happens; refusing beats minting coin out of nothing.

@@ -18,7 +18,36 @@ final class Slots {
         return UInt256.of(n);
     }
 
+    /** A mapping entry's slot: which mapping ({@code slot}) and which key. */
+    private record Entry(UInt256 slot, UInt256 key) {}
+
+    /**
+     * Slots derived lately. A slot is a pure function of its mapping and key, and the park's rules derive the same
+     * few (a trader's registry record, its token balance, a market's book) again in every call; block production of
+     * exchange orders spent about a tenth of its time hashing them. Bounded: emptied when full. Gas is charged by
+     * the callers as before, whether the hash was computed or remembered.
+     */
+    private static final int REMEMBERED = 1 << 16;
+    private static final java.util.Map<Entry, UInt256> DERIVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static UInt256 mapping(UInt256 slot, UInt256 key) {
+        Entry entry = new Entry(slot, key);
+        UInt256 derived = DERIVED.get(entry);
+        if (derived == null) {
+            derived = hash(slot, key.toBytes32());
+            if (DERIVED.size() >= REMEMBERED) {
+                DERIVED.clear();
+            }
+            DERIVED.put(entry, derived);
+        }
+        return derived;
+    }
+
     static UInt256 mapping(UInt256 slot, byte[] key32) {
+        return mapping(slot, UInt256.fromBytes(key32));
+    }
+
+    private static UInt256 hash(UInt256 slot, byte[] key32) {
         byte[] buf = new byte[64];
         System.arraycopy(key32, 0, buf, 0, 32);
         System.arraycopy(slot.toBytes32(), 0, buf, 32, 32);
@@ -27,10 +56,6 @@ final class Slots {
 
     static UInt256 mapping(UInt256 slot, Address key) {
         return mapping(slot, key.toWord());
-    }
-
-    static UInt256 mapping(UInt256 slot, UInt256 key) {
-        return mapping(slot, key.toBytes32());
     }
 
     static UInt256 mapping(UInt256 slot, long key) {

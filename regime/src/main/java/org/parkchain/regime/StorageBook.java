@@ -1,6 +1,6 @@
 package org.parkchain.regime;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.regime.exchange.Book;
@@ -8,84 +8,159 @@ import org.parkchain.regime.exchange.Order;
 import org.parkchain.regime.exchange.Side;
 
 /**
- * One market's book in the exchange's storage (layout in {@link ExchangeLayout}): every order's record, and per side
- * a linked list of price levels from the best, each a doubly linked queue of order ids. A level has no link back to
- * the better one: matching only ever empties the best level, and a cancel that empties a deeper one walks from the
- * best to unlink it (as a Solidity order book over a linked list would), which saves a slot on every new level. Every read and write
- * goes through {@link ContractStorage}, so it costs what SLOAD and SSTORE cost; the records read in this call are
- * remembered, so saving one writes only the words that changed. A new order's record is written when the engine saves
- * it the first time (when it rests or closes), so an order that trades and closes within its call writes each word once.
+ * One market's book in the exchange's storage (layout in {@link ExchangeLayout} and {@link OrderRecord}): every
+ * order's record, and per side a linked list of price levels from the best, each a queue of order ids linked forward (a cancel
+ * from the middle of a queue walks from its first order, as in a Solidity FIFO).
+ * A level has no link back to the better one: matching only ever empties the best level, and a cancel that empties a
+ * deeper one walks from the best to unlink it (as a Solidity order book over a linked list would).
+ *
+ * <p>Like a Solidity function that loads a struct into memory and stores it back once, the book reads each slot at
+ * most once per call (an SLOAD, cold or warm, through {@link ContractStorage}) and keeps what it read and changed; the
+ * call ends with {@link #flush()}, which stores each word whose value changed, once, at the SSTORE price of that
+ * change. A new order's slots are known to be zero (its id was never used), so they are not read.
  */
 final class StorageBook implements Book {
+    /** A price level: its queue's ends and the next (worse) price of its side, 0 when it is the last. */
+    private record Level(long first, long last, UInt256 next) {
+        static final Level EMPTY = new Level(0, 0, UInt256.ZERO);
+    }
+
+    private record LevelKey(Side side, UInt256 price) {}
+
+    /** A record's value as storage holds it and as this call leaves it, at its first slot. */
+    private static final class Word<T> {
+        final UInt256 slot;
+        final T stored;
+        T current;
+
+        Word(UInt256 slot, T stored) {
+            this.slot = slot;
+            this.stored = stored;
+            this.current = stored;
+        }
+    }
+
     private final ContractStorage storage;
     private final long marketId;
-    /** The records as this call sees them. */
-    private final Map<Long, Order> read = new HashMap<>();
-    /** The records as storage holds them; a new order maps to null (all its words are still zero). */
-    private final Map<Long, Order> stored = new HashMap<>();
-    /** Whether each order read or created in this call has the compact record. */
-    private final Map<Long, Boolean> compact = new HashMap<>();
+    private final Map<Long, Word<OrderRecord>> orders = new LinkedHashMap<>();
+    /** The links words of orders whose record this call did not read whole (a neighbour relinked). */
+    private final Map<Long, Word<UInt256>> linkWords = new LinkedHashMap<>();
+    private final Map<LevelKey, Word<Level>> levels = new LinkedHashMap<>();
+    private final Map<Side, Word<UInt256>> best = new LinkedHashMap<>();
 
     StorageBook(ContractStorage storage, long marketId) {
         this.storage = storage;
         this.marketId = marketId;
     }
 
-    /** Takes a new order (its slots are all zero); its words are written when it is first saved. */
+    /** The book of the market order {@code orderId} is in, with that order read; null when there is no such order. */
+    static StorageBook holding(ContractStorage storage, long orderId) {
+        StorageBook probe = new StorageBook(storage, 0);
+        UInt256 slot = ExchangeLayout.order(storage, orderId);
+        UInt256 head = storage.load(slot);
+        if (head.isZero()) {
+            return null;
+        }
+        Word<OrderRecord> record = probe.read(orderId, slot, head, null);
+        StorageBook book = new StorageBook(storage, record.current.order().marketId());
+        book.orders.put(orderId, record);
+        return book;
+    }
+
+    /** Takes a new order (its slots are all zero); its words are written by {@link #flush()}. */
     void create(Order order) {
-        read.put(order.id(), order);
-        stored.put(order.id(), null);
-        compact.put(order.id(), ExchangeLayout.fitsCompact(order));
+        Word<OrderRecord> w = new Word<>(ExchangeLayout.order(storage, order.id()), null);
+        w.current = OrderRecord.of(order);
+        orders.put(order.id(), w);
+    }
+
+    private Word<OrderRecord> entry(long id) {
+        Word<OrderRecord> w = orders.get(id);
+        if (w == null) {
+            Word<UInt256> links = linkWords.remove(id);
+            UInt256 slot = links != null ? links.slot : ExchangeLayout.order(storage, id);
+            w = read(id, slot, storage.load(slot), links);
+        }
+        return w;
+    }
+
+    /** Reads the rest of a record whose first word is {@code head}, and whose links word this call may hold already. */
+    private Word<OrderRecord> read(long id, UInt256 slot, UInt256 head, Word<UInt256> links) {
+        UInt256[] words = new UInt256[OrderRecord.size(head)];
+        words[0] = head;
+        for (int i = 1; i < words.length; i++) {
+            words[i] = i == OrderRecord.LINKS && links != null ? links.stored : storage.load(Slots.field(slot, i));
+        }
+        Word<OrderRecord> w = new Word<>(slot, OrderRecord.of(id, words));
+        if (links != null) {
+            w.current = w.current.linked(OrderRecord.next(links.current));
+        }
+        orders.put(id, w);
+        return w;
     }
 
     @Override
     public Order order(long id) {
-        Order cached = read.get(id);
-        if (cached != null) {
-            return cached;
-        }
-        UInt256 head = storage.load(ExchangeLayout.order(id, 0));
-        boolean isCompact = ExchangeLayout.isCompact(head);
-        UInt256[] words = new UInt256[ExchangeLayout.ORDER_WORDS];
-        words[0] = head;
-        for (int word = 1; word < ExchangeLayout.words(isCompact); word++) {
-            words[word] = storage.load(ExchangeLayout.order(id, word));
-        }
-        Order order = ExchangeLayout.order(id, words);
-        read.put(id, order);
-        stored.put(id, order);
-        compact.put(id, isCompact);
-        return order;
+        return entry(id).current.order();
     }
 
     @Override
     public void put(Order order) {
-        order(order.id());
-        Order before = stored.get(order.id());
-        boolean isCompact = compact.get(order.id());
-        for (int word = 0; word < ExchangeLayout.words(isCompact); word++) {
-            UInt256 value = ExchangeLayout.orderWord(order, word, isCompact);
-            UInt256 was = before == null ? UInt256.ZERO : ExchangeLayout.orderWord(before, word, isCompact);
-            if (!value.equals(was)) {
-                storage.store(ExchangeLayout.order(order.id(), word), value);
-            }
+        Word<OrderRecord> w = entry(order.id());
+        w.current = w.current.with(order);
+    }
+
+    /** The order after {@code id} in its queue; of an order whose record is not read, only its links word is read. */
+    private long linkOf(long id) {
+        Word<OrderRecord> record = orders.get(id);
+        return record != null ? record.current.next() : OrderRecord.next(linkWord(id).current);
+    }
+
+    private void setLink(long id, long next) {
+        Word<OrderRecord> record = orders.get(id);
+        if (record != null) {
+            record.current = record.current.linked(next);
+        } else {
+            Word<UInt256> w = linkWord(id);
+            w.current = OrderRecord.relinked(w.current, next);
         }
-        read.put(order.id(), order);
-        stored.put(order.id(), order);
+    }
+
+    private Word<UInt256> linkWord(long id) {
+        return linkWords.computeIfAbsent(id, k -> {
+            UInt256 slot = ExchangeLayout.order(storage, k);
+            return new Word<>(slot, storage.load(Slots.field(slot, OrderRecord.LINKS)));
+        });
     }
 
     // --- price levels: a list per side, best first --------------------------------------------------------------
 
     private UInt256 best(Side side) {
-        return storage.load(ExchangeLayout.best(marketId, side));
+        return bestWord(side).current;
     }
 
-    private UInt256 level(Side side, UInt256 price, long field) {
-        return storage.load(ExchangeLayout.level(marketId, side, price, field));
+    private Word<UInt256> bestWord(Side side) {
+        return best.computeIfAbsent(side, s -> {
+            UInt256 slot = ExchangeLayout.best(storage, marketId, s);
+            return new Word<>(slot, storage.load(slot));
+        });
     }
 
-    private void setLevel(Side side, UInt256 price, long field, UInt256 value) {
-        storage.store(ExchangeLayout.level(marketId, side, price, field), value);
+    private Word<Level> levelWord(Side side, UInt256 price) {
+        return levels.computeIfAbsent(new LevelKey(side, price), k -> {
+            UInt256 slot = ExchangeLayout.level(storage, marketId, side, price);
+            UInt256 w = storage.load(slot);
+            UInt256 next = ExchangeLayout.levelNextIsWide(w) ? storage.load(Slots.field(slot, 1)) : ExchangeLayout.levelNext(w);
+            return new Word<>(slot, new Level(ExchangeLayout.levelFirst(w), ExchangeLayout.levelLast(w), next));
+        });
+    }
+
+    private Level level(Side side, UInt256 price) {
+        return levelWord(side, price).current;
+    }
+
+    private void setLevel(Side side, UInt256 price, Level level) {
+        levelWord(side, price).current = level;
     }
 
     /** Whether {@code a} comes before {@code b} on {@code side}: higher bids, lower asks first. */
@@ -94,110 +169,129 @@ final class StorageBook implements Book {
         return side == Side.BUY ? c > 0 : c < 0;
     }
 
-    private long[] ends(Side side, UInt256 price) {
-        return ExchangeLayout.links(level(side, price, ExchangeLayout.L_ENDS));
-    }
-
-    private void setEnds(Side side, UInt256 price, long first, long last) {
-        setLevel(side, price, ExchangeLayout.L_ENDS, ExchangeLayout.links(first, last));
-    }
-
     @Override
     public long first(Side side) {
         UInt256 best = best(side);
-        return best.isZero() ? 0 : ends(side, best)[0];
+        return best.isZero() ? 0 : level(side, best).first();
     }
 
     @Override
     public long next(Side side, long id) {
-        long next = links(id)[0];
+        long next = linkOf(id);
         if (next != 0) {
             return next;
         }
-        UInt256 worse = level(side, order(id).price(), ExchangeLayout.L_NEXT);
-        return worse.isZero() ? 0 : ends(side, worse)[0];
-    }
-
-    private long[] links(long id) {
-        return ExchangeLayout.links(storage.load(ExchangeLayout.order(id, ExchangeLayout.O_LINKS)));
-    }
-
-    private void setLinks(long id, long next, long previous) {
-        storage.store(ExchangeLayout.order(id, ExchangeLayout.O_LINKS), ExchangeLayout.links(next, previous));
+        UInt256 worse = level(side, order(id).price()).next();
+        return worse.isZero() ? 0 : level(side, worse).first();
     }
 
     @Override
     public void rest(Order order) {
         Side side = order.side();
         UInt256 price = order.price();
-        long[] ends = ends(side, price);
-        if (ends[1] != 0) {
-            long[] lastLinks = links(ends[1]);
-            setLinks(ends[1], order.id(), lastLinks[1]);
-            setLinks(order.id(), 0, ends[1]);
-            setEnds(side, price, ends[0], order.id());
+        Level level = level(side, price);
+        if (level.last() != 0) {
+            setLink(level.last(), order.id());
+            setLevel(side, price, new Level(level.first(), order.id(), level.next()));
         } else {
-            insertLevel(side, price);
-            setEnds(side, price, order.id(), order.id());
+            setLevel(side, price, new Level(order.id(), order.id(), insertLevel(side, price)));
         }
     }
 
-    /** Links a new level in at its place, walking from the best (most orders rest near it). */
-    private void insertLevel(Side side, UInt256 price) {
+    /** Links a new level in at its place, walking from the best (most orders rest near it); returns its next price. */
+    private UInt256 insertLevel(Side side, UInt256 price) {
         UInt256 previous = UInt256.ZERO;
         UInt256 at = best(side);
         while (!at.isZero() && better(side, at, price)) {
             previous = at;
-            at = level(side, at, ExchangeLayout.L_NEXT);
-        }
-        if (!at.isZero()) {
-            setLevel(side, price, ExchangeLayout.L_NEXT, at);
+            at = level(side, at).next();
         }
         if (previous.isZero()) {
-            storage.store(ExchangeLayout.best(marketId, side), price);
+            bestWord(side).current = price;
         } else {
-            setLevel(side, previous, ExchangeLayout.L_NEXT, price);
+            Level before = level(side, previous);
+            setLevel(side, previous, new Level(before.first(), before.last(), price));
         }
+        return at;
     }
 
     @Override
     public void remove(Order order) {
         Side side = order.side();
         UInt256 price = order.price();
-        long[] links = links(order.id());
-        long next = links[0];
-        long previous = links[1];
-        if (previous == 0 && next == 0) {
-            removeLevel(side, price);
-            return;
+        long next = linkOf(order.id());
+        Level level = level(side, price);
+        if (level.first() == order.id()) {
+            if (next == 0) {
+                removeLevel(side, price);
+                return;
+            }
+            setLevel(side, price, new Level(next, level.last(), level.next()));
+        } else {
+            // Forward links only: the order before it is found by walking from the first (its links words only).
+            long before = level.first();
+            for (long after = linkOf(before); after != order.id(); after = linkOf(before)) {
+                if (after == 0) {
+                    throw new IllegalStateException("order " + order.id() + " is not in its level's queue");
+                }
+                before = after;
+            }
+            setLink(before, next);
+            setLevel(side, price, new Level(level.first(), next == 0 ? before : level.last(), level.next()));
         }
-        long[] ends = ends(side, price);
-        if (previous != 0) {
-            setLinks(previous, next, links(previous)[1]);
-        }
-        if (next != 0) {
-            setLinks(next, links(next)[0], previous);
-        }
-        setEnds(side, price, previous == 0 ? next : ends[0], next == 0 ? previous : ends[1]);
-        setLinks(order.id(), 0, 0);
+        setLink(order.id(), 0);
     }
 
     /** Unlinks an emptied level: at once when it is the best, else by walking to the one before it. */
     private void removeLevel(Side side, UInt256 price) {
-        UInt256 worse = level(side, price, ExchangeLayout.L_NEXT);
+        UInt256 worse = level(side, price).next();
         UInt256 best = best(side);
         if (best.equals(price)) {
-            storage.store(ExchangeLayout.best(marketId, side), worse);
+            bestWord(side).current = worse;
         } else {
             UInt256 at = best;
-            UInt256 after = level(side, at, ExchangeLayout.L_NEXT);
-            while (!after.equals(price)) {
-                at = after;
-                after = level(side, at, ExchangeLayout.L_NEXT);
+            Level atLevel = level(side, at);
+            while (!atLevel.next().equals(price)) {
+                at = atLevel.next();
+                atLevel = level(side, at);
             }
-            setLevel(side, at, ExchangeLayout.L_NEXT, worse);
+            setLevel(side, at, new Level(atLevel.first(), atLevel.last(), worse));
         }
-        setLevel(side, price, ExchangeLayout.L_NEXT, UInt256.ZERO);
-        setEnds(side, price, 0, 0);
+        setLevel(side, price, Level.EMPTY);
+    }
+
+    // --- the end of the call --------------------------------------------------------------------------------------
+
+    /** Stores every word this call changed, once each. */
+    void flush() {
+        orders.forEach((id, w) -> {
+            UInt256[] now = w.current.words();
+            UInt256[] was = w.stored == null ? null : w.stored.words();
+            for (int i = 0; i < now.length; i++) {
+                UInt256 before = was == null ? UInt256.ZERO : was[i];
+                if (!now[i].equals(before)) {
+                    storage.store(Slots.field(w.slot, i), now[i]);
+                }
+            }
+        });
+        linkWords.forEach((id, w) -> {
+            if (!w.current.equals(w.stored)) {
+                storage.store(Slots.field(w.slot, OrderRecord.LINKS), w.current);
+            }
+        });
+        levels.forEach((key, w) -> {
+            UInt256[] now = ExchangeLayout.levelWords(w.current.first(), w.current.last(), w.current.next());
+            UInt256[] was = ExchangeLayout.levelWords(w.stored.first(), w.stored.last(), w.stored.next());
+            for (int i = 0; i < 2; i++) {
+                if (!now[i].equals(was[i])) {
+                    storage.store(Slots.field(w.slot, i), now[i]);
+                }
+            }
+        });
+        best.forEach((side, w) -> {
+            if (!w.current.equals(w.stored)) {
+                storage.store(w.slot, w.current);
+            }
+        });
     }
 }

@@ -95,7 +95,7 @@ abstract class SystemContract {
 
     /** Runs the function {@code input} selects, in {@code frame}; throws {@link Revert} or {@link Halt}. */
     final byte[] dispatch(Frame frame, byte[] input) {
-        frame.charge(GasSchedule.CALL_BASE);
+        frame.charge(NativeGas.CALL_BASE);
         if (input.length < 4) {
             throw refuse(input.length == 0 && !frame.value.isZero()
                     ? "does not accept plain transfers of coin"

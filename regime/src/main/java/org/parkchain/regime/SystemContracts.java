@@ -155,42 +155,37 @@ public final class SystemContracts implements NativeContracts, MessageRules {
         if (!isSystemContract(world, m.recipient())) {
             return ExecutionResult.success(m.gas(), new byte[0]);
         }
-        CallResult result = call(world, m.sender(), m.recipient(), m.value(), m.data(), m.gas(), m.isStatic(),
-                new BlockInfo(block.number(), block.timestamp()));
-        return switch (result) {
-            case CallResult.Success s -> ExecutionResult.success(m.gas() - s.gasUsed(), s.output());
-            case CallResult.Reverted r -> ExecutionResult.revert(m.gas() - r.gasUsed(), r.output());
-            case CallResult.Halted h -> ExecutionResult.halt(h.reason());
-        };
+        return call(world, m.sender(), m.recipient(), m.value(), m.data(), m.gas(), m.isStatic(), block);
     }
 
     /**
      * Runs a call to the system contract at {@code self}, as the EVM runs a CALL (or STATICCALL when
      * {@code isStatic}) to a contract: {@code value} has already been moved to {@code self} by the caller.
      * Never throws for any input: bad call data, a refusal of the park's rules or a missing contract come back as
-     * {@link CallResult.Reverted} with {@code Error(string)} data; running out of gas or writing in a static call
-     * as {@link CallResult.Halted}. On either, every change the call made is undone.
+     * a revert with {@code Error(string)} data (the unused gas left); running out of gas or writing in a static call
+     * as a halt, which uses all gas. On either, every change the call made is undone. Of the block the contracts
+     * read only its number and timestamp.
      */
-    public CallResult call(WorldView world, Address caller, Address self, UInt256 value, byte[] input, long gas,
-                           boolean isStatic, BlockInfo block) {
+    public ExecutionResult call(WorldView world, Address caller, Address self, UInt256 value, byte[] input, long gas,
+                                boolean isStatic, BlockContext block) {
         GasMeter meter = new GasMeter(gas);
         int snapshot = world.snapshot();
         try {
             Frame frame = new Frame(world, caller, self, value, isStatic, block, meter, this);
             byte[] output = dispatch(frame, input);
             tokenAddresses.coverBeyond(world.nonce(SystemAddresses.TOKEN_FACTORY));
-            return new CallResult.Success(output, meter.used());
+            return ExecutionResult.success(meter.limit() - meter.used(), output);
         } catch (Revert r) {
             world.revertToSnapshot(snapshot);
-            return new CallResult.Reverted(r.reason(), SystemContract.errorData(r.reason()), meter.used());
+            return ExecutionResult.revert(meter.limit() - meter.used(), SystemContract.errorData(r.reason()));
         } catch (Halt h) {
             world.revertToSnapshot(snapshot);
-            return new CallResult.Halted(h.reason, h.getMessage(), meter.limit());
+            return ExecutionResult.halt(h.reason);
         } catch (RuntimeException bug) {
             // A defect must not take the node down or leave half a change behind; it fails the call like a halt,
             // with a detail that makes the defect visible in traces and tests.
             world.revertToSnapshot(snapshot);
-            return new CallResult.Halted(HaltReason.NATIVE_CONTRACT_FAILURE, "internal error in system contract: " + bug, meter.limit());
+            return ExecutionResult.halt(HaltReason.NATIVE_CONTRACT_FAILURE, "internal error in system contract: " + bug);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.parkchain.regime;
 
+import org.parkchain.evm.gas.GasCalc;
+
 import static org.parkchain.regime.TokenLayout.*;
 
 import java.nio.charset.StandardCharsets;
@@ -48,7 +50,7 @@ final class TokenFactory extends SystemContract {
         require(!cap.isZero() && !cap.testBit(255), "cap must be above zero and below 2^255");
         Address issuer = rules.residentOf(f.caller);
 
-        f.charge(GasSchedule.CREATE);
+        f.charge(GasCalc.create(NativeGas.FORK));
         WorldView world = f.world;
         long nonce = world.nonce(f.self);
         Address token = ContractAddress.forCreate(f.self, nonce);

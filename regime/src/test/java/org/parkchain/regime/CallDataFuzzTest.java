@@ -11,7 +11,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.parkchain.evm.ExecutionResult;
 import org.parkchain.evm.HaltReason;
+import org.parkchain.primitives.abi.AbiError;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
@@ -109,15 +111,15 @@ class CallDataFuzzTest {
     void noInputEscapesAsAnExceptionAndAFailedCallChangesNothing(
             @ForAll("targets") Address target, @ForAll("callers") Address caller, @ForAll("inputs") byte[] input) {
         Hash before = PARK.stateRoot();
-        CallResult result = PARK.contracts.call(PARK.world, caller, target, UInt256.ZERO, input, 1_000_000, false, PARK.block());
-        if (result instanceof CallResult.Halted h) {
-            assertThat(h.reason()).as(h.detail()).isNotEqualTo(HaltReason.NATIVE_CONTRACT_FAILURE);
+        ExecutionResult result = PARK.contracts.call(PARK.world, caller, target, UInt256.ZERO, input, 1_000_000, false, PARK.block());
+        if (result.outcome() == ExecutionResult.Outcome.HALT) {
+            assertThat(result.haltReason()).as(result.haltDetail()).isNotEqualTo(HaltReason.NATIVE_CONTRACT_FAILURE);
         }
-        if (result instanceof CallResult.Reverted r) {
-            assertThat(r.reason()).isNotBlank();
-            assertThat(r.output()).startsWith((byte) 0x08, (byte) 0xc3, (byte) 0x79, (byte) 0xa0);
+        if (result.outcome() == ExecutionResult.Outcome.REVERT) {
+            assertThat(result.output()).startsWith((byte) 0x08, (byte) 0xc3, (byte) 0x79, (byte) 0xa0);
+            assertThat(AbiError.ERROR.decode(result.output()).orElseThrow().string(0)).isNotBlank();
         }
-        if (!result.succeeded()) {
+        if (!result.isSuccess()) {
             assertThat(PARK.stateRoot()).isEqualTo(before);
         }
         PARK.stateRoot();

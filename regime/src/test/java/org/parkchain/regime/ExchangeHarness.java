@@ -107,10 +107,10 @@ public final class ExchangeHarness {
         long n = 0;
         while (true) {
             int snapshot = park.world.snapshot();
-            CallResult r = park.contracts.call(park.world, Park.CHAIR, EXCHANGE, UInt256.ZERO,
+            org.parkchain.evm.ExecutionResult r = park.contracts.call(park.world, Park.CHAIR, EXCHANGE, UInt256.ZERO,
                     Abi.call("getOrder(uint256)", n + 1), Park.GAS, true, park.block());
             park.world.revertToSnapshot(snapshot);
-            if (!r.succeeded()) {
+            if (!r.isSuccess()) {
                 return n;
             }
             n++;

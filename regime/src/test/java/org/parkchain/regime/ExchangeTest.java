@@ -500,6 +500,37 @@ class ExchangeTest {
     }
 
     @Test
+    void pricesBeyondTheLevelWordsWidthQueueAndUnlinkLikeSmallOnes() {
+        // Tick 2^140: every order has the wide record, and a level's next price (>= 2^159) needs its second word.
+        UInt256 tick = UInt256.ONE.shl(140);
+        UInt256 p1 = UInt256.ONE.shl(160);
+        UInt256 p2 = UInt256.ONE.shl(161);
+        UInt256 p3 = p2.add(tick);
+        long market = Abi.uint(park.send(platform, EXCHANGE, Abi.call(CREATE, msl, Address.ZERO, tick, 1, 0, 0, false, false))
+                .ok().output(), 0).toLong();
+        long a = placed(park.send(kim, EXCHANGE, Abi.call(PLACE, market, SELL, p3, 1, GTC)));
+        long b = placed(park.send(kim, EXCHANGE, Abi.call(PLACE, market, SELL, p1, 1, GTC)));
+        long c = placed(park.send(olga, EXCHANGE, Abi.call(PLACE, market, SELL, p1, 2, GTC)));
+        long d = placed(park.send(olga, EXCHANGE, Abi.call(PLACE, market, SELL, p2, 1, GTC)));
+        long e = placed(park.send(kim, EXCHANGE, Abi.call(PLACE, market, SELL, p1, 3, GTC)));
+        assertThat(depth(market, SELL).list(0)).containsExactly(p1, p2, p3);
+        assertThat(depth(market, SELL).list(1)).containsExactly(u(6), u(1), u(1));
+        cancel(olga, c).ok();
+        cancel(olga, d).ok();   // a deeper level empties: unlinked by a walk from the best
+        assertThat(depth(market, SELL).list(0)).containsExactly(p1, p3);
+        assertThat(depth(market, SELL).list(1)).containsExactly(u(4), u(1));
+        assertThat(openOrders(market, kim)).containsExactly(a, b, e);
+        park.fund(ivan, p3.mul(u(5)));
+        long taker = placed(park.send(ivan, EXCHANGE, p3.mul(u(5)), Abi.call(PLACE, market, BUY, p3, 5, IOC)));
+        assertThat(order(taker).uint256(5)).isEqualTo(u(5));
+        assertThat(order(b).bool(9)).isFalse();
+        assertThat(order(e).uint256(5)).isEqualTo(u(3));
+        assertThat(order(a).uint256(5)).isEqualTo(u(1));
+        assertThat(depth(market, SELL).list(0)).isEmpty();
+        assertThat(openOrders(market, kim)).isEmpty();
+    }
+
+    @Test
     void openOrdersListsATradersRestingOrdersOldestFirst() {
         long market = coinMarket(platform, false, false);
         long a = placed(place(kim, market, SELL, 105, 1, GTC));

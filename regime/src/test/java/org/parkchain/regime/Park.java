@@ -8,6 +8,8 @@ import org.parkchain.chain.BlockEnvironment;
 import org.parkchain.chain.ExecutableTransaction;
 import org.parkchain.chain.TransactionProcessor;
 import org.parkchain.chain.TransactionResult;
+import org.parkchain.evm.BlockContext;
+import org.parkchain.evm.ExecutionResult;
 import org.parkchain.evm.Fork;
 import org.parkchain.evm.Log;
 import org.parkchain.primitives.Address;
@@ -127,14 +129,14 @@ final class Park {
     /** A read-only call (eth_call / STATICCALL); it leaves nothing behind, not even warm slots. */
     byte[] read(Address to, byte[] input) {
         int snapshot = world.snapshot();
-        CallResult result = contracts.call(world, CHAIR, to, UInt256.ZERO, input, GAS, true, block());
+        ExecutionResult result = contracts.call(world, CHAIR, to, UInt256.ZERO, input, GAS, true, block());
         world.revertToSnapshot(snapshot);
-        assertThat(result).as("view call failed: %s", result).isInstanceOf(CallResult.Success.class);
+        assertThat(result.isSuccess()).as("view call failed: %s", result.failureMessage()).isTrue();
         return result.output();
     }
 
-    BlockInfo block() {
-        return new BlockInfo(blockNumber, now);
+    BlockContext block() {
+        return environment().toBlockContext();
     }
 
     /** The state root, at a transaction boundary: equal roots, equal states. */

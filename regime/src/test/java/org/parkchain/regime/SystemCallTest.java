@@ -5,6 +5,7 @@ import static org.parkchain.regime.Park.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parkchain.evm.ExecutionResult;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.UInt256;
@@ -13,7 +14,7 @@ import org.parkchain.primitives.UInt256;
 class SystemCallTest {
     private final Park park = Park.withChair();
 
-    private CallResult raw(Address to, UInt256 value, byte[] input, long gas, boolean isStatic) {
+    private ExecutionResult raw(Address to, UInt256 value, byte[] input, long gas, boolean isStatic) {
         return park.contracts.call(park.world, CHAIR, to, value, input, gas, isStatic, park.block());
     }
 
@@ -31,8 +32,8 @@ class SystemCallTest {
 
     @Test
     void revertDataIsAnErrorStringWithTheContractsReason() {
-        CallResult r = raw(REGISTRY, UInt256.ZERO, Abi.call("approve(uint256)", 1), GAS, false);
-        assertThat(r).isInstanceOf(CallResult.Reverted.class);
+        ExecutionResult r = raw(REGISTRY, UInt256.ZERO, Abi.call("approve(uint256)", 1), GAS, false);
+        assertThat(r.outcome()).isEqualTo(ExecutionResult.Outcome.REVERT);
         assertThat(Hex.encode(r.output())).startsWith("0x08c379a0");
         assertThat(Abi.string(java.util.Arrays.copyOfRange(r.output(), 4, r.output().length), 0))
                 .isEqualTo("registry: no proposal 1");
@@ -79,32 +80,35 @@ class SystemCallTest {
     @Test
     void aStateChangeInAStaticCallHaltsAndChangesNothing() {
         var before = park.stateRoot();
-        CallResult r = raw(REGISTRY, UInt256.ZERO, Abi.call("propose(address,bytes)", REGISTRY,
+        ExecutionResult r = raw(REGISTRY, UInt256.ZERO, Abi.call("propose(address,bytes)", REGISTRY,
                 new Abi.Bytes(Abi.call("setLevyRateBps(uint256)", 5))), 100_000, true);
-        assertThat(r).isInstanceOf(CallResult.Halted.class);
-        assertThat(r.gasUsed()).isEqualTo(100_000);
+        assertThat(r.outcome()).isEqualTo(ExecutionResult.Outcome.HALT);
+        assertThat(r.haltReason()).isEqualTo(org.parkchain.evm.HaltReason.STATE_CHANGE_IN_STATIC_CALL);
+        assertThat(r.gasLeft()).isZero();
         assertThat(park.stateRoot()).isEqualTo(before);
-        assertThat(raw(REGISTRY, UInt256.ZERO, Abi.call("levyRateBps()"), 100_000, true).succeeded()).isTrue();
+        assertThat(raw(REGISTRY, UInt256.ZERO, Abi.call("levyRateBps()"), 100_000, true).isSuccess()).isTrue();
     }
 
     @Test
     void runningOutOfGasHaltsUsingAllGasAndUndoesEverything() {
         var before = park.stateRoot();
         byte[] apply = Abi.call("applyForResidency(string,bytes32,bytes32)", "Labs", Abi.hash("r"), Abi.hash("p"));
-        CallResult starved = park.contracts.call(park.world, account(1), REGISTRY, UInt256.ZERO, apply, 30_000, false, park.block());
-        assertThat(starved).isEqualTo(new CallResult.Halted(org.parkchain.evm.HaltReason.OUT_OF_GAS, "out of gas", 30_000));
+        ExecutionResult starved = park.contracts.call(park.world, account(1), REGISTRY, UInt256.ZERO, apply, 30_000, false, park.block());
+        assertThat(starved.outcome()).isEqualTo(ExecutionResult.Outcome.HALT);
+        assertThat(starved.haltReason()).isEqualTo(org.parkchain.evm.HaltReason.OUT_OF_GAS);
+        assertThat(starved.gasLeft()).isZero();
         assertThat(park.stateRoot()).isEqualTo(before);
-        CallResult fed = park.contracts.call(park.world, account(1), REGISTRY, UInt256.ZERO, apply, 300_000, false, park.block());
-        assertThat(fed.succeeded()).isTrue();
+        ExecutionResult fed = park.contracts.call(park.world, account(1), REGISTRY, UInt256.ZERO, apply, 300_000, false, park.block());
+        assertThat(fed.isSuccess()).isTrue();
         // Nine slots set from zero (status, name length and word, numbers, dates, binding, list) at 22,100 each.
-        assertThat(fed.gasUsed()).isBetween(150_000L, 250_000L);
+        assertThat(300_000 - fed.gasLeft()).isBetween(150_000L, 250_000L);
     }
 
     @Test
     void stateLivesInTheWorldSoAFreshInstanceSeesIt() {
         park.admit(account(1), "Labs", Role.TOKEN_ISSUER);
         SystemContracts restarted = new SystemContracts();
-        CallResult r = restarted.call(park.world, CHAIR, REGISTRY, UInt256.ZERO, Abi.call("isVerified(address)", account(1)),
+        ExecutionResult r = restarted.call(park.world, CHAIR, REGISTRY, UInt256.ZERO, Abi.call("isVerified(address)", account(1)),
                 GAS, true, park.block());
         assertThat(Abi.bool(r.output(), 0)).isTrue();
     }

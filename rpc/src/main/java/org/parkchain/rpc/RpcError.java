@@ -118,6 +118,19 @@ public sealed interface RpcError {
     }
 
     /**
+     * An error whose code a method's own specification fixes outside the ranges above: eth_simulateV1's -38010
+     * ({@code nonce too low}) … -38026 ({@code too many blocks}), as geth answers them.
+     */
+    record MethodError(int code, String message) implements RpcError {
+        public MethodError {
+            Objects.requireNonNull(message, "message");
+            if (code >= -32768 && code <= -32000) {
+                throw new IllegalArgumentException("code " + code + " is reserved by JSON-RPC; use the matching error");
+            }
+        }
+    }
+
+    /**
      * Code 3: an {@code eth_call} or gas estimate reverted. {@code data} carries the raw revert output so that
      * tools can decode custom errors; {@code reason} is the decoded {@code Error(string)} when there is one.
      */

@@ -3,11 +3,12 @@ package org.parkchain.node.park;
 import java.util.HashMap;
 import java.util.Map;
 import org.parkchain.chain.BlockHeader;
+import org.parkchain.evm.BlockContext;
+import org.parkchain.evm.ExecutionResult;
 import org.parkchain.primitives.Address;
+import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.UInt256;
 import org.parkchain.primitives.abi.Tuple;
-import org.parkchain.regime.BlockInfo;
-import org.parkchain.regime.CallResult;
 import org.parkchain.regime.SystemAddresses;
 import org.parkchain.regime.SystemContracts;
 import org.parkchain.state.WorldState;
@@ -32,18 +33,24 @@ class ParkHead {
         this.state = state;
     }
 
+    /** The head as the view calls see it (the system contracts read its number and timestamp). */
+    private BlockContext block() {
+        return new BlockContext(header.coinbase(), header.number(), header.timestamp(), header.gasLimit(), header.mixHash(),
+                header.baseFeePerGas(), UInt256.ZERO, UInt256.ZERO, n -> Hash.ZERO);
+    }
+
     long number() {
         return header.number();
     }
 
     /** Runs the view function {@code signature} of {@code to} and decodes its {@code outputs}. */
     Tuple call(Address to, String outputs, String signature, Object... args) {
-        CallResult result = contracts.call(state, Address.ZERO, to, UInt256.ZERO, ParkAbi.call(signature, args),
-                VIEW_GAS, true, new BlockInfo(header.number(), header.timestamp()));
-        if (!(result instanceof CallResult.Success ok)) {
-            throw new IllegalStateException(signature + " at " + to + " failed: " + result);
+        ExecutionResult result = contracts.call(state, Address.ZERO, to, UInt256.ZERO, ParkAbi.call(signature, args),
+                VIEW_GAS, true, block());
+        if (!result.isSuccess()) {
+            throw new IllegalStateException(signature + " at " + to + " failed: " + result.failureMessage());
         }
-        return ParkAbi.decode(outputs, ok.output());
+        return ParkAbi.decode(outputs, result.output());
     }
 
     /** The name of the resident {@code account} acts for, or "" when it acts for none. */

@@ -536,13 +536,27 @@ public final class Transaction implements TransactionFields {
     // ----------------------------------------------------------------------------------------------------- sender
 
     /**
-     * The address that signed this transaction, recovered from the signature on first call and kept.
+     * Whether the sender is asserted by an {@link ImpersonatedSender} signature rather than proven by a real one: only
+     * a development chain admits such a transaction.
+     */
+    public boolean isImpersonated() {
+        return ImpersonatedSender.of(signature).isPresent();
+    }
+
+    /**
+     * The address that signed this transaction, recovered from the signature on first call and kept; for an
+     * {@link #isImpersonated() impersonated} transaction, the address its signature asserts.
      *
      * @throws InvalidTransactionException ({@link Reason#INVALID_SIGNATURE}) when the signature recovers to no key
      */
     public Address sender() {
         Address s = sender;
         if (s == null) {
+            Optional<Address> asserted = ImpersonatedSender.of(signature);
+            if (asserted.isPresent()) {
+                sender = asserted.get();
+                return sender;
+            }
             PublicKey key = Secp256k1.recoverPublicKey(signingHash().bytesUnsafe(), signature)
                     .orElseThrow(() -> new InvalidTransactionException(InvalidTransaction.INVALID_SENDER,
                             "the signature does not recover to a public key"));
@@ -850,6 +864,16 @@ public final class Transaction implements TransactionFields {
         public Transaction sign(PrivateKey key) {
             Transaction tx = new Transaction(this, key.sign(signingHash()), null);
             tx.sender = key.address();
+            return tx;
+        }
+
+        /**
+         * The transaction sent as {@code sender} without its key, with an {@link ImpersonatedSender} signature (a
+         * development chain's hardhat_impersonateAccount).
+         */
+        public Transaction impersonate(Address sender) {
+            Transaction tx = withSignature(ImpersonatedSender.signature(sender));
+            tx.sender = sender;
             return tx;
         }
 

@@ -52,11 +52,14 @@ public final class MatchingEngine {
             if (!crosses(taker, maker.price())) {
                 break;
             }
-            long next = book.next(makers, id);
-            if (maker.trader().equals(taker.trader())) {
+            // The next order is found before this one may leave the book, and only when matching will go on: a
+            // trade that fills the incoming order ends it (a storage-backed book then reads no further level).
+            boolean trades = !maker.trader().equals(taker.trader()) && traders.mayTrade(maker.trader());
+            long next = trades && maker.remaining().compareTo(taker.remaining()) >= 0 ? 0 : book.next(makers, id);
+            if (!trades && maker.trader().equals(taker.trader())) {
                 book.remove(maker);
                 close(book, maker, true, settlement);
-            } else if (traders.mayTrade(maker.trader())) {
+            } else if (trades) {
                 taker = trade(book, terms, taker, maker, settlement);
             }
             id = next;

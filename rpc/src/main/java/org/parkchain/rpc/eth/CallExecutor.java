@@ -84,7 +84,8 @@ final class CallExecutor {
         byte[] data = request.input();
         ExecutableTransaction tx = new ExecutableTransaction(requestType(request), from, state.nonce(from), gas, request.to(),
                 request.value().orElse(UInt256.ZERO), data, maxFee, tip, accessList,
-                request.authorizationList().orElse(List.of()), UInt256.ZERO, List.of(), Optional.empty());
+                request.authorizationList().orElse(List.of()), UInt256.ZERO, List.of(), Optional.empty(),
+                true); // a call asserts its from: geth's eth_call skips EIP-3607 too
         long number = nextBlock ? header.number() + 1 : header.number();
         long timestamp = timestampFor(header, nextBlock);
         BlockEnvironment env = new BlockEnvironment(backend.forks().forkAt(timestamp), header.coinbase(), number, timestamp,

@@ -5,6 +5,7 @@ import static org.parkchain.rpc.eth.EthErrors.serverError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +23,9 @@ import org.parkchain.rpc.RpcParams;
 /**
  * The development controls of Hardhat's and Anvil's nodes, on a {@code --dev} chain only: evm_mine, evm_increaseTime,
  * evm_setNextBlockTimestamp, evm_snapshot/evm_revert, evm_setAutomine, hardhat_getAutomine, hardhat_setBalance,
- * hardhat_setCode, hardhat_setStorageAt, hardhat_setNonce, hardhat_mine, hardhat_metadata, and the anvil_* names of
- * the same. Results and error texts follow Hardhat's node. Without a dev chain every one of them is refused with an
+ * hardhat_setCode, hardhat_setStorageAt, hardhat_setNonce, hardhat_mine, hardhat_metadata,
+ * hardhat_impersonateAccount/hardhat_stopImpersonatingAccount (and Anvil's anvil_autoImpersonateAccount), and the
+ * anvil_* names of the same. Results and error texts follow Hardhat's node. Without a dev chain every one of them is refused with an
  * error that says so, rather than "method not found", so a misdirected test suite learns why.
  */
 public final class DevMethods implements MethodGroup {
@@ -34,12 +36,19 @@ public final class DevMethods implements MethodGroup {
     private final Optional<DevBackend> dev;
     private final String clientVersion;
     private final Hash instanceId;
+    private final Impersonation impersonation;
 
     /**
      * @param dev the node's dev chain, or empty when it is not one
      * @param clientVersion what web3_clientVersion answers, repeated by hardhat_metadata
      */
     public DevMethods(EthBackend backend, Optional<DevBackend> dev, String clientVersion) {
+        this(backend, dev, clientVersion, new Impersonation());
+    }
+
+    /** @param impersonation the accounts impersonated, which eth_sendTransaction sends as ({@link EthApi}'s) */
+    public DevMethods(EthBackend backend, Optional<DevBackend> dev, String clientVersion, Impersonation impersonation) {
+        this.impersonation = impersonation;
         this.backend = backend;
         this.dev = dev;
         this.clientVersion = clientVersion;
@@ -110,6 +119,37 @@ public final class DevMethods implements MethodGroup {
             dev().edit(state -> state.setNonce(who, nonce), Set.of(who));
             return true;
         }, "hardhat_setNonce", "anvil_setNonce");
+        // Impersonation: eth_sendTransaction from the account is accepted without its key (Hardhat answers true,
+        // Anvil null). The transactions carry an ImpersonatedSender signature, which only a dev chain admits.
+        register(m, 1, p -> {
+            Address who = p.required(0, RpcParams.ADDRESS);
+            dev();
+            impersonation.start(who);
+            return true;
+        }, "hardhat_impersonateAccount");
+        register(m, 1, p -> {
+            Address who = p.required(0, RpcParams.ADDRESS);
+            dev();
+            impersonation.start(who);
+            return NullNode.getInstance();
+        }, "anvil_impersonateAccount");
+        register(m, 1, p -> {
+            Address who = p.required(0, RpcParams.ADDRESS);
+            dev();
+            return impersonation.stop(who); // Hardhat: false when the account was not impersonated
+        }, "hardhat_stopImpersonatingAccount");
+        register(m, 1, p -> {
+            Address who = p.required(0, RpcParams.ADDRESS);
+            dev();
+            impersonation.stop(who);
+            return NullNode.getInstance();
+        }, "anvil_stopImpersonatingAccount");
+        register(m, 1, p -> {
+            boolean on = p.required(0, RpcParams.BOOLEAN);
+            dev();
+            impersonation.everyone(on);
+            return NullNode.getInstance();
+        }, "anvil_autoImpersonateAccount");
         register(m, 0, p -> {
             dev(); // refused off a dev chain like the rest
             JsonNodeFactory f = JsonNodeFactory.instance;

@@ -17,7 +17,7 @@ import org.parkchain.rpc.SubscriptionHub;
 /**
  * The eth_* methods over an {@link EthBackend}, with geth's parameters, result shapes and error texts, in groups by
  * concern ({@link StateMethods}, {@link BlockMethods}, {@link CallMethods}, {@link SendMethods}, {@link FeeMethods},
- * {@link FilterMethods}, {@link DebugMethods}), each usable on its own over any backend. The node registers them with {@link #registerInto}
+ * {@link FilterMethods}, {@link DebugMethods}, {@link SimulateMethods}), each usable on its own over any backend. The node registers them with {@link #registerInto}
  * and feeds {@link #onNewBlock} and {@link #onPendingTransaction} so that
  * subscriptions and polling filters see new blocks, logs and pool arrivals.
  */
@@ -27,12 +27,23 @@ public final class EthApi {
     private final SubscriptionHub hub;
     private final Filters filters;
     private final List<PrivateKey> signers;
+    private final Impersonation impersonation;
 
     /**
      * @param signers the accounts eth_sendTransaction may sign for (the dev accounts with {@code --dev}; otherwise
      *                none, and eth_accounts is empty)
      */
     public EthApi(EthBackend backend, EthApiConfig config, SubscriptionHub hub, List<PrivateKey> signers) {
+        this(backend, config, hub, signers, new Impersonation());
+    }
+
+    /**
+     * @param impersonation the accounts eth_sendTransaction may also send as without a key: the one a dev node's
+     *                      {@link DevMethods} change
+     */
+    public EthApi(EthBackend backend, EthApiConfig config, SubscriptionHub hub, List<PrivateKey> signers,
+                  Impersonation impersonation) {
+        this.impersonation = Objects.requireNonNull(impersonation, "impersonation");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.config = Objects.requireNonNull(config, "config");
         this.hub = Objects.requireNonNull(hub, "hub");
@@ -52,7 +63,8 @@ public final class EthApi {
                 new StateMethods(backend),
                 new BlockMethods(backend),
                 new CallMethods(blocks, executor),
-                new SendMethods(blocks, executor, signers),
+                new SimulateMethods(blocks, config),
+                new SendMethods(blocks, executor, signers, impersonation),
                 new SignMethods(signers),
                 new FeeMethods(backend, config),
                 new EthConfig(backend),

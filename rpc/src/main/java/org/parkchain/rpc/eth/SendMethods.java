@@ -29,15 +29,18 @@ public final class SendMethods implements MethodGroup {
     private final BlockLookup blocks;
     private final CallExecutor executor;
     private final Map<Address, PrivateKey> signers;
+    private final Impersonation impersonation;
 
     public SendMethods(EthBackend backend, EthApiConfig config, List<PrivateKey> signers) {
-        this(new BlockLookup(backend), new CallExecutor(backend, config), signers);
+        this(new BlockLookup(backend), new CallExecutor(backend, config), signers, new Impersonation());
     }
 
-    SendMethods(BlockLookup blocks, CallExecutor executor, List<PrivateKey> signers) {
+    /** @param impersonation the accounts eth_sendTransaction may send as without a key (a dev node's; else none) */
+    SendMethods(BlockLookup blocks, CallExecutor executor, List<PrivateKey> signers, Impersonation impersonation) {
         this.backend = blocks.backend();
         this.blocks = blocks;
         this.executor = executor;
+        this.impersonation = impersonation;
         Map<Address, PrivateKey> byAddress = new LinkedHashMap<>();
         signers.forEach(k -> byAddress.put(k.address(), k));
         this.signers = Collections.unmodifiableMap(byAddress);
@@ -48,6 +51,9 @@ public final class SendMethods implements MethodGroup {
         m.register("eth_accounts", 0, p -> {
             ArrayNode list = JsonNodeFactory.instance.arrayNode();
             signers.keySet().forEach(a -> list.add(a.toHex()));
+            // As Anvil: the impersonated accounts too, so that a wallet library's getSigner(address) accepts them.
+            impersonation.accounts().stream().filter(a -> !signers.containsKey(a)).sorted()
+                    .forEach(a -> list.add(a.toHex()));
             return list;
         });
         m.register("eth_sendRawTransaction", 1, p -> backend.submit(p.required(0, RpcParams.DATA)).toHex());
@@ -56,8 +62,9 @@ public final class SendMethods implements MethodGroup {
 
     private Hash sendTransaction(CallRequest request) {
         Address from = request.from().orElseThrow(() -> invalidParams("invalid argument 0: missing required field 'from'"));
+        // A key the node holds signs; an impersonated account (dev chains only) gets an impersonation signature.
         PrivateKey key = signers.get(from);
-        if (key == null) {
+        if (key == null && !impersonation.covers(from)) {
             throw serverError("unknown account");
         }
         if (request.chainId().isPresent() && !request.chainId().get().equals(BigInteger.valueOf(backend.chainId()))) {
@@ -88,6 +95,6 @@ public final class SendMethods implements MethodGroup {
         long gas = request.gas().orElseGet(
                 () -> executor.estimate(request, backend.head().header(), StateOverrides.NONE, true));
         b.gasLimit(gas);
-        return backend.submit(b.sign(key));
+        return backend.submit(key != null ? b.sign(key) : b.impersonate(from));
     }
 }

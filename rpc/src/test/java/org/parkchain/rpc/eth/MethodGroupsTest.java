@@ -107,6 +107,56 @@ class MethodGroupsTest {
                 .hasMessage("unknown account");
     }
 
+    /** A dev chain whose controls these tests do not use: impersonation is the RPC layer's own memory. */
+    private static final DevBackend UNUSED_DEV_CHAIN = new DevBackend() {
+        public long mine() { throw new UnsupportedOperationException(); }
+        public long mineAt(long epochSeconds) { throw new UnsupportedOperationException(); }
+        public void mine(long count, long intervalSeconds) { throw new UnsupportedOperationException(); }
+        public long increaseTime(long seconds) { throw new UnsupportedOperationException(); }
+        public void setNextBlockTimestamp(long epochSeconds) { throw new UnsupportedOperationException(); }
+        public long snapshot() { throw new UnsupportedOperationException(); }
+        public boolean revert(long id) { throw new UnsupportedOperationException(); }
+        public void setAutomine(boolean on) { throw new UnsupportedOperationException(); }
+        public boolean automine() { throw new UnsupportedOperationException(); }
+        public void edit(java.util.function.Consumer<org.parkchain.state.WorldState> edit,
+                         java.util.Collection<Address> touched) { throw new UnsupportedOperationException(); }
+    };
+
+    @Test
+    void anImpersonatedAccountIsSentForWithAnImpersonationSignatureWhileItIsImpersonated() throws Exception {
+        Impersonation impersonation = new Impersonation();
+        DevMethods dev = new DevMethods(backend, java.util.Optional.of(UNUSED_DEV_CHAIN), "anvil-compatible", impersonation);
+        SendMethods send = new SendMethods(new BlockLookup(backend), new CallExecutor(backend, EthApiConfig.defaults()),
+                java.util.List.of(), impersonation);
+        // STORE is a contract: nobody has its key, and Hardhat and Anvil let a test act as one all the same.
+        String request = "[{\"from\": \"" + STORE.toHex() + "\", \"to\": \"" + STORE.toHex() + "\", \"value\": \"0x1\"}]";
+        assertThatThrownBy(() -> call(send, "eth_sendTransaction", request)).hasMessage("unknown account");
+
+        assertThat(call(dev, "hardhat_impersonateAccount", "[\"" + STORE.toHex() + "\"]")).isEqualTo(true);
+        assertThat(call(send, "eth_accounts", "[]").toString()).isEqualTo("[\"" + STORE.toHex() + "\"]");
+        String hash = (String) call(send, "eth_sendTransaction", request);
+        Transaction sent = backend.submitted.getFirst();
+        assertThat(sent.hash().toHex()).isEqualTo(hash);
+        assertThat(sent.isImpersonated()).isTrue();
+        assertThat(Transaction.decode(sent.encode()).sender()).isEqualTo(STORE);
+        assertThat(sent.nonce()).isEqualTo(3); // the account's
+
+        assertThat(call(dev, "hardhat_stopImpersonatingAccount", "[\"" + STORE.toHex() + "\"]")).isEqualTo(true);
+        assertThat(call(dev, "hardhat_stopImpersonatingAccount", "[\"" + STORE.toHex() + "\"]")).isEqualTo(false);
+        assertThatThrownBy(() -> call(send, "eth_sendTransaction", request)).hasMessage("unknown account");
+        assertThat(call(dev, "anvil_autoImpersonateAccount", "[true]").toString()).isEqualTo("null");
+        assertThat(impersonation.covers(Address.fromLong(0x1234))).isTrue();
+
+        // Off a development chain the methods are refused and change nothing.
+        Impersonation none = new Impersonation();
+        DevMethods notDev = new DevMethods(backend, java.util.Optional.empty(), "Parkchain/v0", none);
+        assertThatThrownBy(() -> call(notDev, "hardhat_impersonateAccount", "[\"" + STORE.toHex() + "\"]"))
+                .hasMessage("hardhat_impersonateAccount is only available on a development chain (parkchain node --dev)");
+        assertThatThrownBy(() -> call(notDev, "anvil_autoImpersonateAccount", "[true]"))
+                .hasMessageContaining("only available on a development chain");
+        assertThat(none.covers(STORE)).isFalse();
+    }
+
     @Test
     void feeMethodsSuggestTheNextBaseFeePlusOneGwei() throws Exception {
         FeeMethods fees = new FeeMethods(backend, EthApiConfig.defaults());
