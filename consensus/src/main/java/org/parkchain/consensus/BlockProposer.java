@@ -103,7 +103,10 @@ public final class BlockProposer {
             boolean keep = mayFitLater(s, sendersLeftOut);
             // Kept or removed, a left-out transaction leaves a gap its sender's later nonces fall into.
             senderOf(s.transaction()).ifPresent(sendersLeftOut::add);
-            LOG.log(System.Logger.Level.INFO, () -> "block " + block.number() + ": left out " + s.transaction().hash()
+            // One that merely waits for the next block is routine under load (the pool offers more than fits, so
+            // blocks fill by gas used): thousands of INFO lines per second would cost the producer real time.
+            LOG.log(keep ? System.Logger.Level.DEBUG : System.Logger.Level.INFO, () -> "block " + block.number()
+                    + ": left out " + s.transaction().hash()
                     + " (" + s.cause() + s.rejection().map(r -> " " + r).orElse("") + ": " + s.detail() + ")"
                     + (keep ? "; it stays in the pool" : "; removed from the pool"));
             if (!keep) {

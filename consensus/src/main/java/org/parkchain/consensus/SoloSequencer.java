@@ -1,6 +1,7 @@
 package org.parkchain.consensus;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -11,6 +12,7 @@ import org.parkchain.chain.BlockHeader;
 import org.parkchain.chain.Blockchain;
 import org.parkchain.chain.pool.ChainPoolHead;
 import org.parkchain.chain.pool.TransactionPool;
+import org.parkchain.primitives.Address;
 import org.parkchain.state.WorldState;
 
 /**
@@ -257,7 +259,9 @@ public final class SoloSequencer implements AutoCloseable {
             workingBlocks++;
             blocksProduced.incrementAndGet();
             Block block = proposed.get().block();
-            pool.onNewHead(new ChainPoolHead(chain, block.header()), BlockProposer.senders(block));
+            Set<Address> senders = BlockProposer.senders(block);
+            // The working state is the new block's: the pool reads its senders' accounts from memory.
+            pool.onNewHead(ChainPoolHead.withAccounts(chain, block.header(), senders, working::account), senders);
             proposer.settle(proposed.get());
             return new Outcome(Optional.of(block), !block.transactions().isEmpty() || proposed.get().lowersBaseFee());
         }

@@ -93,4 +93,19 @@ class StorageFaultsNodeTest {
         fault.set("reading /data/chain failed: Corruption: block checksum mismatch");
         assertThat(health.check().detail()).isEqualTo("storage error: reading /data/chain failed: Corruption: block checksum mismatch");
     }
+
+    @Test
+    void freeSpaceIsReadAtMostOncePerRefreshPeriodAndUnknownWhenUnreadable(@TempDir Path dir) throws Exception {
+        AtomicLong clock = new AtomicLong();
+        StorageHealth.FreeSpace free = new StorageHealth.FreeSpace(dir, clock::get, 100);
+        long first = free.getAsLong();
+        assertThat(first).isPositive().isLessThan(Long.MAX_VALUE);
+        // Within the period the reading is reused, whatever happens on the disk meanwhile.
+        Files.write(dir.resolve("filler"), new byte[1 << 20]);
+        assertThat(free.getAsLong()).isEqualTo(first);
+        clock.addAndGet(100);
+        assertThat(free.getAsLong()).isPositive().isLessThan(Long.MAX_VALUE);
+        assertThat(new StorageHealth.FreeSpace(dir.resolve("missing"), clock::get, 100).getAsLong())
+                .isEqualTo(Long.MAX_VALUE);
+    }
 }

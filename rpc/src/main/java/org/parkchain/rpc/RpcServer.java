@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -221,9 +222,9 @@ public final class RpcServer implements AutoCloseable {
     // ---- connections ----
 
     /**
-     * A new TCP connection: over the cap it is closed at once; otherwise it must send its first request's headers
-     * within the header timeout (a client that opens connections and sends nothing, or a byte at a time, would
-     * otherwise hold them for ever).
+     * A new TCP connection: over the cap it is closed at once; otherwise every request it carries must send its
+     * headers within the header timeout ({@link HeaderDeadline}): a client that opens connections and sends nothing,
+     * or a byte at a time, on a new connection or a reused one, would otherwise hold them for ever.
      */
     private void onConnection(HttpConnection connection) {
         if (openConnections.incrementAndGet() > config.maxConnections() || closing.get()) {
@@ -234,24 +235,27 @@ public final class RpcServer implements AutoCloseable {
             return;
         }
         connections.put(connection, new CallLanes.Connection());
-        long headerTimer = vertx.setTimer(config.headerTimeout().toMillis(), id -> {
-            if (connections.containsKey(connection) && !connectionsWithRequest.contains(connection)) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "closing connection from " + connection.remoteAddress()
-                        + ": no request headers within " + config.headerTimeout().toMillis() + " ms");
-                connection.close();
-            }
+        HeaderDeadline deadline = new HeaderDeadline(config.headerTimeout(), () -> {
+            LOG.log(System.Logger.Level.DEBUG, () -> "closing connection from " + connection.remoteAddress()
+                    + ": no complete request headers within " + config.headerTimeout().toMillis() + " ms");
+            connection.close();
         });
+        SocketAddress peer = connection.remoteAddress();
+        headerDeadlines.put(peer, deadline);
+        // Vert.x has no public hook for the bytes before the HTTP decoder; its server connections expose their Netty
+        // context through this internal interface (HTTP/1.1 only here: h2c is disabled).
+        ((io.vertx.core.http.impl.HttpServerConnection) connection).channelHandlerContext().pipeline()
+                .addFirst(HeaderDeadline.NAME, deadline);
         connection.closeHandler(v -> {
-            vertx.cancelTimer(headerTimer);
-            connectionsWithRequest.remove(connection);
+            headerDeadlines.remove(peer, deadline);
             if (connections.remove(connection) != null) {
                 openConnections.decrementAndGet();
             }
         });
     }
 
-    /** Connections whose first request's headers have arrived (the header timeout no longer applies). */
-    private final Set<HttpConnection> connectionsWithRequest = ConcurrentHashMap.newKeySet();
+    /** The header deadline of each open connection, by the peer's address (a WebSocket handshake knows only that). */
+    private final Map<SocketAddress, HeaderDeadline> headerDeadlines = new ConcurrentHashMap<>();
 
     private CallLanes.Connection callsOf(HttpConnection connection) {
         CallLanes.Connection calls = connections.get(connection);
@@ -261,8 +265,9 @@ public final class RpcServer implements AutoCloseable {
     // ---- HTTP ----
 
     private void onRequest(HttpServerRequest request) {
-        connectionsWithRequest.add(request.connection());
         HttpServerResponse response = request.response();
+        Runnable requestDone = headersReceived(request.connection().remoteAddress());
+        response.endHandler(v -> requestDone.run());
         if (closing.get()) {
             plain(response, 503, "server is shutting down");
             return;
@@ -303,7 +308,7 @@ public final class RpcServer implements AutoCloseable {
             }
             case "/" -> {
                 if (request.method() == HttpMethod.POST) {
-                    serveRpc(request);
+                    serveRpc(request, requestDone);
                 } else if (request.method() == HttpMethod.GET && readApiFor("/").isPresent()) {
                     // A page for people (the explorer's home) when one is served; JSON-RPC stays on POST.
                     serveRead(readApiFor("/").get(), request, response);
@@ -325,6 +330,19 @@ public final class RpcServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Stops the header clock of the connection with {@code peer}; what it returns says the request no longer needs
+     * the connection's bytes, so that the next byte starts the next request's clock.
+     */
+    private Runnable headersReceived(SocketAddress peer) {
+        HeaderDeadline deadline = headerDeadlines.get(peer);
+        if (deadline == null) {
+            return () -> { };
+        }
+        long request = deadline.headersReceived();
+        return () -> deadline.requestDone(request);
     }
 
     private Optional<ReadApi> readApiFor(String path) {
@@ -401,7 +419,7 @@ public final class RpcServer implements AutoCloseable {
         });
     }
 
-    private void serveRpc(HttpServerRequest request) {
+    private void serveRpc(HttpServerRequest request, Runnable requestDone) {
         HttpServerResponse response = request.response();
         String contentType = request.getHeader("Content-Type");
         if (!isJson(contentType)) {
@@ -441,6 +459,7 @@ public final class RpcServer implements AutoCloseable {
             body.appendBuffer(chunk);
         });
         request.endHandler(end -> {
+            requestDone.run(); // the body is in: further bytes are the next request's
             if (rejected.get()) {
                 return;
             }
@@ -516,6 +535,11 @@ public final class RpcServer implements AutoCloseable {
     // ---- WebSocket ----
 
     private void onHandshake(ServerWebSocketHandshake handshake) {
+        // The upgrade request's headers are in; from here on the connection carries frames, not requests.
+        HeaderDeadline deadline = headerDeadlines.remove(handshake.remoteAddress());
+        if (deadline != null) {
+            deadline.upgraded();
+        }
         if (closing.get()) {
             handshake.reject(503);
             return;

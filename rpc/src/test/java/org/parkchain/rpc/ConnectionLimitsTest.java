@@ -71,6 +71,47 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void everyRequestOnAReusedConnectionMustSendItsHeadersInTimeWhileIdlingIsLeftToTheIdleTimeout() throws Exception {
+        RpcConfig config = RunningRpc.testConfig().withHeaderTimeout(Duration.ofMillis(500)); // idle: 60 s
+        try (RunningRpc rpc = new RunningRpc(config); Socket socket = connect(rpc)) {
+            String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_add\",\"params\":[\"0x1\",\"0x1\"]}";
+            byte[] keepAlive = ("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(keepAlive);
+            assertThat(readResponse(in)).contains("\"result\":\"0x2\"");
+            // Waiting between requests is not sending headers slowly: three header timeouts later it still serves.
+            Thread.sleep(1500);
+            out.write(keepAlive);
+            assertThat(readResponse(in)).contains("\"result\":\"0x2\"");
+            // The third request's headers start and stop: the connection is cut after the header timeout.
+            out.write("POST / HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            readUntilClosed(socket);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aWebSocketIsNotHeldToTheHeaderTimeoutOnceUpgraded() throws Exception {
+        RpcConfig config = RunningRpc.testConfig().withHeaderTimeout(Duration.ofMillis(300));
+        try (RunningRpc rpc = new RunningRpc(config); WsClient ws = new WsClient(rpc.http, rpc.server.port())) {
+            assertThat(ws.call("test_map", "[]", 1).path("result").path("answer").asInt()).isEqualTo(42);
+            Thread.sleep(1000);
+            assertThat(ws.call("test_map", "[]", 2).path("result").path("answer").asInt()).isEqualTo(42);
+        }
+    }
+
+    /** One HTTP/1.1 response with a Content-Length: its headers and body. */
+    private static String readResponse(InputStream in) throws IOException {
+        String headers = readHeaders(in);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(headers);
+        assertThat(length.find()).as("a Content-Length in " + headers).isTrue();
+        return headers + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void anIdleKeepAliveConnectionIsClosed() throws IOException {
         RpcConfig config = RunningRpc.testConfig().withIdleTimeout(Duration.ofMillis(700));
         try (RunningRpc rpc = new RunningRpc(config); Socket socket = connect(rpc)) {

@@ -98,6 +98,10 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--artifacts", paramLabel = "FILE", description = "Output of 'node clients/compile.mjs FILE'; compiled on the fly when absent.")
     Path artifacts;
 
+    @Option(names = "--warmup", defaultValue = "0",
+            description = "Transfers sent and mined the same way before the measured ones, not timed, so the node's JIT has compiled the paths the run takes (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--timeout-seconds", defaultValue = "900", description = "Give up when not all are mined by then (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
@@ -106,9 +110,6 @@ public final class LoadGenerator implements Callable<Integer> {
     private long chainId;
     private UInt256 tip;
     private UInt256 maxFee;
-    /** When each transfer's batch was sent, until its commit is seen; then its latency. */
-    private final Map<org.parkchain.primitives.Hash, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<Long> latenciesNanos = new ArrayList<>();
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new LoadGenerator());
@@ -149,7 +150,7 @@ public final class LoadGenerator implements Callable<Integer> {
         }
 
         long started = System.nanoTime();
-        int perSender = (transactions + senders - 1) / senders;
+        int perSender = (transactions + warmup + senders - 1) / senders;
         List<List<Transaction>> bySender;
         long signStart;
         if (scenario == Scenario.orders) {
@@ -167,13 +168,22 @@ public final class LoadGenerator implements Callable<Integer> {
             fundSenders(funder, token, senderAddresses, perSender, gasLimit);
             out.printf("set-up: token %s deployed, %d senders funded, %d gas per transfer, in %.1f s%n",
                     token.toChecksumHex(), senders, gasLimit, seconds(System.nanoTime() - started));
+            if (warmup > 0) {
+                long warmStart = System.nanoTime();
+                List<List<Transaction>> warm = signTransfers(token, senderKeys, senderAddresses, gasLimit, warmup);
+                submitAndWatch(warm);
+                out.printf("warm-up: %,d transfers signed, sent and mined the same way in %.1f s (not timed)%n", warmup,
+                        seconds(System.nanoTime() - warmStart));
+            }
             signStart = System.nanoTime();
-            bySender = signTransfers(token, senderKeys, senderAddresses, gasLimit);
+            bySender = signTransfers(token, senderKeys, senderAddresses, gasLimit, transactions);
         }
         out.printf("signed %,d %s in %.1f s (in advance, not timed)%n", transactions, what, seconds(System.nanoTime() - signStart));
 
-        Submission submission = submit(bySender);
-        long minedAt = awaitMined(senderAddresses, bySender, submission.start());
+        Mined run = submitAndWatch(bySender);
+        Submission submission = run.submission();
+        long minedAt = run.minedAt();
+        BlockWatcher watcher = run.watcher();
         double elapsed = seconds(minedAt - submission.start());
         out.printf("submitted in %.2f s (%,.0f tx/s accepted), all mined %.2f s after the first batch%n",
                 seconds(submission.end() - submission.start()), transactions / seconds(submission.end() - submission.start()), elapsed);
@@ -182,8 +192,9 @@ public final class LoadGenerator implements Callable<Integer> {
         out.printf("receipts: %,d with status 1 in blocks %d..%d (%d blocks with transactions, up to %d per block)%n",
                 transactions, blocks.first(), blocks.last(), blocks.count(), blocks.maxPerBlock());
         out.printf("end-to-end: %,.0f tx/s (%,d %s in %.2f s)%n", transactions / elapsed, transactions, what, elapsed);
-        out.printf("commit latency (batch sent -> its sender's mined nonce seen, %d ms polls): p50 %d ms, p99 %d ms, max %d ms%n",
-                POLL_MILLIS, percentileMs(0.50), percentileMs(0.99), percentileMs(1.0));
+        long[] latencies = watcher.latenciesNanos();
+        out.printf("commit latency (batch sent -> its block seen, %d ms polls): p50 %d ms, p99 %d ms, max %d ms%n",
+                POLL_MILLIS, percentileMs(latencies, 0.50), percentileMs(latencies, 0.99), percentileMs(latencies, 1.0));
         return 0;
     }
 
@@ -199,6 +210,8 @@ public final class LoadGenerator implements Callable<Integer> {
         if (maxFeeGwei < 1) problems.add("--max-fee-gwei must be at least 1");
         if (funderIndex < 0 || funderIndex >= SENDER_INDEX_BASE - 1) problems.add("--funder must be 0.." + (SENDER_INDEX_BASE - 2));
         if (timeoutSeconds < 1) problems.add("--timeout-seconds must be at least 1");
+        if (warmup < 0) problems.add("--warmup must not be negative");
+        if (warmup > 0 && scenario != Scenario.transfers) problems.add("--warmup applies to the transfers scenario only");
         if (!problems.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));
         }
@@ -290,7 +303,8 @@ public final class LoadGenerator implements Callable<Integer> {
     // ---- the measured part -------------------------------------------------------------------------------------
 
     /** Transfers per sender, in nonce order; sender i sends to sender i+1 (existing holders, as in a busy token). */
-    private List<List<Transaction>> signTransfers(Address token, List<PrivateKey> keys, List<Address> addresses, long gasLimit) {
+    private List<List<Transaction>> signTransfers(Address token, List<PrivateKey> keys, List<Address> addresses, long gasLimit,
+                                                  int transactions) {
         long[] nonces = latestNonces(addresses);
         return IntStream.range(0, senders).parallel().mapToObj(s -> {
             int count = transactions / senders + (s < transactions % senders ? 1 : 0);
@@ -307,26 +321,54 @@ public final class LoadGenerator implements Callable<Integer> {
 
     record Submission(long start, long end) {}
 
+    /** A submission and the moment its last transaction was seen in a block. */
+    private record Mined(Submission submission, long minedAt, BlockWatcher watcher) {}
+
+    /** Submits the transactions while a {@link BlockWatcher} sees them mined; returns when all are. */
+    private Mined submitAndWatch(List<List<Transaction>> bySender) throws Exception {
+        List<String> hashes = bySender.stream().flatMap(List::stream).map(tx -> tx.hash().toHex()).toList();
+        BlockWatcher watcher = new BlockWatcher(rpc, hashes, quantity(rpc.call("eth_blockNumber")).longValueExact(),
+                batchSize, POLL_MILLIS);
+        ExecutorService watching = Executors.newSingleThreadExecutor();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            Future<Long> allMined = watching.submit(() -> watcher.awaitAll(deadline));
+            Submission submission = submit(bySender, watcher);
+            return new Mined(submission, allMined.get(), watcher);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            watching.shutdownNow(); // a failed submission stops the watcher rather than waiting for the deadline
+        }
+    }
+
+    /** One eth_sendRawTransaction batch, encoded before the clock starts: its body and what each answer must be. */
+    private record PreparedBatch(byte[] body, List<Call> calls, int[] indices, String[] hashes) {}
+
     /**
      * Connection c sends the transactions of senders c, c+C, c+2C… round by round (every sender's k-th transfer,
      * then every sender's (k+1)-th); a batch is at most one round, so it holds a sender at most once. Batches on one
-     * connection go one after the other. Any refusal fails the run with the node's reasons.
+     * connection go one after the other; their JSON bodies are encoded before the clock starts. Any refusal fails
+     * the run with the node's reasons.
      */
-    private Submission submit(List<List<Transaction>> bySender) throws InterruptedException, ExecutionException {
-        List<List<List<Transaction>>> perConnection = new ArrayList<>();
+    private Submission submit(List<List<Transaction>> bySender, BlockWatcher watcher) throws InterruptedException, ExecutionException {
+        int[] firstIndex = new int[senders];
+        for (int s = 1; s < senders; s++) firstIndex[s] = firstIndex[s - 1] + bySender.get(s - 1).size();
+        List<Transaction> all = bySender.stream().flatMap(List::stream).toList(); // run index: sender after sender
+        List<List<PreparedBatch>> perConnection = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            List<List<Transaction>> batches = new ArrayList<>();
+            List<PreparedBatch> batches = new ArrayList<>();
             int rounds = bySender.stream().mapToInt(List::size).max().orElse(0);
             for (int k = 0; k < rounds; k++) {
-                List<Transaction> batch = new ArrayList<>();
+                List<Integer> batch = new ArrayList<>();
                 for (int s = c; s < senders; s += connections) {
-                    if (k < bySender.get(s).size()) batch.add(bySender.get(s).get(k));
+                    if (k < bySender.get(s).size()) batch.add(firstIndex[s] + k);
                     if (batch.size() == batchSize) {
-                        batches.add(batch);
+                        batches.add(prepare(batch, all));
                         batch = new ArrayList<>();
                     }
                 }
-                if (!batch.isEmpty()) batches.add(batch);
+                if (!batch.isEmpty()) batches.add(prepare(batch, all));
             }
             perConnection.add(batches);
         }
@@ -334,8 +376,8 @@ public final class LoadGenerator implements Callable<Integer> {
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
             List<Future<Map<String, Integer>>> futures = new ArrayList<>();
-            for (List<List<Transaction>> batches : perConnection) {
-                futures.add(pool.submit(() -> sendBatches(batches)));
+            for (List<PreparedBatch> batches : perConnection) {
+                futures.add(pool.submit(() -> sendBatches(batches, watcher)));
             }
             for (Future<Map<String, Integer>> f : futures) {
                 f.get().forEach((reason, n) -> refusals.merge(reason, n, Integer::sum));
@@ -348,67 +390,39 @@ public final class LoadGenerator implements Callable<Integer> {
         return new Submission(start, end);
     }
 
-    private Map<String, Integer> sendBatches(List<List<Transaction>> batches) {
+    private static PreparedBatch prepare(List<Integer> indices, List<Transaction> all) {
+        List<Call> calls = new ArrayList<>(indices.size());
+        String[] hashes = new String[indices.size()];
+        for (int j = 0; j < indices.size(); j++) {
+            Transaction tx = all.get(indices.get(j));
+            calls.add(Call.of("eth_sendRawTransaction", Hex.encode(tx.encode())));
+            hashes[j] = tx.hash().toHex();
+        }
+        return new PreparedBatch(JsonRpcClient.encode(calls), calls, indices.stream().mapToInt(Integer::intValue).toArray(), hashes);
+    }
+
+    private Map<String, Integer> sendBatches(List<PreparedBatch> batches, BlockWatcher watcher) {
         Map<String, Integer> refusals = new HashMap<>();
-        for (List<Transaction> batch : batches) {
+        for (PreparedBatch batch : batches) {
             long now = System.nanoTime();
-            batch.forEach(tx -> sentAt.put(tx.hash(), now));
-            List<Call> calls = batch.stream().map(tx -> Call.of("eth_sendRawTransaction", Hex.encode(tx.encode()))).toList();
-            List<Outcome> outcomes = rpc.batch(calls);
+            for (int index : batch.indices()) watcher.sent(index, now);
+            List<Outcome> outcomes = rpc.send(batch.body(), batch.calls());
             for (int i = 0; i < outcomes.size(); i++) {
                 Outcome o = outcomes.get(i);
                 if (!o.ok()) {
                     refusals.merge(o.error().toString(), 1, Integer::sum);
-                } else if (!batch.get(i).hash().toHex().equalsIgnoreCase(o.result().asText())) {
-                    refusals.merge("answered hash " + o.result().asText() + " for " + batch.get(i).hash(), 1, Integer::sum);
+                } else if (!batch.hashes()[i].equalsIgnoreCase(o.result().asText())) {
+                    refusals.merge("answered hash " + o.result().asText() + " for " + batch.hashes()[i], 1, Integer::sum);
                 }
             }
         }
         return refusals;
     }
 
-    /** Polls every sender's mined nonce until each has passed its last transfer; returns that moment. */
-    private long awaitMined(List<Address> addresses, List<List<Transaction>> bySender, long start) throws InterruptedException {
-        long[] target = new long[senders];
-        for (int s = 0; s < senders; s++) {
-            List<Transaction> txs = bySender.get(s);
-            target[s] = txs.isEmpty() ? 0 : txs.getLast().nonce() + 1;
-        }
-        List<Integer> waiting = new ArrayList<>(IntStream.range(0, senders).boxed().toList());
-        long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (true) {
-            List<Address> query = waiting.stream().map(addresses::get).toList();
-            long[] nonces = latestNonces(query);
-            List<Integer> still = new ArrayList<>();
-            long seenAt = System.nanoTime();
-            for (int i = 0; i < nonces.length; i++) {
-                recordCommits(bySender.get(waiting.get(i)), nonces[i], seenAt);
-                if (nonces[i] < target[waiting.get(i)]) still.add(waiting.get(i));
-            }
-            if (still.isEmpty()) return System.nanoTime();
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(still.size() + " senders still have unmined transfers after " + timeoutSeconds + " s");
-            }
-            waiting = still;
-            Thread.sleep(POLL_MILLIS);
-        }
-    }
-
-    /** Commit latency of the sender's transfers that {@code minedNonce} has just passed. */
-    private void recordCommits(List<Transaction> txs, long minedNonce, long seenAt) {
-        for (Transaction tx : txs) {
-            if (tx.nonce() < minedNonce) {
-                Long sent = sentAt.remove(tx.hash());
-                if (sent != null) latenciesNanos.add(seenAt - sent);
-            }
-        }
-    }
-
-    private long percentileMs(double p) {
-        long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        if (sorted.length == 0) return -1;
-        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-        return TimeUnit.NANOSECONDS.toMillis(sorted[index]);
+    private static long percentileMs(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) return -1;
+        int index = (int) Math.min(sortedNanos.length - 1, Math.max(0, Math.ceil(p * sortedNanos.length) - 1));
+        return TimeUnit.NANOSECONDS.toMillis(sortedNanos[index]);
     }
 
     record BlockSpan(long first, long last, int count, int maxPerBlock) {}
@@ -498,7 +512,7 @@ public final class LoadGenerator implements Callable<Integer> {
         return nonces;
     }
 
-    private static BigInteger quantity(JsonNode node) {
+    static BigInteger quantity(JsonNode node) {
         String s = node == null ? "" : node.asText();
         if (!s.startsWith("0x") || s.length() < 3) {
             throw new JsonRpcClient.RpcFailure("expected a hex quantity, got " + node);

@@ -498,51 +498,61 @@ public final class TransactionPool implements AutoCloseable {
                 if (q == null) {
                     continue;
                 }
-                synchronized (q) {
-                    int before = q.pendingCount();
-                    long pendingBefore = q.pendingNonce;
-                    q.stateNonce = newHead.nonce(sender);
-                    q.balance = newHead.balance(sender);
-                    q.epoch = epoch;
-                    // Mined, or another transaction with the same nonce was mined: stale either way.
-                    Map<Long, PooledTransaction> stale = q.byNonce.headMap(q.stateNonce);
-                    int dropped = stale.size();
-                    for (PooledTransaction tx : stale.values()) {
-                        byHash.remove(tx.hash(), tx);
-                        q.totalCost = q.totalCost.sub(tx.cost());
-                    }
-                    stale.clear();
-                    // What the sender held before need not be what it holds now: drop what it can no longer pay for.
-                    UInt256 running = UInt256.ZERO;
-                    for (PooledTransaction tx : new ArrayList<>(q.byNonce.values())) {
-                        UInt256 next = running.add(tx.cost());
-                        if (next.compareTo(q.balance) > 0) {
-                            q.byNonce.remove(tx.nonce());
-                            q.totalCost = q.totalCost.sub(tx.cost());
-                            byHash.remove(tx.hash(), tx);
-                            dropped++;
-                            LOG.log(System.Logger.Level.DEBUG, () -> "dropped unaffordable " + tx.hash());
-                        } else {
-                            running = next;
-                        }
-                    }
-                    size.addAndGet(-dropped);
-                    // The pending run is recomputed from the new account nonce; only what lies past the old
-                    // frontier is newly pending (the rest was announced when it became pending).
-                    q.pendingNonce = q.stateNonce;
-                    for (PooledTransaction tx : q.promote()) {
-                        if (tx.nonce() >= pendingBefore) {
-                            promoted.add(tx);
-                        }
-                    }
-                    pendingSize.addAndGet(q.pendingCount() - before);
-                    retireIfEmpty(q);
-                }
+                moveToHead(q, newHead, promoted);
             }
         } finally {
             headLock.writeLock().unlock();
         }
         notifyPending(promoted);
+    }
+
+    /**
+     * One sender of the new head's blocks (the caller holds the head lock exclusively): re-read, stale and unaffordable
+     * transactions dropped, the pending run recomputed; what became pending is added to {@code promoted}. Kept apart
+     * from the loop for the JIT: as one method they made 60 KB of compiled code, compiled four times in a
+     * 30,000-transfer run.
+     */
+    private void moveToHead(SenderQueue q, PoolHead newHead, List<PooledTransaction> promoted) {
+        synchronized (q) {
+            int before = q.pendingCount();
+            long pendingBefore = q.pendingNonce;
+            q.stateNonce = newHead.nonce(q.sender);
+            q.balance = newHead.balance(q.sender);
+            q.epoch = epoch;
+            // Mined, or another transaction with the same nonce was mined: stale either way.
+            Map<Long, PooledTransaction> stale = q.byNonce.headMap(q.stateNonce);
+            int dropped = stale.size();
+            for (PooledTransaction tx : stale.values()) {
+                byHash.remove(tx.hash(), tx);
+                q.totalCost = q.totalCost.sub(tx.cost());
+            }
+            stale.clear();
+            // What the sender held before need not be what it holds now: drop what it can no longer pay for.
+            UInt256 running = UInt256.ZERO;
+            for (PooledTransaction tx : new ArrayList<>(q.byNonce.values())) {
+                UInt256 next = running.add(tx.cost());
+                if (next.compareTo(q.balance) > 0) {
+                    q.byNonce.remove(tx.nonce());
+                    q.totalCost = q.totalCost.sub(tx.cost());
+                    byHash.remove(tx.hash(), tx);
+                    dropped++;
+                    LOG.log(System.Logger.Level.DEBUG, () -> "dropped unaffordable " + tx.hash());
+                } else {
+                    running = next;
+                }
+            }
+            size.addAndGet(-dropped);
+            // The pending run is recomputed from the new account nonce; only what lies past the old
+            // frontier is newly pending (the rest was announced when it became pending).
+            q.pendingNonce = q.stateNonce;
+            for (PooledTransaction tx : q.promote()) {
+                if (tx.nonce() >= pendingBefore) {
+                    promoted.add(tx);
+                }
+            }
+            pendingSize.addAndGet(q.pendingCount() - before);
+            retireIfEmpty(q);
+        }
     }
 
     /**
