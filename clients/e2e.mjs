@@ -23,9 +23,9 @@ import {
   zeroPadValue,
 } from "ethers";
 import { compile } from "./compile.mjs";
+import { check, expect, expectEqual, finish } from "./checks.mjs";
 
 const TEST_MNEMONIC = "test test test test test test test test test test test junk";
-const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 180_000);
 const EVENT_TIMEOUT_MS = 5_000;
 
 const [httpUrl, wsArg] = process.argv.slice(2);
@@ -34,43 +34,6 @@ if (!httpUrl || !/^https?:\/\//.test(httpUrl)) {
   process.exit(2);
 }
 const wsUrl = wsArg ?? httpUrl.replace(/^http/, "ws");
-
-// The whole run is bounded: a node that stops answering fails the run instead of hanging it.
-const watchdog = setTimeout(() => {
-  console.error(`FAIL the run did not finish within ${TOTAL_TIMEOUT_MS} ms`);
-  process.exit(1);
-}, TOTAL_TIMEOUT_MS);
-watchdog.unref();
-
-let passed = 0;
-let failed = 0;
-
-/** Runs one check; prints `ok` or `FAIL` with what was seen. A fatal check that fails ends the run. */
-async function check(name, fn, { fatal = false } = {}) {
-  try {
-    const detail = await fn();
-    passed++;
-    console.log(`ok   ${name}${detail ? ` (${detail})` : ""}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e?.shortMessage ?? e?.message ?? e}`);
-    if (process.env.E2E_VERBOSE) console.log(e);
-    if (fatal) finish();
-  }
-}
-
-function finish() {
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
-}
-
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function expectEqual(actual, expected, what) {
-  if (actual !== expected) throw new Error(`${what}: expected ${expected}, got ${actual}`);
-}
 
 function withTimeout(promise, ms, what) {
   let timer;

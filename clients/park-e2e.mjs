@@ -26,6 +26,7 @@ import {
   parseUnits,
 } from "ethers";
 import { compile } from "./compile.mjs";
+import { check, expect, expectEqual, finish } from "./checks.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [httpUrl, interfacesArg] = process.argv.slice(2);
@@ -39,36 +40,6 @@ if (!fs.existsSync(path.join(interfacesDir, "IParkRegistry.sol"))) {
   process.exit(2);
 }
 
-const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 180_000);
-setTimeout(() => {
-  console.error(`FAIL the run did not finish within ${TOTAL_TIMEOUT_MS} ms`);
-  process.exit(1);
-}, TOTAL_TIMEOUT_MS).unref();
-
-let passed = 0;
-let failed = 0;
-async function check(name, fn, { fatal = false } = {}) {
-  try {
-    const detail = await fn();
-    passed++;
-    console.log(`ok   ${name}${detail ? ` (${detail})` : ""}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e?.shortMessage ?? e?.message ?? e}`);
-    if (process.env.E2E_VERBOSE) console.log(e);
-    if (fatal) finish();
-  }
-}
-function finish() {
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
-}
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-function expectEqual(actual, expected, what) {
-  if (actual !== expected) throw new Error(`${what}: expected ${expected}, got ${actual}`);
-}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---- compile: the interfaces and the investor contract in one solc run (standard JSON, cancun) ----
