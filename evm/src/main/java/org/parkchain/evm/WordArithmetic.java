@@ -1,5 +1,7 @@
 package org.parkchain.evm;
 
+import org.parkchain.primitives.UInt256;
+
 /**
  * 256-bit arithmetic in place on limbs, with nothing allocated: a word is four longs, least significant first, at
  * an offset into a {@code long[]} (the interpreter's stack). Each operation reads all of its operands before it
@@ -29,44 +31,7 @@ final class WordArithmetic {
 
     /** {@code w[r] = w[a] * w[b]} modulo 2^256. */
     static void mul(long[] w, int a, int b, int r) {
-        mulTo(w, r, w[a], w[a + 1], w[a + 2], w[a + 3], w[b], w[b + 1], w[b + 2], w[b + 3]);
-    }
-
-    /**
-     * The low four limbs of the schoolbook product. Each step adds x*y + r + carry, which is at most
-     * (2^64-1)^2 + 2(2^64-1) = 2^128 - 1, so the (high, low) pair never overflows.
-     */
-    private static void mulTo(long[] w, int r, long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
-        long r0 = a0 * b0;
-        long carry = Math.unsignedMultiplyHigh(a0, b0);
-        long lo = a0 * b1;
-        long r1 = lo + carry;
-        carry = Math.unsignedMultiplyHigh(a0, b1) + (Long.compareUnsigned(r1, lo) < 0 ? 1 : 0);
-        lo = a0 * b2;
-        long r2 = lo + carry;
-        carry = Math.unsignedMultiplyHigh(a0, b2) + (Long.compareUnsigned(r2, lo) < 0 ? 1 : 0);
-        long r3 = a0 * b3 + carry;
-        lo = a1 * b0;
-        long s = r1 + lo;
-        long hi = Math.unsignedMultiplyHigh(a1, b0) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-        r1 = s;
-        lo = a1 * b1;
-        s = r2 + lo;
-        long hi2 = Math.unsignedMultiplyHigh(a1, b1) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-        long s2 = s + hi;
-        hi2 += Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-        r2 = s2;
-        r3 += a1 * b2 + hi2;
-        lo = a2 * b0;
-        s = r2 + lo;
-        hi = Math.unsignedMultiplyHigh(a2, b0) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-        r2 = s;
-        r3 += a2 * b1 + hi;
-        r3 += a3 * b0;
-        w[r] = r0;
-        w[r + 1] = r1;
-        w[r + 2] = r2;
-        w[r + 3] = r3;
+        UInt256.mulInto(w, r, w[a], w[a + 1], w[a + 2], w[a + 3], w[b], w[b + 1], w[b + 2], w[b + 3]);
     }
 
     /**
@@ -79,10 +44,10 @@ final class WordArithmetic {
         int bits = bitLength(e0, e1, e2, e3);
         setSmall(w, r, 1);
         for (int i = bits - 1; i >= 0; i--) {
-            mulTo(w, r, w[r], w[r + 1], w[r + 2], w[r + 3], w[r], w[r + 1], w[r + 2], w[r + 3]);
+            UInt256.mulInto(w, r, w[r], w[r + 1], w[r + 2], w[r + 3], w[r], w[r + 1], w[r + 2], w[r + 3]);
             long limb = i < 64 ? e0 : i < 128 ? e1 : i < 192 ? e2 : e3;
             if ((limb >>> (i & 63) & 1) != 0) {
-                mulTo(w, r, w[r], w[r + 1], w[r + 2], w[r + 3], b0, b1, b2, b3);
+                UInt256.mulInto(w, r, w[r], w[r + 1], w[r + 2], w[r + 3], b0, b1, b2, b3);
             }
         }
     }

@@ -125,8 +125,17 @@ public final class UInt256 implements Comparable<UInt256> {
      * x*y + r + carry, which is at most (2^64-1)^2 + 2(2^64-1) = 2^128 - 1, so (hi, lo) never overflows.
      */
     public UInt256 mul(UInt256 o) {
-        long a0 = u0, a1 = u1, a2 = u2, a3 = u3;
-        long b0 = o.u0, b1 = o.u1, b2 = o.u2, b3 = o.u3;
+        long[] r = new long[4];
+        mulInto(r, 0, u0, u1, u2, u3, o.u0, o.u1, o.u2, o.u3);
+        return new UInt256(r[0], r[1], r[2], r[3]);
+    }
+
+    /**
+     * The same product on bare limbs (least significant first), written to {@code out[at..at+3]}: the EVM's
+     * interpreter multiplies words in place on its limb stack with it. The operands are read before anything is
+     * written, so {@code out} may hold them.
+     */
+    public static void mulInto(long[] out, int at, long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
         // row a0
         long r0 = a0 * b0;
         long carry = Math.unsignedMultiplyHigh(a0, b0);
@@ -157,7 +166,10 @@ public final class UInt256 implements Comparable<UInt256> {
         r3 += a2 * b1 + hi;
         // row a3
         r3 += a3 * b0;
-        return new UInt256(r0, r1, r2, r3);
+        out[at] = r0;
+        out[at + 1] = r1;
+        out[at + 2] = r2;
+        out[at + 3] = r3;
     }
 
     /** Unsigned division; zero when the divisor is zero (the EVM's rule). */
