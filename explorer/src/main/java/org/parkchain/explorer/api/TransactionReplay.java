@@ -21,6 +21,7 @@ import org.parkchain.primitives.Hash;
 import org.parkchain.primitives.Hex;
 import org.parkchain.primitives.tx.Transaction;
 import org.parkchain.rpc.eth.CallTracer;
+import org.parkchain.rpc.eth.ChargedTracer;
 import org.parkchain.rpc.eth.RevertReason;
 import org.parkchain.rpc.eth.TimedTracer;
 import org.parkchain.rpc.eth.TraceAbandoned;

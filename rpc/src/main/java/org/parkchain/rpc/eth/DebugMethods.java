@@ -131,7 +131,7 @@ public final class DebugMethods implements MethodGroup {
             fourByteTracer = options.fourByteTracer() ? new FourByteTracer(precompiles) : null;
             prestateTracer = options.prestateTracer() ? new PrestateTracer(options.diffMode()) : null;
             structLogger = options.tracer().isEmpty() ? new StructLogger(options, budget) : null;
-            Tracer chosen = callTracer != null ? callTracer : fourByteTracer != null ? fourByteTracer
+            Tracer chosen = callTracer != null ? new ChargedTracer(callTracer, budget) : fourByteTracer != null ? fourByteTracer
                     : prestateTracer != null ? prestateTracer : structLogger;
             tracer = new TimedTracer(chosen, options.timeout());
         }

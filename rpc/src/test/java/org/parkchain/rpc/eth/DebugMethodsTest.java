@@ -150,6 +150,15 @@ class DebugMethodsTest {
     }
 
     @Test
+    void aCallTreePastItsSizeBudgetIsRefusedWithAClearError() {
+        // Each frame costs 256 bytes plus twice its input and output: CALLER's frame and its callee's pass 300.
+        DebugMethods small = new DebugMethods(new BlockLookup(backend), new CallExecutor(backend, EthApiConfig.defaults()), 300);
+        assertThatThrownBy(() -> call(small, "debug_traceCall",
+                "[{\"to\": \"" + CALLER.toHex() + "\", \"gas\": \"0x100000\"}, \"latest\", {\"tracer\": \"callTracer\"}]"))
+                .isInstanceOf(RpcException.class).hasMessageStartingWith("trace too large: over 300 bytes");
+    }
+
+    @Test
     void aTraceThatRunsOutOfTimeStopsWithGethsError() {
         // 16M gas of a three-instruction loop is over four million traced steps: far more than a millisecond's work.
         assertThatThrownBy(() -> traceCall(LOOP, 0x1000000, "{\"tracer\": \"callTracer\", \"timeout\": \"1ms\"}"))

@@ -1,4 +1,4 @@
-package org.parkchain.explorer.api;
+package org.parkchain.rpc.eth;
 
 import org.parkchain.evm.ExecutionResult;
 import org.parkchain.evm.Log;
@@ -6,20 +6,20 @@ import org.parkchain.evm.Tracer;
 import org.parkchain.evm.WorldView;
 import org.parkchain.primitives.Address;
 import org.parkchain.primitives.UInt256;
-import org.parkchain.rpc.eth.TraceBudget;
 
 /**
  * Passes everything on to a tracer, charging every frame's input and output to a trace's budget, as the struct
- * logger charges its steps: a call tree past the budget is abandoned ({@code TraceAbandoned}).
+ * logger charges its steps: a call tree past the budget is abandoned ({@code TraceAbandoned}). The callTracer of
+ * {@code debug_trace*} and the explorer's internal calls are bounded by it.
  */
-final class ChargedTracer implements Tracer {
+public final class ChargedTracer implements Tracer {
     /** What the tracer is charged per frame beside its input and output (its JSON's other fields). */
     private static final long FRAME_BYTES = 256;
 
     private final Tracer inner;
     private final TraceBudget budget;
 
-    ChargedTracer(Tracer inner, TraceBudget budget) {
+    public ChargedTracer(Tracer inner, TraceBudget budget) {
         this.inner = inner;
         this.budget = budget;
     }
