@@ -127,19 +127,22 @@ public final class EthCallComparison implements Callable<Integer> {
     private static final long INTRINSIC_GAS = 21_000;
 
     /**
-     * The workload's in-process size, or the largest smaller one whose call needs at most {@code maxGas} (found by
-     * running it in process: gas grows with the size, linearly or, for SORT, quadratically).
+     * The workload's in-process size, or the largest smaller one whose call needs at most {@code maxGas}: a binary
+     * search, running the program in process (its gas grows with the size, linearly or, for SORT, quadratically).
      */
     static long sizeWithin(EvmWorkload workload, long maxGas) {
-        long size = workload.size();
-        for (long gas = callGas(workload, size); gas > maxGas; gas = callGas(workload, size)) {
-            if (size == 1) {
-                throw new IllegalArgumentException(workload + " needs " + gas + " gas at its smallest size, more than " + maxGas);
-            }
-            long smaller = (long) (size * ((double) maxGas / gas));
-            size = Math.max(1, Math.min(smaller, size - 1));
+        if (callGas(workload, workload.size()) <= maxGas) {
+            return workload.size();
         }
-        return size;
+        if (callGas(workload, 1) > maxGas) {
+            throw new IllegalArgumentException(workload + " needs more than " + maxGas + " gas at its smallest size");
+        }
+        long fits = 1, tooLarge = workload.size();
+        while (tooLarge - fits > 1) {
+            long mid = fits + (tooLarge - fits) / 2;
+            if (callGas(workload, mid) <= maxGas) fits = mid; else tooLarge = mid;
+        }
+        return fits;
     }
 
     /** The gas of a call to the workload's program of that size, intrinsic gas included, run in process. */
@@ -167,19 +170,20 @@ public final class EthCallComparison implements Callable<Integer> {
         for (int k = 0; k < n; k++) {
             callFor(nodes.get(k), calls[k], outputs[k], schedule.warmupSeconds(), null);
         }
-        List<List<Long>> nanos = new ArrayList<>();
+        List<List<EthCallTimes>> nanos = new ArrayList<>();
         for (int k = 0; k < n; k++) nanos.add(new ArrayList<>());
         for (int round = 0; round < schedule.rounds(); round++) {
             for (int i = 0; i < n; i++) {
                 int k = round % 2 == 0 ? i : n - 1 - i;
-                callFor(nodes.get(k), calls[k], outputs[k], schedule.roundSeconds(), nanos.get(k));
+                List<Long> times = new ArrayList<>();
+                callFor(nodes.get(k), calls[k], outputs[k], schedule.roundSeconds(), times);
+                nanos.get(k).add(EthCallTimes.of(times.stream().mapToLong(Long::longValue).toArray()));
             }
         }
         List<EthCallFigures> figures = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             long gas = nodes.get(k).gasUsedByTransaction(contracts[k], deployer, maxGas);
-            long[] times = nanos.get(k).stream().mapToLong(Long::longValue).toArray();
-            figures.add(new EthCallFigures(nodes.get(k).name(), gas, outputs[k], EthCallTimes.of(times)));
+            figures.add(new EthCallFigures(nodes.get(k).name(), gas, outputs[k], nanos.get(k)));
         }
         return new EthCallRun(workload, size, figures);
     }
@@ -201,10 +205,13 @@ public final class EthCallComparison implements Callable<Integer> {
     }
 
     private static void print(PrintStream out, EthCallRun run) {
-        out.printf("  %-16s %12s %7s %10s %10s %9s%n", "node", "gas/call", "calls", "median ms", "p90 ms", "Mgas/s");
+        out.printf("  %-16s %12s %7s %10s %10s %9s  %s%n", "node", "gas/call", "calls", "median ms", "p90 ms", "Mgas/s",
+                "median ms of each round");
         for (EthCallFigures f : run.nodes()) {
-            out.printf(Locale.ROOT, "  %-16s %,12d %7d %10.2f %10.2f %9.1f%n", f.node(), f.gasPerCall(), f.times().calls(),
-                    f.times().medianNanos() / 1e6, f.times().p90Nanos() / 1e6, f.mgasPerSecond());
+            EthCallTimes all = f.times();
+            String rounds = String.join(" ", f.rounds().stream().map(r -> String.format(Locale.ROOT, "%.2f", r.medianNanos() / 1e6)).toList());
+            out.printf(Locale.ROOT, "  %-16s %,12d %7d %10.2f %10.2f %9.1f  %s%n", f.node(), f.gasPerCall(), all.calls(),
+                    all.medianNanos() / 1e6, all.p90Nanos() / 1e6, f.mgasPerSecond(), rounds);
         }
         run.disagreement().ifPresent(why -> out.println("  no ratio: " + why));
         for (int k = 1; k < run.nodes().size(); k++) {

@@ -85,6 +85,10 @@ class EthCallComparisonTest {
         assertThat(size).isLessThan(EvmWorkload.ERC20_TRANSFERS.size());
         assertThat(EthCallComparison.callGas(EvmWorkload.ERC20_TRANSFERS, size)).isLessThanOrEqualTo(MAX_GAS);
         assertThat(EthCallComparison.callGas(EvmWorkload.ERC20_TRANSFERS, size + 1)).isGreaterThan(MAX_GAS);
+
+        long sortSize = EthCallComparison.sizeWithin(EvmWorkload.SORT, 300_000); // quadratic in its size
+        assertThat(EthCallComparison.callGas(EvmWorkload.SORT, sortSize)).isLessThanOrEqualTo(300_000);
+        assertThat(EthCallComparison.callGas(EvmWorkload.SORT, sortSize + 1)).isGreaterThan(300_000);
     }
 
     @Test

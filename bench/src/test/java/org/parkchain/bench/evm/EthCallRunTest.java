@@ -48,6 +48,6 @@ class EthCallRunTest {
     }
 
     private static EthCallFigures figures(String node, long gas, String output, long nanosPerCall) {
-        return new EthCallFigures(node, gas, output, EthCallTimes.of(nanosPerCall, nanosPerCall, nanosPerCall));
+        return new EthCallFigures(node, gas, output, List.of(EthCallTimes.of(nanosPerCall, nanosPerCall), EthCallTimes.of(nanosPerCall)));
     }
 }

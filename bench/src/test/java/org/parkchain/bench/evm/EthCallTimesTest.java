@@ -35,6 +35,13 @@ class EthCallTimesTest {
     }
 
     @Test
+    void figuresPoolTheCallsOfEveryRound() {
+        EthCallFigures figures = new EthCallFigures("n", 1_000, "0x", java.util.List.of(EthCallTimes.of(5, 1), EthCallTimes.of(3)));
+        assertThat(figures.times().sortedNanos()).containsExactly(1, 3, 5);
+        assertThat(figures.mgasPerSecond()).isEqualTo(1_000 / 3.0 * 1e3);
+    }
+
+    @Test
     void refusesNoCalls() {
         assertThatThrownBy(EthCallTimes::of).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no timed calls");
     }
