@@ -22,8 +22,8 @@ final class Pairing {
     static final BigInteger U = new BigInteger("4965661367192848881");
     static final BigInteger LOOP = U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO);
     /** π on twisted coordinates: (x, y) -> (conj(x)·ξ^((p-1)/3), conj(y)·ξ^((p-1)/2)). */
-    private static final Fp2 PI_X = Fp2.XI.pow(Fp.P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(3)));
-    private static final Fp2 PI_Y = Fp2.XI.pow(Fp.P.subtract(BigInteger.ONE).divide(BigInteger.TWO));
+    static final Fp2 PI_X = Fp2.XI.pow(Fp.P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(3)));
+    static final Fp2 PI_Y = Fp2.XI.pow(Fp.P.subtract(BigInteger.ONE).divide(BigInteger.TWO));
     /** Coefficients of λ0…λ3 in (u³, u², u, 1). */
     private static final int[][] HARD_PART = {{-36, -30, -18, -2}, {-36, -18, -12, 1}, {0, 6, 0, 1}, {0, 0, 0, 1}};
 
