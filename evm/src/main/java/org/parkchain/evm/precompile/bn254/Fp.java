@@ -132,6 +132,20 @@ final class Fp implements FieldElement<Fp> {
         return add(this);
     }
 
+    /**
+     * this/2: the Montgomery representative itself halved when even, else (representative + p)/2; p is odd and both
+     * are below 2^254, so the sum fits in four limbs.
+     */
+    Fp halve() {
+        long[] r = l.clone();
+        if ((r[0] & 1) != 0) addInto(r, MODULUS);
+        r[0] = (r[0] >>> 1) | (r[1] << 63);
+        r[1] = (r[1] >>> 1) | (r[2] << 63);
+        r[2] = (r[2] >>> 1) | (r[3] << 63);
+        r[3] = r[3] >>> 1;
+        return new Fp(r);
+    }
+
     @Override
     public Fp inverse() {
         if (isZero()) return ZERO;

@@ -5,11 +5,59 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.parkchain.evm.precompile.ec.Curve;
 
 /** BN254's Montgomery-limb tower against BigInteger arithmetic and the definitions. */
 class Bn254FieldAndPairingTest {
     private static final BigInteger P = Fp.P;
     private final Random random = new Random(254);
+    private static final Curve.Affine<Fp> G1 = new Curve.Affine<>(Fp.of(1), Fp.of(2), false);
+    /** EIP-197's G2 generator. */
+    private static final Curve.Affine<Fp2> G2 = new Curve.Affine<>(
+            Fp2.of(new BigInteger("1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed", 16),
+                    new BigInteger("198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2", 16)),
+            Fp2.of(new BigInteger("12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa", 16),
+                    new BigInteger("090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b", 16)),
+            false);
+
+    private static Fp12 pairing(Curve.Affine<Fp> p, Curve.Affine<Fp2> q) {
+        return Pairing.finalExponentiation(Pairing.millerLoop(java.util.List.of(new Pairing.Pair(p, q))));
+    }
+
+    private static <F extends org.parkchain.evm.precompile.ec.FieldElement<F>> Curve.Affine<F> times(
+            Curve<F> curve, Curve.Affine<F> point, BigInteger k) {
+        return curve.toAffine(curve.multiply(curve.toJacobian(point), k));
+    }
+
+    @Test
+    void millerStepsMoveTAsTheCurveDoes() {
+        Curve<Fp2> c = Bn254Curves.G2;
+        for (int i = 0; i < 5; i++) {
+            Curve.Affine<Fp2> q = times(c, G2, new BigInteger(250, random));
+            Pairing.MillerPair pair = new Pairing.MillerPair(new Pairing.Pair(G1, q));
+            Curve.Jacobian<Fp2> expected = c.toJacobian(q);
+            for (int step = 0; step < 6; step++) {
+                pair.doublingStep(Fp12.ONE);
+                expected = c.doubled(expected);
+                assertThat(pair.t()).isEqualTo(c.toAffine(expected));
+                pair.additionStep(Fp12.ONE, q);
+                expected = c.addAffine(expected, q);
+                assertThat(pair.t()).isEqualTo(c.toAffine(expected));
+            }
+        }
+    }
+
+    @Test
+    void pairingIsBilinearAndNonDegenerate() {
+        Fp12 base = pairing(G1, G2);
+        assertThat(base.isOne()).isFalse();
+        assertThat(base.pow(Bn254Curves.ORDER).isOne()).isTrue();
+        for (int i = 0; i < 3; i++) {
+            BigInteger a = new BigInteger(64, random), b = new BigInteger(64, random);
+            Fp12 e = pairing(times(Bn254Curves.G1, G1, a), times(Bn254Curves.G2, G2, b));
+            assertThat(e).isEqualTo(base.pow(a.multiply(b)));
+        }
+    }
 
     private Fp2 randomFp2() {
         return new Fp2(Fp.of(new BigInteger(256, random)), Fp.of(new BigInteger(256, random)));
