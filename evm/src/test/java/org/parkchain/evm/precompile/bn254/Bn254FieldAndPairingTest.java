@@ -105,23 +105,51 @@ class Bn254FieldAndPairingTest {
         }
     }
 
+    /** m = 2u(6u² + 3u + 1), the multiple of the hard exponent that the final exponentiation raises to. */
+    private static BigInteger hardPartMultiple() {
+        BigInteger u = Pairing.U;
+        return u.shiftLeft(1).multiply(u.pow(2).multiply(BigInteger.valueOf(6)).add(u.multiply(BigInteger.valueOf(3)))
+                .add(BigInteger.ONE));
+    }
+
     @Test
-    void hardPartCoefficientsSumToTheHardExponent() {
+    void hardPartCoefficientsSumToAMultipleOfTheHardExponentPrimeToR() {
         BigInteger u = Pairing.U, p = P, r = Bn254Curves.ORDER;
-        BigInteger l0 = u.pow(3).multiply(BigInteger.valueOf(-36)).subtract(u.pow(2).multiply(BigInteger.valueOf(30)))
-                .subtract(u.multiply(BigInteger.valueOf(18))).subtract(BigInteger.TWO);
-        BigInteger l1 = u.pow(3).multiply(BigInteger.valueOf(-36)).subtract(u.pow(2).multiply(BigInteger.valueOf(18)))
-                .subtract(u.multiply(BigInteger.valueOf(12))).add(BigInteger.ONE);
-        BigInteger l2 = u.pow(2).multiply(BigInteger.valueOf(6)).add(BigInteger.ONE);
-        BigInteger sum = l0.add(l1.multiply(p)).add(l2.multiply(p.pow(2))).add(p.pow(3));
-        assertThat(sum).isEqualTo(p.pow(4).subtract(p.pow(2)).add(BigInteger.ONE).divide(r));
+        BigInteger base = u.pow(3).multiply(BigInteger.valueOf(12)).add(u.pow(2).multiply(BigInteger.valueOf(6)))
+                .add(u.multiply(BigInteger.valueOf(4)));
+        BigInteger l0 = base.add(u.pow(2).multiply(BigInteger.valueOf(6))).add(u.multiply(BigInteger.TWO)).add(BigInteger.ONE);
+        BigInteger l1 = base;
+        BigInteger l2 = base.add(u.multiply(BigInteger.TWO));
+        BigInteger l3 = base.subtract(BigInteger.ONE);
+        BigInteger sum = l0.add(l1.multiply(p)).add(l2.multiply(p.pow(2))).add(l3.multiply(p.pow(3)));
+        BigInteger hard = p.pow(4).subtract(p.pow(2)).add(BigInteger.ONE).divide(r);
+        assertThat(sum).isEqualTo(hard.multiply(hardPartMultiple()));
+        assertThat(hardPartMultiple().gcd(r)).isEqualTo(BigInteger.ONE);
     }
 
     @Test
     void fastFinalExponentiationMatchesTheDefinition() {
-        Fp12 f = randomFp12();
         BigInteger exponent = P.pow(12).subtract(BigInteger.ONE).divide(Bn254Curves.ORDER);
-        assertThat(Pairing.finalExponentiation(f)).isEqualTo(f.pow(exponent));
+        for (int i = 0; i < 2; i++) {
+            Fp12 f = randomFp12();
+            Fp12 exact = f.pow(exponent);
+            assertThat(Pairing.finalExponentiation(f)).isEqualTo(exact.pow(hardPartMultiple()));
+            assertThat(exact.pow(Bn254Curves.ORDER).isOne()).isTrue();
+        }
+    }
+
+    @Test
+    void nafDigitsRebuildTheScalar() {
+        for (BigInteger k : new BigInteger[] {Pairing.U, Pairing.LOOP, new BigInteger(64, random).setBit(0)}) {
+            int[] digits = Pairing.naf(k);
+            BigInteger sum = BigInteger.ZERO;
+            for (int i = digits.length - 1; i >= 0; i--) {
+                sum = sum.shiftLeft(1).add(BigInteger.valueOf(digits[i]));
+                if (i > 0) assertThat(digits[i] != 0 && digits[i - 1] != 0).isFalse();
+            }
+            assertThat(sum).isEqualTo(k);
+            assertThat(digits[digits.length - 1]).isEqualTo(1);
+        }
     }
 
     @Test
