@@ -86,6 +86,38 @@ class Bn254FieldAndPairingTest {
         }
     }
 
+    /** Values whose limbs sit at carry and borrow boundaries, where a wrong carry chain shows. */
+    @Test
+    void carryChainsAgreeWithBigIntegerAtLimbBoundaries() {
+        java.util.List<BigInteger> values = new java.util.ArrayList<>();
+        BigInteger one = BigInteger.ONE;
+        for (int bits : new int[] {0, 64, 128, 192, 253}) {
+            BigInteger power = one.shiftLeft(bits);
+            values.add(power);
+            values.add(power.subtract(one));
+            values.add(P.subtract(power));
+        }
+        values.add(P.subtract(BigInteger.TWO));
+        values.add(P.shiftRight(1));
+        values.add(P.shiftRight(1).add(one));
+        values.add(BigInteger.ZERO);
+        for (BigInteger a : values) {
+            BigInteger am = a.mod(P);
+            Fp x = Fp.of(a);
+            assertThat(x.toBigInteger()).isEqualTo(am);
+            assertThat(x.negate().toBigInteger()).isEqualTo(am.negate().mod(P));
+            assertThat(x.halve().add(x.halve())).isEqualTo(x);
+            assertThat(x.halve().toBigInteger()).isEqualTo(am.multiply(BigInteger.TWO.modInverse(P)).mod(P));
+            for (BigInteger b : values) {
+                BigInteger bm = b.mod(P);
+                Fp y = Fp.of(b);
+                assertThat(x.add(y).toBigInteger()).as("%s + %s", a, b).isEqualTo(am.add(bm).mod(P));
+                assertThat(x.subtract(y).toBigInteger()).as("%s - %s", a, b).isEqualTo(am.subtract(bm).mod(P));
+                assertThat(x.multiply(y).toBigInteger()).as("%s * %s", a, b).isEqualTo(am.multiply(bm).mod(P));
+            }
+        }
+    }
+
     @Test
     void towerMatchesItsDefinitions() {
         Fp2 a = randomFp2();
