@@ -172,16 +172,29 @@ class Bn254FieldAndPairingTest {
 
     @Test
     void nafDigitsRebuildTheScalar() {
-        for (BigInteger k : new BigInteger[] {Pairing.U, Pairing.LOOP, new BigInteger(64, random).setBit(0)}) {
-            int[] digits = Pairing.naf(k);
-            BigInteger sum = BigInteger.ZERO;
-            for (int i = digits.length - 1; i >= 0; i--) {
-                sum = sum.shiftLeft(1).add(BigInteger.valueOf(digits[i]));
-                if (i > 0) assertThat(digits[i] != 0 && digits[i - 1] != 0).isFalse();
+        for (int width : new int[] {2, 4}) {
+            for (BigInteger k : new BigInteger[] {Pairing.U, Pairing.LOOP, new BigInteger(64, random).setBit(0)}) {
+                int[] digits = Pairing.naf(k, width);
+                BigInteger sum = BigInteger.ZERO;
+                for (int i = digits.length - 1; i >= 0; i--) {
+                    sum = sum.shiftLeft(1).add(BigInteger.valueOf(digits[i]));
+                    if (digits[i] == 0) continue;
+                    assertThat(Math.abs(digits[i]) % 2).isEqualTo(1);
+                    assertThat(Math.abs(digits[i])).isLessThan(1 << (width - 1));
+                    for (int j = Math.max(0, i - width + 1); j < i; j++) assertThat(digits[j]).isZero();
+                }
+                assertThat(sum).isEqualTo(k);
+                assertThat(digits[digits.length - 1]).isPositive();
             }
-            assertThat(sum).isEqualTo(k);
-            assertThat(digits[digits.length - 1]).isEqualTo(1);
         }
+    }
+
+    @Test
+    void powerByUMatchesPowInTheCyclotomicSubgroup() {
+        Fp12 f = randomFp12();
+        Fp12 cyclotomic = f.conjugate().multiply(f.inverse());
+        cyclotomic = cyclotomic.frobenius().frobenius().multiply(cyclotomic);
+        assertThat(Pairing.powU(cyclotomic)).isEqualTo(cyclotomic.pow(Pairing.U));
     }
 
     @Test
