@@ -97,6 +97,20 @@ final class AnalysedCode {
         return a;
     }
 
+    /**
+     * Enters the block starting at {@code pc} (nothing to do past the code's end, where the padding's STOP runs): the
+     * gas left after the block's static gas, or -1 when the block cannot be paid for or would take the stack below
+     * its needs or above 1,024 items, in which case it halts somewhere inside.
+     */
+    long enterBlock(int pc, int sp, long gas) {
+        int block = blockAt[pc];
+        if (block == 0) return gas;
+        int b = block - 1;
+        long g = blockGas[b];
+        if (sp < blockNeeds[b] || sp + blockGrowth[b] > InstructionTable.STACK_LIMIT || gas < g) return -1;
+        return gas - g;
+    }
+
     boolean isJumpDest(long dest) {
         return dest >= 0 && dest < length && (jumpDests[(int) (dest >>> 6)] & (1L << dest)) != 0;
     }
