@@ -14,12 +14,22 @@ import org.parkchain.primitives.Hash;
  * before its end, and if the block cannot be paid for or would break the stack, none of its pure instructions has
  * an effect anyone could see before the halt — the interpreter then steps through it instruction by instruction to
  * halt at the precise place and with the precise reason.
+ *
+ * <p>The fast loop dispatches on {@link #dispatch}, a copy of the padded code in which a PUSH1 or PUSH2 of a valid
+ * jump destination followed by JUMP or JUMPI is marked with a fused opcode ({@link #PUSH1_JUMP} …): the pair then
+ * costs one dispatch and no destination check. The PUSH and the jump are always in one block (a block is only cut
+ * before a JUMPDEST), so the block's checks cover both. The fused opcodes are bytes no fork defines; a real
+ * undefined byte is never dispatched by the fast loop, because its block never passes the entry check.
  */
 final class AnalysedCode {
     private static final int CACHE_LIMIT = 16_384;
 
     final byte[] code;
     final byte[] padded;
+    /** The padded code with PUSH1/PUSH2 + JUMP/JUMPI pairs of a valid destination marked at the PUSH. */
+    final byte[] dispatch;
+    /** The fused opcodes: PUSHn d JUMP(I), d a valid destination, so the jump needs no check. */
+    static final int PUSH1_JUMP = 0xb0, PUSH2_JUMP = 0xb1, PUSH1_JUMPI = 0xb2, PUSH2_JUMPI = 0xb3;
     final int length;
     private final long[] jumpDests;
     /** For each pc that starts a block, 1 + its index in the arrays below; 0 elsewhere. */
@@ -42,6 +52,21 @@ final class AnalysedCode {
             } else if (op >= Opcodes.PUSH1 && op <= Opcodes.PUSH32) {
                 pc += op - Opcodes.PUSH1 + 1;
             }
+        }
+        this.dispatch = padded.clone();
+        for (int pc = 0; pc < code.length; pc++) {
+            int op = code[pc] & 0xff;
+            if (op == Opcodes.PUSH1 || op == Opcodes.PUSH1 + 1) {
+                int n = op - Opcodes.PUSH1 + 1;
+                int next = pc + 1 + n;
+                int dest = n == 1 ? padded[pc + 1] & 0xff : (padded[pc + 1] & 0xff) << 8 | (padded[pc + 2] & 0xff);
+                if (next < code.length && isJumpDest(dest)) {
+                    int jump = code[next] & 0xff;
+                    if (jump == Opcodes.JUMP) dispatch[pc] = (byte) (n == 1 ? PUSH1_JUMP : PUSH2_JUMP);
+                    if (jump == Opcodes.JUMPI) dispatch[pc] = (byte) (n == 1 ? PUSH1_JUMPI : PUSH2_JUMPI);
+                }
+            }
+            if (op >= Opcodes.PUSH1 && op <= Opcodes.PUSH32) pc += op - Opcodes.PUSH1 + 1;
         }
         blockAt = new int[padded.length];
         int count = 0;

@@ -1,5 +1,9 @@
 package org.parkchain.evm;
 
+import static org.parkchain.evm.AnalysedCode.PUSH1_JUMP;
+import static org.parkchain.evm.AnalysedCode.PUSH1_JUMPI;
+import static org.parkchain.evm.AnalysedCode.PUSH2_JUMP;
+import static org.parkchain.evm.AnalysedCode.PUSH2_JUMPI;
 import static org.parkchain.evm.Opcodes.*;
 
 /**
@@ -32,7 +36,8 @@ final class Interpreter {
 
     /**
      * Static gas and stack bounds are checked once per basic block (see {@link AnalysedCode}), when the block is
-     * entered: at the frame's start, at a JUMPDEST and after each instruction that ends a block, never inside one.
+     * entered: at the frame's start, at a JUMPDEST and after each instruction that ends a block, never inside one. A
+     * taken jump enters the destination's block itself and goes on after its JUMPDEST (whose gas is in the block).
      * The program counter, the stack height and the gas live in locals; instructions that need the frame (memory
      * beyond its paid size, storage, calls, hashing, environment, dynamic gas) go through {@link #withGas}, which
      * hands all three to the frame and back. A block that fails its entry check halts inside it: the frame then
@@ -40,156 +45,193 @@ final class Interpreter {
      */
     static Exit run(Frame f, InstructionTable table) {
         final byte[] code = f.code.padded;
+        final byte[] dispatch = f.code.dispatch;
         final long[] s = f.stack;
         final AnalysedCode analysed = f.code;
         int pc = f.pc;
         int sp = f.sp;
         long gas = f.gas;
         int jumps = 0;
-        if (code[pc] != (byte) JUMPDEST) {
+        if (dispatch[pc] != (byte) JUMPDEST) {
             long left = analysed.enterBlock(pc, sp, gas);
             if (left < 0) return stepToHalt(f, table, pc, sp, gas);
             gas = left;
         }
         while (true) {
-            endsBlock:
+            int dest;
+            jumped:
             {
-                int op = code[pc] & 0xff;
-                switch (op) {
-                    case ADD -> Arithmetic.add(s, sp--);
-                    case MUL -> Arithmetic.mul(s, sp--);
-                    case SUB -> Arithmetic.sub(s, sp--);
-                    case DIV -> Arithmetic.div(s, sp--);
-                    case SDIV -> Arithmetic.sdiv(s, sp--);
-                    case MOD -> Arithmetic.mod(s, sp--);
-                    case SMOD -> Arithmetic.smod(s, sp--);
-                    case ADDMOD -> {
-                        Arithmetic.addmod(s, sp);
-                        sp -= 2;
-                    }
-                    case MULMOD -> {
-                        Arithmetic.mulmod(s, sp);
-                        sp -= 2;
-                    }
-                    case SIGNEXTEND -> Arithmetic.signExtend(s, sp--);
-                    case LT -> Bitwise.lt(s, sp--);
-                    case GT -> Bitwise.gt(s, sp--);
-                    case SLT -> Bitwise.slt(s, sp--);
-                    case SGT -> Bitwise.sgt(s, sp--);
-                    case EQ -> Bitwise.eq(s, sp--);
-                    case ISZERO -> Bitwise.isZero(s, sp);
-                    case AND -> Bitwise.and(s, sp--);
-                    case OR -> Bitwise.or(s, sp--);
-                    case XOR -> Bitwise.xor(s, sp--);
-                    case NOT -> Bitwise.not(s, sp);
-                    case BYTE -> Bitwise.byteOp(s, sp--);
-                    case SHL -> Bitwise.shl(s, sp--);
-                    case SHR -> Bitwise.shr(s, sp--);
-                    case SAR -> Bitwise.sar(s, sp--);
-                    case CLZ -> Bitwise.clz(s, sp);
-                    case POP -> sp--;
-                    case PC -> setSmall(s, sp++, pc);
-                    case JUMPDEST -> {
-                        long left = analysed.enterBlock(pc, sp, gas);
-                        if (left < 0) return stepToHalt(f, table, pc, sp, gas);
-                        gas = left;
-                    }
-                    case JUMP -> {
-                        pc = jumpTarget(analysed, s, --sp);
-                        if (++jumps == JUMPS_PER_INTERRUPT_CHECK) jumps = checkInterrupt();
-                        continue;
-                    }
-                    case JUMPI -> {
-                        int c = (sp - 2) << 2;
-                        sp -= 2;
-                        if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
-                            pc = jumpTarget(analysed, s, sp + 1);
-                            if (++jumps == JUMPS_PER_INTERRUPT_CHECK) jumps = checkInterrupt();
+                endsBlock:
+                {
+                    int op = dispatch[pc] & 0xff;
+                    // An instruction that takes two operands and leaves one is called with the height before it (sp--).
+                    switch (op) {
+                        case ADD -> Arithmetic.add(s, sp--);
+                        case MUL -> Arithmetic.mul(s, sp--);
+                        case SUB -> Arithmetic.sub(s, sp--);
+                        case DIV -> Arithmetic.div(s, sp--);
+                        case SDIV -> Arithmetic.sdiv(s, sp--);
+                        case MOD -> Arithmetic.mod(s, sp--);
+                        case SMOD -> Arithmetic.smod(s, sp--);
+                        case ADDMOD -> {
+                            Arithmetic.addmod(s, sp);
+                            sp -= 2;
+                        }
+                        case MULMOD -> {
+                            Arithmetic.mulmod(s, sp);
+                            sp -= 2;
+                        }
+                        case SIGNEXTEND -> Arithmetic.signExtend(s, sp--);
+                        case LT -> Bitwise.lt(s, sp--);
+                        case GT -> Bitwise.gt(s, sp--);
+                        case SLT -> Bitwise.slt(s, sp--);
+                        case SGT -> Bitwise.sgt(s, sp--);
+                        case EQ -> Bitwise.eq(s, sp--);
+                        case ISZERO -> Bitwise.isZero(s, sp);
+                        case AND -> Bitwise.and(s, sp--);
+                        case OR -> Bitwise.or(s, sp--);
+                        case XOR -> Bitwise.xor(s, sp--);
+                        case NOT -> Bitwise.not(s, sp);
+                        case BYTE -> Bitwise.byteOp(s, sp--);
+                        case SHL -> Bitwise.shl(s, sp--);
+                        case SHR -> Bitwise.shr(s, sp--);
+                        case SAR -> Bitwise.sar(s, sp--);
+                        case CLZ -> Bitwise.clz(s, sp);
+                        case POP -> sp--;
+                        case PC -> setSmall(s, sp++, pc);
+                        case JUMPDEST -> {
+                            long left = analysed.enterBlock(pc, sp, gas);
+                            if (left < 0) return stepToHalt(f, table, pc, sp, gas);
+                            gas = left;
+                        }
+                        case JUMP -> {
+                            dest = jumpTarget(analysed, s, --sp);
+                            break jumped;
+                        }
+                        case JUMPI -> {
+                            int c = (sp - 2) << 2;
+                            sp -= 2;
+                            if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
+                                dest = jumpTarget(analysed, s, sp + 1);
+                                break jumped;
+                            }
+                            break endsBlock;
+                        }
+                        case PUSH1_JUMP -> {
+                            dest = code[pc + 1] & 0xff;
+                            break jumped;
+                        }
+                        case PUSH2_JUMP -> {
+                            dest = (code[pc + 1] & 0xff) << 8 | (code[pc + 2] & 0xff);
+                            break jumped;
+                        }
+                        case PUSH1_JUMPI -> {
+                            int c = (--sp) << 2;
+                            if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
+                                dest = code[pc + 1] & 0xff;
+                                break jumped;
+                            }
+                            pc += 2; // at the JUMPI, which ends the block
+                            break endsBlock;
+                        }
+                        case PUSH2_JUMPI -> {
+                            int c = (--sp) << 2;
+                            if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
+                                dest = (code[pc + 1] & 0xff) << 8 | (code[pc + 2] & 0xff);
+                                break jumped;
+                            }
+                            pc += 3;
+                            break endsBlock;
+                        }
+                        case GAS -> {
+                            setSmall(s, sp++, gas);
+                            break endsBlock;
+                        }
+                        case MLOAD -> {
+                            if (!MemoryOps.mloadWithinMemory(f, sp)) {
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.gas = gas;
+                                MemoryOps.mload(f);
+                                gas = f.gas;
+                            }
+                            break endsBlock;
+                        }
+                        case MSTORE -> {
+                            if (MemoryOps.mstoreWithinMemory(f, sp)) {
+                                sp -= 2;
+                            } else {
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.gas = gas;
+                                MemoryOps.mstore(f);
+                                gas = f.gas;
+                                sp = f.sp;
+                            }
+                            break endsBlock;
+                        }
+                        case PUSH0 -> setSmall(s, sp++, 0);
+                        case PUSH1 -> {
+                            setSmall(s, sp++, code[pc + 1] & 0xffL);
+                            pc += 2;
                             continue;
                         }
-                        break endsBlock;
-                    }
-                    case GAS -> {
-                        setSmall(s, sp++, gas);
-                        break endsBlock;
-                    }
-                    case MLOAD -> {
-                        if (!MemoryOps.mloadWithinMemory(f, sp)) {
-                            f.pc = pc;
-                            f.sp = sp;
-                            f.gas = gas;
-                            MemoryOps.mload(f);
-                            gas = f.gas;
+                        case 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+                                0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f -> {
+                            int n = op - PUSH1 + 1;
+                            push(s, sp++, code, pc, n);
+                            pc += 1 + n;
+                            continue;
                         }
-                        break endsBlock;
-                    }
-                    case MSTORE -> {
-                        if (MemoryOps.mstoreWithinMemory(f, sp)) {
-                            sp -= 2;
-                        } else {
+                        case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f -> {
+                            int from = (sp - (op - DUP1 + 1)) << 2, to = sp << 2;
+                            s[to] = s[from];
+                            s[to + 1] = s[from + 1];
+                            s[to + 2] = s[from + 2];
+                            s[to + 3] = s[from + 3];
+                            sp++;
+                        }
+                        case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f -> {
+                            int top = (sp - 1) << 2, other = (sp - 1 - (op - SWAP1 + 1)) << 2;
+                            long t0 = s[top], t1 = s[top + 1], t2 = s[top + 2], t3 = s[top + 3];
+                            s[top] = s[other];
+                            s[top + 1] = s[other + 1];
+                            s[top + 2] = s[other + 2];
+                            s[top + 3] = s[other + 3];
+                            s[other] = t0;
+                            s[other + 1] = t1;
+                            s[other + 2] = t2;
+                            s[other + 3] = t3;
+                        }
+                        default -> {
                             f.pc = pc;
                             f.sp = sp;
                             f.gas = gas;
-                            MemoryOps.mstore(f);
+                            Exit exit = withGas(f, op);
+                            if (exit != null) return exit;
                             gas = f.gas;
                             sp = f.sp;
+                            break endsBlock;
                         }
-                        break endsBlock;
                     }
-                    case PUSH0 -> setSmall(s, sp++, 0);
-                    case PUSH1 -> {
-                        setSmall(s, sp++, code[pc + 1] & 0xffL);
-                        pc += 2;
-                        continue;
-                    }
-                    case 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
-                            0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f -> {
-                        int n = op - PUSH1 + 1;
-                        push(s, sp++, code, pc, n);
-                        pc += 1 + n;
-                        continue;
-                    }
-                    case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f -> {
-                        int from = (sp - (op - DUP1 + 1)) << 2, to = sp << 2;
-                        s[to] = s[from];
-                        s[to + 1] = s[from + 1];
-                        s[to + 2] = s[from + 2];
-                        s[to + 3] = s[from + 3];
-                        sp++;
-                    }
-                    case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f -> {
-                        int top = (sp - 1) << 2, other = (sp - 1 - (op - SWAP1 + 1)) << 2;
-                        long t0 = s[top], t1 = s[top + 1], t2 = s[top + 2], t3 = s[top + 3];
-                        s[top] = s[other];
-                        s[top + 1] = s[other + 1];
-                        s[top + 2] = s[other + 2];
-                        s[top + 3] = s[other + 3];
-                        s[other] = t0;
-                        s[other + 1] = t1;
-                        s[other + 2] = t2;
-                        s[other + 3] = t3;
-                    }
-                    default -> {
-                        f.pc = pc;
-                        f.sp = sp;
-                        f.gas = gas;
-                        Exit exit = withGas(f, op);
-                        if (exit != null) return exit;
-                        gas = f.gas;
-                        sp = f.sp;
-                        break endsBlock;
-                    }
+                    pc++;
+                    continue;
                 }
+                // The instruction ended its block, so the next one starts a block (a JUMPDEST enters its own when it runs).
                 pc++;
+                if (dispatch[pc] != (byte) JUMPDEST) {
+                    long left = analysed.enterBlock(pc, sp, gas);
+                    if (left < 0) return stepToHalt(f, table, pc, sp, gas);
+                    gas = left;
+                }
                 continue;
             }
-            // The instruction ended its block, so the next one starts a block (a JUMPDEST enters its own when it runs).
-            pc++;
-            if (code[pc] != (byte) JUMPDEST) {
-                long left = analysed.enterBlock(pc, sp, gas);
-                if (left < 0) return stepToHalt(f, table, pc, sp, gas);
-                gas = left;
-            }
+            // A taken jump to dest, a JUMPDEST: enter its block and go on after it.
+            if (++jumps == JUMPS_PER_INTERRUPT_CHECK) jumps = checkInterrupt();
+            long left = analysed.enterBlock(dest, sp, gas);
+            if (left < 0) return stepToHalt(f, table, dest, sp, gas);
+            gas = left;
+            pc = dest + 1;
         }
     }
 

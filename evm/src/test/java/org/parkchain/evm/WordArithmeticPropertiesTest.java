@@ -182,6 +182,27 @@ class WordArithmeticPropertiesTest {
                 .isEqualTo(BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE).divide(unsigned(d)).subtract(BigInteger.ONE.shiftLeft(64)));
     }
 
+    /**
+     * One array for a run of single-limb divisions, as the interpreter's stack is: the reciprocal the division keeps
+     * in the scratch area must be used only for its own divisor (d1, d1 reuse it; d2 replaces it; d1 again).
+     */
+    @Property(tries = 1000)
+    void singleLimbDivisionsInSequenceMatchBigInteger(
+            @ForAll("words") BigInteger a, @ForAll long d1, @ForAll @IntRange(min = 1, max = 1000) int d2) {
+        long[] w = new long[X + WordArithmetic.SCRATCH];
+        for (long d : new long[] {d1, d1, d2, d1, d2, d2, d1}) {
+            BigInteger b = unsigned(d);
+            put(w, A, a);
+            put(w, B, b);
+            WordArithmetic.div(w, A, B, B, X);
+            assertThat(get(w, B)).isEqualTo(b.signum() == 0 ? BigInteger.ZERO : a.divide(b));
+            put(w, A, a);
+            put(w, B, b);
+            WordArithmetic.mod(w, A, B, B, X);
+            assertThat(get(w, B)).isEqualTo(b.signum() == 0 ? BigInteger.ZERO : a.mod(b));
+        }
+    }
+
     private static BigInteger unsigned(long v) {
         return BigInteger.valueOf(v).and(MASK_64);
     }
