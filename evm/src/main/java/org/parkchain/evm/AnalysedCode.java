@@ -32,12 +32,15 @@ final class AnalysedCode {
     static final int PUSH1_JUMP = 0xb0, PUSH2_JUMP = 0xb1, PUSH1_JUMPI = 0xb2, PUSH2_JUMPI = 0xb3;
     final int length;
     private final long[] jumpDests;
-    /** For each pc that starts a block, 1 + its index in the arrays below; 0 elsewhere. */
-    final int[] blockAt;
-    final long[] blockGas;
-    /** The stack height a block needs at entry, and how far above its entry height it grows. */
-    final int[] blockNeeds;
-    final int[] blockGrowth;
+    /** For each pc that starts a block, its index in {@link #blocks}; 0 (an empty block) elsewhere. */
+    private final int[] blockAt;
+    /**
+     * Each block's entry check in one long: its static gas (bits 0–31), the stack height it needs (bits 32–47) and
+     * 1 + the highest stack height at which it can start without passing 1,024 items (bits 48–63). Heights are
+     * clamped to 0..1,025, so an impossible need (an undefined opcode) is 1,025 and never met. Index 0 is the empty
+     * block past the code's end, where the padding's STOP runs: no gas, no stack.
+     */
+    private final long[] blocks;
 
     private AnalysedCode(byte[] code, InstructionTable table) {
         this.code = code;
@@ -69,17 +72,13 @@ final class AnalysedCode {
             if (op >= Opcodes.PUSH1 && op <= Opcodes.PUSH32) pc += op - Opcodes.PUSH1 + 1;
         }
         blockAt = new int[padded.length];
-        int count = 0;
-        long[] gas = new long[16];
-        int[] needs = new int[16], growth = new int[16];
+        long[] infos = new long[16];
+        infos[0] = block(0, 0, 0);
+        int count = 1;
         int pc = 0;
         while (pc < code.length) {
-            if (count == gas.length) {
-                gas = java.util.Arrays.copyOf(gas, count * 2);
-                needs = java.util.Arrays.copyOf(needs, count * 2);
-                growth = java.util.Arrays.copyOf(growth, count * 2);
-            }
-            blockAt[pc] = count + 1;
+            if (count == infos.length) infos = java.util.Arrays.copyOf(infos, count * 2);
+            blockAt[pc] = count;
             long g = 0;
             int height = 0, need = 0, grow = 0;
             while (true) {
@@ -96,15 +95,17 @@ final class AnalysedCode {
                 pc += op >= Opcodes.PUSH1 && op <= Opcodes.PUSH32 ? op - Opcodes.PUSH1 + 2 : 1;
                 if (!Interpreter.isPure(op) || pc >= code.length || (code[pc] & 0xff) == Opcodes.JUMPDEST) break;
             }
-            gas[count] = g;
-            needs[count] = need;
-            growth[count] = grow;
-            count++;
+            infos[count++] = block(g, need, grow);
         }
-        // Running off the end reaches the padding's STOP outside any block: it needs no gas and no stack.
-        blockGas = gas;
-        blockNeeds = needs;
-        blockGrowth = growth;
+        blocks = infos;
+    }
+
+    /** A block's entry check packed as {@link #blocks} holds it. */
+    private static long block(long gas, int need, int growth) {
+        int limit = InstructionTable.STACK_LIMIT;
+        long needs = Math.min(need, limit + 1);
+        long top = Math.max(0, Math.min(limit + 1, limit - growth + 1)); // 1 + the highest entry height, or 0: none
+        return gas | needs << 32 | top << 48;
     }
 
     static AnalysedCode of(byte[] code, InstructionTable table) {
@@ -128,12 +129,11 @@ final class AnalysedCode {
      * its needs or above 1,024 items, in which case it halts somewhere inside.
      */
     long enterBlock(int pc, int sp, long gas) {
-        int block = blockAt[pc];
-        if (block == 0) return gas;
-        int b = block - 1;
-        long g = blockGas[b];
-        if (sp < blockNeeds[b] || sp + blockGrowth[b] > InstructionTable.STACK_LIMIT || gas < g) return -1;
-        return gas - g;
+        long b = blocks[blockAt[pc]];
+        long left = gas - (b & 0xffffffffL);
+        int needs = (int) (b >>> 32) & 0xffff, top = (int) (b >>> 48) - 1;
+        // one branch for the three checks: each difference is negative exactly when its check fails
+        return ((sp - needs) | (top - sp) | left) < 0 ? -1 : left;
     }
 
     boolean isJumpDest(long dest) {
