@@ -15,11 +15,14 @@ import org.parkchain.primitives.Hash;
  * an effect anyone could see before the halt — the interpreter then steps through it instruction by instruction to
  * halt at the precise place and with the precise reason.
  *
- * <p>The fast loop dispatches on {@link #dispatch}, a copy of the padded code in which a PUSH1 or PUSH2 of a valid
- * jump destination followed by JUMP or JUMPI is marked with a fused opcode ({@link #PUSH1_JUMP} …): the pair then
- * costs one dispatch and no destination check. The PUSH and the jump are always in one block (a block is only cut
- * before a JUMPDEST), so the block's checks cover both. The fused opcodes are bytes no fork defines; a real
- * undefined byte is never dispatched by the fast loop, because its block never passes the entry check.
+ * <p>The fast loop dispatches on {@link #dispatch}, a copy of the padded code in which frequent pairs are marked at
+ * their first byte with a fused opcode, so they cost one dispatch: a PUSH1 or PUSH2 of a valid jump destination
+ * followed by JUMP or JUMPI ({@link #PUSH1_JUMP} …, with no destination check left to do), ISZERO before such a
+ * PUSH2 and JUMPI ({@link #ISZERO_PUSH2_JUMPI}), and a PUSH of at most 8 bytes followed by ADD, SHL or SHR
+ * ({@link #PUSH_ADD} …, Solidity's offsets and shifts). The instructions of a fused group are always in one block (a
+ * block is only cut before a JUMPDEST), so the block's checks cover them all. The fused opcodes are bytes no fork
+ * defines; a real undefined byte is never dispatched by the fast loop, because its block never passes the entry
+ * check.
  */
 final class AnalysedCode {
     private static final int CACHE_LIMIT = 16_384;
@@ -30,6 +33,10 @@ final class AnalysedCode {
     final byte[] dispatch;
     /** The fused opcodes: PUSHn d JUMP(I), d a valid destination, so the jump needs no check. */
     static final int PUSH1_JUMP = 0xb0, PUSH2_JUMP = 0xb1, PUSH1_JUMPI = 0xb2, PUSH2_JUMPI = 0xb3;
+    /** ISZERO PUSH2 d JUMPI, d a valid destination: jump when the top item is zero. */
+    static final int ISZERO_PUSH2_JUMPI = 0xb4;
+    /** PUSHn c (n = 1..8) followed by ADD, SHL or SHR: the operation with the constant c. */
+    static final int PUSH_ADD = 0xb5, PUSH_SHL = 0xb6, PUSH_SHR = 0xb7;
     final int length;
     private final long[] jumpDests;
     /** For each pc that starts a block, its index in {@link #blocks}; 0 (an empty block) elsewhere. */
@@ -57,19 +64,26 @@ final class AnalysedCode {
             }
         }
         this.dispatch = padded.clone();
-        for (int pc = 0; pc < code.length; pc++) {
+        int previous = -1; // where the instruction before pc starts
+        for (int pc = 0; pc < code.length; ) {
             int op = code[pc] & 0xff;
-            if (op == Opcodes.PUSH1 || op == Opcodes.PUSH1 + 1) {
+            if (op >= Opcodes.PUSH1 && op <= Opcodes.PUSH1 + 7) {
                 int n = op - Opcodes.PUSH1 + 1;
                 int next = pc + 1 + n;
-                int dest = n == 1 ? padded[pc + 1] & 0xff : (padded[pc + 1] & 0xff) << 8 | (padded[pc + 2] & 0xff);
-                if (next < code.length && isJumpDest(dest)) {
-                    int jump = code[next] & 0xff;
-                    if (jump == Opcodes.JUMP) dispatch[pc] = (byte) (n == 1 ? PUSH1_JUMP : PUSH2_JUMP);
-                    if (jump == Opcodes.JUMPI) dispatch[pc] = (byte) (n == 1 ? PUSH1_JUMPI : PUSH2_JUMPI);
+                int after = next < code.length ? code[next] & 0xff : Opcodes.STOP;
+                if (n <= 2 && isJumpDest(n == 1 ? padded[pc + 1] & 0xff : (padded[pc + 1] & 0xff) << 8 | (padded[pc + 2] & 0xff))) {
+                    if (after == Opcodes.JUMP) dispatch[pc] = (byte) (n == 1 ? PUSH1_JUMP : PUSH2_JUMP);
+                    if (after == Opcodes.JUMPI) dispatch[pc] = (byte) (n == 1 ? PUSH1_JUMPI : PUSH2_JUMPI);
+                    if (after == Opcodes.JUMPI && n == 2 && previous == pc - 1 && code[previous] == Opcodes.ISZERO) {
+                        dispatch[previous] = (byte) ISZERO_PUSH2_JUMPI;
+                    }
                 }
+                if (after == Opcodes.ADD) dispatch[pc] = (byte) PUSH_ADD;
+                if (after == Opcodes.SHL) dispatch[pc] = (byte) PUSH_SHL;
+                if (after == Opcodes.SHR) dispatch[pc] = (byte) PUSH_SHR;
             }
-            if (op >= Opcodes.PUSH1 && op <= Opcodes.PUSH32) pc += op - Opcodes.PUSH1 + 1;
+            previous = pc;
+            pc += op >= Opcodes.PUSH1 && op <= Opcodes.PUSH32 ? op - Opcodes.PUSH1 + 2 : 1;
         }
         blockAt = new int[padded.length];
         long[] infos = new long[16];

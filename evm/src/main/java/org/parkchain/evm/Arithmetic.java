@@ -25,6 +25,14 @@ final class Arithmetic {
         s[b + 3] = s[a + 3] + s[b + 3] + c;
     }
 
+    /** ADD of a one-limb constant to the top item (a fused PUSH and ADD): the height stays as it is. */
+    static void addSmall(long[] s, int sp, long c) {
+        int a = (sp - 1) << 2;
+        long r0 = s[a] + c;
+        s[a] = r0;
+        if (Long.compareUnsigned(r0, c) < 0 && ++s[a + 1] == 0 && ++s[a + 2] == 0) s[a + 3]++;
+    }
+
     static void sub(long[] s, int sp) {
         int a = (sp - 1) << 2, b = a - 4;
         // a - b, with a on top

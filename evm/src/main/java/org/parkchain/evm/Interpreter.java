@@ -4,6 +4,10 @@ import static org.parkchain.evm.AnalysedCode.PUSH1_JUMP;
 import static org.parkchain.evm.AnalysedCode.PUSH1_JUMPI;
 import static org.parkchain.evm.AnalysedCode.PUSH2_JUMP;
 import static org.parkchain.evm.AnalysedCode.PUSH2_JUMPI;
+import static org.parkchain.evm.AnalysedCode.ISZERO_PUSH2_JUMPI;
+import static org.parkchain.evm.AnalysedCode.PUSH_ADD;
+import static org.parkchain.evm.AnalysedCode.PUSH_SHL;
+import static org.parkchain.evm.AnalysedCode.PUSH_SHR;
 import static org.parkchain.evm.Opcodes.*;
 
 /**
@@ -142,6 +146,33 @@ final class Interpreter {
                             }
                             pc += 3;
                             break endsBlock;
+                        }
+                        case ISZERO_PUSH2_JUMPI -> {
+                            int c = (--sp) << 2;
+                            if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) == 0) {
+                                dest = (code[pc + 2] & 0xff) << 8 | (code[pc + 3] & 0xff);
+                                break jumped;
+                            }
+                            pc += 4;
+                            break endsBlock;
+                        }
+                        case PUSH_ADD -> {
+                            int n = code[pc] - PUSH1 + 1;
+                            Arithmetic.addSmall(s, sp, smallPush(code, pc, n));
+                            pc += n + 2;
+                            continue;
+                        }
+                        case PUSH_SHL -> {
+                            int n = code[pc] - PUSH1 + 1;
+                            WordArithmetic.shiftLeft(s, (sp - 1) << 2, shiftOf(smallPush(code, pc, n)));
+                            pc += n + 2;
+                            continue;
+                        }
+                        case PUSH_SHR -> {
+                            int n = code[pc] - PUSH1 + 1;
+                            WordArithmetic.shiftRight(s, (sp - 1) << 2, shiftOf(smallPush(code, pc, n)), false);
+                            pc += n + 2;
+                            continue;
                         }
                         case GAS -> {
                             setSmall(s, sp++, gas);
@@ -501,6 +532,16 @@ final class Interpreter {
 
     private static final java.lang.invoke.VarHandle LONG_BE =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    /** The value of PUSHn at {@code pc} for n = 1..8: one big-endian read shifted down (the padding keeps it in bounds). */
+    private static long smallPush(byte[] code, int pc, int n) {
+        return (long) LONG_BE.get(code, pc + 1) >>> (64 - (n << 3));
+    }
+
+    /** A shift amount from a one-limb value: 256 (everything shifted out) at or beyond the word size. */
+    private static int shiftOf(long n) {
+        return n < 0 || n >= 256 ? 256 : (int) n;
+    }
 
     /**
      * PUSHn (n = 1..32) at {@code pc}: the n bytes after the opcode as stack item {@code item}. Every limb is one

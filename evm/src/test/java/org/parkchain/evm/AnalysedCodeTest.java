@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /** The fast loop's dispatch copy of the code: which PUSH + JUMP(I) pairs are fused, and that fusing changes nothing. */
 class AnalysedCodeTest {
     private static final int[] FUSED = {
-        AnalysedCode.PUSH1_JUMP, AnalysedCode.PUSH2_JUMP, AnalysedCode.PUSH1_JUMPI, AnalysedCode.PUSH2_JUMPI};
+        AnalysedCode.PUSH1_JUMP, AnalysedCode.PUSH2_JUMP, AnalysedCode.PUSH1_JUMPI, AnalysedCode.PUSH2_JUMPI,
+        AnalysedCode.ISZERO_PUSH2_JUMPI, AnalysedCode.PUSH_ADD, AnalysedCode.PUSH_SHL, AnalysedCode.PUSH_SHR};
 
     private static AnalysedCode analyse(String asm) {
         return AnalysedCode.of(Assembler.assemble(asm), InstructionTable.osaka());
@@ -27,6 +28,14 @@ class AnalysedCodeTest {
         assertThat(a.dispatch[0] & 0xff).isEqualTo(AnalysedCode.PUSH1_JUMP);
         assertThat(a.dispatch[7] & 0xff).isEqualTo(AnalysedCode.PUSH2_JUMPI);
         assertThat(a.code[0] & 0xff).isEqualTo(Opcodes.PUSH1); // the code itself is untouched
+        // 0: ISZERO, 1: PUSH2 6, 4: JUMPI, 5: STOP, 6: JUMPDEST, 7: PUSH1 5, 9: SHL, 10: PUSH8 .., 19: ADD
+        AnalysedCode b = analyse("ISZERO PUSH2 6 JUMPI STOP JUMPDEST PUSH1 5 SHL PUSH8 0x0102030405060708 ADD");
+        assertThat(b.dispatch[0] & 0xff).isEqualTo(AnalysedCode.ISZERO_PUSH2_JUMPI);
+        assertThat(b.dispatch[7] & 0xff).isEqualTo(AnalysedCode.PUSH_SHL);
+        assertThat(b.dispatch[10] & 0xff).isEqualTo(AnalysedCode.PUSH_ADD);
+        // an ISZERO byte that is PUSH data is no ISZERO; PUSH9 is wider than one limb
+        assertThat(analyse("PUSH1 0x15 PUSH2 6 JUMPI STOP JUMPDEST").dispatch[0] & 0xff).isEqualTo(Opcodes.PUSH1);
+        assertThat(analyse("PUSH9 1 ADD").dispatch[0] & 0xff).isEqualTo(Opcodes.PUSH1 + 8);
     }
 
     @Test
@@ -35,7 +44,7 @@ class AnalysedCodeTest {
         assertThat(analyse("PUSH1 3 JUMP STOP").dispatch[0] & 0xff).isEqualTo(Opcodes.PUSH1);
         assertThat(analyse("PUSH1 4 JUMP PUSH1 0x5b").dispatch[0] & 0xff).isEqualTo(Opcodes.PUSH1);
         assertThat(analyse("PUSH3 4 JUMP JUMPDEST").dispatch[0] & 0xff).isEqualTo(Opcodes.PUSH1 + 2);
-        assertThat(analyse("PUSH1 3 ADD JUMPDEST").dispatch[0] & 0xff).isEqualTo(Opcodes.PUSH1);
+        assertThat(analyse("PUSH1 3 MUL JUMPDEST").dispatch[0] & 0xff).isEqualTo(Opcodes.PUSH1);
         // a PUSH whose JUMP would be the padding after the code's end
         assertThat(analyse("JUMPDEST PUSH1 0").dispatch[1] & 0xff).isEqualTo(Opcodes.PUSH1);
     }
