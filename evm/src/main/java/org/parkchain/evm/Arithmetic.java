@@ -10,15 +10,18 @@ package org.parkchain.evm;
 final class Arithmetic {
     private Arithmetic() {}
 
+    /**
+     * The carries and borrows come from the operands' and the result's top bits (Hacker's Delight 2-13), without a
+     * branch: with random words a carry is a coin toss, which a branch would mispredict half the time.
+     */
     static void add(long[] s, int sp) {
         int a = (sp - 1) << 2, b = a - 4;
-        long a0 = s[a], b0 = s[b];
-        long r0 = a0 + b0;
-        long c = Long.compareUnsigned(r0, a0) < 0 ? 1 : 0;
-        long a1 = s[a + 1], r1 = a1 + s[b + 1] + c;
-        c = (Long.compareUnsigned(r1, a1) < 0 || (c == 1 && r1 == a1)) ? 1 : 0;
-        long a2 = s[a + 2], r2 = a2 + s[b + 2] + c;
-        c = (Long.compareUnsigned(r2, a2) < 0 || (c == 1 && r2 == a2)) ? 1 : 0;
+        long a0 = s[a], b0 = s[b], r0 = a0 + b0;
+        long c = ((a0 & b0) | ((a0 | b0) & ~r0)) >>> 63;
+        long a1 = s[a + 1], b1 = s[b + 1], r1 = a1 + b1 + c;
+        c = ((a1 & b1) | ((a1 | b1) & ~r1)) >>> 63;
+        long a2 = s[a + 2], b2 = s[b + 2], r2 = a2 + b2 + c;
+        c = ((a2 & b2) | ((a2 | b2) & ~r2)) >>> 63;
         s[b] = r0;
         s[b + 1] = r1;
         s[b + 2] = r2;
@@ -36,15 +39,12 @@ final class Arithmetic {
     static void sub(long[] s, int sp) {
         int a = (sp - 1) << 2, b = a - 4;
         // a - b, with a on top
-        long a0 = s[a], b0 = s[b];
-        long r0 = a0 - b0;
-        long borrow = Long.compareUnsigned(a0, b0) < 0 ? 1 : 0;
-        long a1 = s[a + 1], b1 = s[b + 1];
-        long r1 = a1 - b1 - borrow;
-        borrow = (Long.compareUnsigned(a1, b1) < 0 || (borrow == 1 && a1 == b1)) ? 1 : 0;
-        long a2 = s[a + 2], b2 = s[b + 2];
-        long r2 = a2 - b2 - borrow;
-        borrow = (Long.compareUnsigned(a2, b2) < 0 || (borrow == 1 && a2 == b2)) ? 1 : 0;
+        long a0 = s[a], b0 = s[b], r0 = a0 - b0;
+        long borrow = ((~a0 & b0) | (~(a0 ^ b0) & r0)) >>> 63;
+        long a1 = s[a + 1], b1 = s[b + 1], r1 = a1 - b1 - borrow;
+        borrow = ((~a1 & b1) | (~(a1 ^ b1) & r1)) >>> 63;
+        long a2 = s[a + 2], b2 = s[b + 2], r2 = a2 - b2 - borrow;
+        borrow = ((~a2 & b2) | (~(a2 ^ b2) & r2)) >>> 63;
         s[b] = r0;
         s[b + 1] = r1;
         s[b + 2] = r2;

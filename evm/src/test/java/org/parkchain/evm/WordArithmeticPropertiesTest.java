@@ -95,6 +95,15 @@ class WordArithmeticPropertiesTest {
         assertThat(r).isEqualTo(wrap(a.multiply(b))).isEqualTo(UInt256.of(a).mul(UInt256.of(b)).toBigInteger());
     }
 
+    /** ADD and SUB (in {@link Arithmetic}, on the stack with a at item 2, b at item 1: height 3). */
+    @Property(tries = 3000)
+    void addAndSubMatchUInt256AndBigInteger(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
+        assertThat(binary(a, b, w -> Arithmetic.add(w, A / 4 + 1)))
+                .isEqualTo(wrap(a.add(b))).isEqualTo(UInt256.of(a).add(UInt256.of(b)).toBigInteger());
+        assertThat(binary(a, b, w -> Arithmetic.sub(w, A / 4 + 1)))
+                .isEqualTo(wrap(a.subtract(b))).isEqualTo(UInt256.of(a).sub(UInt256.of(b)).toBigInteger());
+    }
+
     @Property(tries = 5000)
     void divAndModMatchUInt256AndBigInteger(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
         BigInteger q = binary(a, b, w -> WordArithmetic.div(w, A, B, B, X));
