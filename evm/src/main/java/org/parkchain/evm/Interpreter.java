@@ -1,19 +1,21 @@
 package org.parkchain.evm;
 
+import static org.parkchain.evm.AnalysedCode.ISZERO_PUSH2_JUMPI;
 import static org.parkchain.evm.AnalysedCode.PUSH1_JUMP;
 import static org.parkchain.evm.AnalysedCode.PUSH1_JUMPI;
 import static org.parkchain.evm.AnalysedCode.PUSH2_JUMP;
 import static org.parkchain.evm.AnalysedCode.PUSH2_JUMPI;
-import static org.parkchain.evm.AnalysedCode.ISZERO_PUSH2_JUMPI;
 import static org.parkchain.evm.AnalysedCode.PUSH_ADD;
 import static org.parkchain.evm.AnalysedCode.PUSH_SHL;
 import static org.parkchain.evm.AnalysedCode.PUSH_SHR;
 import static org.parkchain.evm.Opcodes.*;
 
 /**
- * The dispatch loop. Before each instruction it checks the stack bounds and charges the static gas from the
- * fork's {@link InstructionTable}; the instruction bodies (in Arithmetic, Bitwise, MemoryOps, Environment,
- * Storage, SystemOps) charge only dynamic costs. Halts are thrown as {@link EvmHalt} and caught by the caller.
+ * The dispatch loops. {@link #run} checks stack bounds and charges the static gas from the fork's
+ * {@link InstructionTable} once per basic block and dispatches fused pairs ({@link AnalysedCode}); {@link #runTraced}
+ * does both per instruction, for tracers and for the block that halts. The instruction bodies (in Arithmetic,
+ * Bitwise, MemoryOps, Environment, Storage, SystemOps) charge only dynamic costs. Halts are thrown as
+ * {@link EvmHalt} and caught by the caller.
  */
 final class Interpreter {
     /** How a frame ended normally. */
