@@ -68,4 +68,26 @@ class AnalysedCodeTest {
         assertThat(r.haltReason()).isEqualTo(HaltReason.OUT_OF_GAS);
         assertThat(r.gasLeft()).isZero();
     }
+
+    /**
+     * Blocks (with fused pairs) around memory growth: at every gas limit around the thresholds the fast loop must end
+     * exactly as the per-instruction loop (a tracer attached) does.
+     */
+    @Test
+    void blocksAroundMemoryGrowthEndAsInstructionByInstruction() {
+        String program = "PUSH 7 PUSH 0x40 MSTORE PUSH 0x200 MLOAD PUSH 1 ADD PUSH 0x20 MSTORE PUSH 32 PUSH 0x20 RETURN";
+        for (long gas = 0; gas < 200; gas++) {
+            ExecutionResult fast = run(program, gas, null), stepped = run(program, gas, new Tracer() {});
+            assertThat(fast.haltReason()).as("gas %d", gas).isEqualTo(stepped.haltReason());
+            assertThat(fast.gasLeft()).as("gas %d", gas).isEqualTo(stepped.gasLeft());
+            assertThat(fast.output()).as("gas %d", gas).isEqualTo(stepped.output());
+        }
+        assertThat(run(program, 199, null).isSuccess()).isTrue();
+    }
+
+    private static ExecutionResult run(String asm, long gas, Tracer tracer) {
+        EvmHarness h = new EvmHarness().code(EvmHarness.CONTRACT, asm);
+        return h.evm.execute(Message.call(EvmHarness.SENDER, EvmHarness.CONTRACT, org.parkchain.primitives.UInt256.ZERO,
+                new byte[0], gas), h.world, EvmHarness.BLOCK, EvmHarness.TX, tracer);
+    }
 }
