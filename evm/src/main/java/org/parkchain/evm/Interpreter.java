@@ -63,6 +63,8 @@ final class Interpreter {
             if (left < 0) return stepToHalt(f, table, pc, sp, gas);
             gas = left;
         }
+        // Out of the switch: an instruction inside a block goes on at the next pc; one that ends its block breaks
+        // endsBlock, so the next block is entered; a taken jump breaks jumped with its destination.
         while (true) {
             int dest;
             jumped:
@@ -551,7 +553,7 @@ final class Interpreter {
      * the read right after the opcode shifted down. The 33 zero bytes padding the code keep every read in bounds and
      * supply the zeros of a PUSH cut off by the code's end.
      */
-    static void push(long[] s, int item, byte[] code, int pc, int n) {
+    private static void push(long[] s, int item, byte[] code, int pc, int n) {
         int at = item << 2, end = pc + 1 + n;
         int top = (n - 1) >>> 3;
         long first = (long) LONG_BE.get(code, pc + 1) >>> (64 - ((n - (top << 3)) << 3));
