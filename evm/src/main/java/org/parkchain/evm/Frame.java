@@ -93,16 +93,26 @@ final class Frame {
 
     /** Pushes 32 big-endian bytes from {@code src} at {@code offset}. */
     void pushBytes32(byte[] src, int offset) {
-        int i = (sp++) << 2;
+        setWord(stack, sp++, src, offset);
+    }
+
+    /** Writes the top item as 32 big-endian bytes into {@code dst} at {@code offset} and pops it. */
+    void popBytes32(byte[] dst, int offset) {
+        getWord(stack, --sp, dst, offset);
+    }
+
+    /** Sets stack item {@code item} to the 32 big-endian bytes of {@code src} at {@code offset}. */
+    static void setWord(long[] stack, int item, byte[] src, int offset) {
+        int i = item << 2;
         stack[i + 3] = (long) LONG_BE.get(src, offset);
         stack[i + 2] = (long) LONG_BE.get(src, offset + 8);
         stack[i + 1] = (long) LONG_BE.get(src, offset + 16);
         stack[i] = (long) LONG_BE.get(src, offset + 24);
     }
 
-    /** Writes the top item as 32 big-endian bytes into {@code dst} at {@code offset} and pops it. */
-    void popBytes32(byte[] dst, int offset) {
-        int i = (--sp) << 2;
+    /** Writes stack item {@code item} as 32 big-endian bytes into {@code dst} at {@code offset}. */
+    static void getWord(long[] stack, int item, byte[] dst, int offset) {
+        int i = item << 2;
         LONG_BE.set(dst, offset, stack[i + 3]);
         LONG_BE.set(dst, offset + 8, stack[i + 2]);
         LONG_BE.set(dst, offset + 16, stack[i + 1]);

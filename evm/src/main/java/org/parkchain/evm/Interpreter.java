@@ -1,11 +1,21 @@
 package org.parkchain.evm;
 
+import static org.parkchain.evm.AnalysedCode.ISZERO_PUSH2_JUMPI;
+import static org.parkchain.evm.AnalysedCode.PUSH1_JUMP;
+import static org.parkchain.evm.AnalysedCode.PUSH1_JUMPI;
+import static org.parkchain.evm.AnalysedCode.PUSH2_JUMP;
+import static org.parkchain.evm.AnalysedCode.PUSH2_JUMPI;
+import static org.parkchain.evm.AnalysedCode.PUSH_ADD;
+import static org.parkchain.evm.AnalysedCode.PUSH_SHL;
+import static org.parkchain.evm.AnalysedCode.PUSH_SHR;
 import static org.parkchain.evm.Opcodes.*;
 
 /**
- * The dispatch loop. Before each instruction it checks the stack bounds and charges the static gas from the
- * fork's {@link InstructionTable}; the instruction bodies (in Arithmetic, Bitwise, MemoryOps, Environment,
- * Storage, SystemOps) charge only dynamic costs. Halts are thrown as {@link EvmHalt} and caught by the caller.
+ * The dispatch loops. {@link #run} checks stack bounds and charges the static gas from the fork's
+ * {@link InstructionTable} once per basic block and dispatches fused pairs ({@link AnalysedCode}); {@link #runTraced}
+ * does both per instruction, for tracers and for the block that halts. The instruction bodies (in Arithmetic,
+ * Bitwise, MemoryOps, Environment, Storage, SystemOps) charge only dynamic costs. Halts are thrown as
+ * {@link EvmHalt} and caught by the caller.
  */
 final class Interpreter {
     /** How a frame ended normally. */
@@ -31,153 +41,256 @@ final class Interpreter {
     }
 
     /**
-     * Static gas and stack bounds are checked once per basic block (see {@link AnalysedCode}). The program counter
-     * and gas live in locals here; instructions that read or charge gas themselves (memory,
-     * storage, calls, hashing, environment) go through {@link #withGas}, which hands both to the frame and back.
+     * Static gas and stack bounds are checked once per basic block (see {@link AnalysedCode}), when the block is
+     * entered: at the frame's start, at a JUMPDEST and after each instruction that ends a block, never inside one. A
+     * taken jump enters the destination's block itself and goes on after its JUMPDEST (whose gas is in the block).
+     * The program counter, the stack height and the gas live in locals; instructions that need the frame (memory
+     * beyond its paid size, storage, calls, hashing, environment, dynamic gas) go through {@link #withGas}, which
+     * hands all three to the frame and back. A block that fails its entry check halts inside it: the frame then
+     * continues in {@link #runTraced}'s one-instruction-at-a-time loop, which finds where and why.
      */
     static Exit run(Frame f, InstructionTable table) {
         final byte[] code = f.code.padded;
-        final int[] staticGas = table.staticGas;
-        final int[] minStack = table.minStack;
-        final int[] maxStack = table.maxStack;
+        final byte[] dispatch = f.code.dispatch;
         final long[] s = f.stack;
         final AnalysedCode analysed = f.code;
-        final int[] blockAt = analysed.blockAt;
-        final long[] blockGas = analysed.blockGas;
-        final int[] blockNeeds = analysed.blockNeeds;
-        final int[] blockGrowth = analysed.blockGrowth;
         int pc = f.pc;
+        int sp = f.sp;
         long gas = f.gas;
-        // Within a block whose entry checks failed, step precisely to find where and why it halts.
-        boolean stepping = false;
         int jumps = 0;
-        while (true) {
-            int op = code[pc] & 0xff;
-            int sp = f.sp;
-            int block = blockAt[pc];
-            if (block != 0) {
-                int b = block - 1;
-                long g = blockGas[b];
-                stepping = sp < blockNeeds[b] || sp + blockGrowth[b] > InstructionTable.STACK_LIMIT || gas < g;
-                if (!stepping) gas -= g;
-            }
-            if (stepping) {
-                if (sp < minStack[op]) {
-                    throw table.isDefined(op) ? EvmHalt.STACK_UNDERFLOW : EvmHalt.invalidOpcode(op);
-                }
-                if (sp > maxStack[op]) throw EvmHalt.STACK_OVERFLOW;
-                gas -= staticGas[op];
-                if (gas < 0) throw EvmHalt.OUT_OF_GAS;
-            }
-            switch (op) {
-                case ADD -> Arithmetic.add(f);
-                case MUL -> Arithmetic.mul(f);
-                case SUB -> Arithmetic.sub(f);
-                case DIV -> Arithmetic.div(f);
-                case SDIV -> Arithmetic.sdiv(f);
-                case MOD -> Arithmetic.mod(f);
-                case SMOD -> Arithmetic.smod(f);
-                case ADDMOD -> Arithmetic.addmod(f);
-                case MULMOD -> Arithmetic.mulmod(f);
-                case SIGNEXTEND -> Arithmetic.signExtend(f);
-                case LT -> Bitwise.lt(f);
-                case GT -> Bitwise.gt(f);
-                case SLT -> Bitwise.slt(f);
-                case SGT -> Bitwise.sgt(f);
-                case EQ -> Bitwise.eq(f);
-                case ISZERO -> Bitwise.isZero(f);
-                case AND -> Bitwise.and(f);
-                case OR -> Bitwise.or(f);
-                case XOR -> Bitwise.xor(f);
-                case NOT -> Bitwise.not(f);
-                case BYTE -> Bitwise.byteOp(f);
-                case SHL -> Bitwise.shl(f);
-                case SHR -> Bitwise.shr(f);
-                case SAR -> Bitwise.sar(f);
-                case CLZ -> Bitwise.clz(f);
-                case POP -> f.sp = sp - 1;
-                case JUMP -> {
-                    pc = jumpTarget(f, f.popSaturated());
-                    if (++jumps == JUMPS_PER_INTERRUPT_CHECK) jumps = checkInterrupt();
-                    continue;
-                }
-                case JUMPI -> {
-                    long dest = f.popSaturated();
-                    int c = (--f.sp) << 2;
-                    if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
-                        pc = jumpTarget(f, dest);
-                        if (++jumps == JUMPS_PER_INTERRUPT_CHECK) jumps = checkInterrupt();
-                        continue;
-                    }
-                }
-                case PC -> f.push(pc);
-                case GAS -> f.push(gas);
-                case JUMPDEST -> { }
-                case MLOAD -> {
-                    if (!MemoryOps.mloadWithinMemory(f)) {
-                        f.gas = gas;
-                        f.pc = pc;
-                        MemoryOps.mload(f);
-                        gas = f.gas;
-                    }
-                }
-                case MSTORE -> {
-                    if (!MemoryOps.mstoreWithinMemory(f)) {
-                        f.gas = gas;
-                        f.pc = pc;
-                        MemoryOps.mstore(f);
-                        gas = f.gas;
-                    }
-                }
-                case PUSH0 -> f.push(0);
-                case PUSH1 -> {
-                    int at = sp << 2;
-                    s[at] = code[pc + 1] & 0xffL;
-                    s[at + 1] = 0;
-                    s[at + 2] = 0;
-                    s[at + 3] = 0;
-                    f.sp = sp + 1;
-                    pc += 2;
-                    continue;
-                }
-                case 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
-                        0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f -> {
-                    int n = op - PUSH1 + 1;
-                    push(s, sp << 2, code, pc + 1, n);
-                    f.sp = sp + 1;
-                    pc += 1 + n;
-                    continue;
-                }
-                case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f -> {
-                    int from = (sp - (op - DUP1 + 1)) << 2, to = sp << 2;
-                    s[to] = s[from];
-                    s[to + 1] = s[from + 1];
-                    s[to + 2] = s[from + 2];
-                    s[to + 3] = s[from + 3];
-                    f.sp = sp + 1;
-                }
-                case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f -> {
-                    int top = (sp - 1) << 2, other = (sp - 1 - (op - SWAP1 + 1)) << 2;
-                    long t0 = s[top], t1 = s[top + 1], t2 = s[top + 2], t3 = s[top + 3];
-                    s[top] = s[other];
-                    s[top + 1] = s[other + 1];
-                    s[top + 2] = s[other + 2];
-                    s[top + 3] = s[other + 3];
-                    s[other] = t0;
-                    s[other + 1] = t1;
-                    s[other + 2] = t2;
-                    s[other + 3] = t3;
-                }
-                default -> {
-                    f.gas = gas;
-                    f.pc = pc;
-                    Exit exit = withGas(f, op);
-                    if (exit != null) return exit;
-                    gas = f.gas;
-                }
-            }
-            pc++;
+        if (dispatch[pc] != (byte) JUMPDEST) {
+            long left = analysed.enterBlock(pc, sp, gas);
+            if (left < 0) return stepToHalt(f, table, pc, sp, gas);
+            gas = left;
         }
+        // Out of the switch: an instruction inside a block goes on at the next pc; one that ends its block breaks
+        // endsBlock, so the next block is entered; a taken jump breaks jumped with its destination.
+        while (true) {
+            int dest;
+            jumped:
+            {
+                endsBlock:
+                {
+                    int op = dispatch[pc] & 0xff;
+                    // An instruction that takes two operands and leaves one is called with the height before it (sp--).
+                    switch (op) {
+                        case ADD -> Arithmetic.add(s, sp--);
+                        case MUL -> Arithmetic.mul(s, sp--);
+                        case SUB -> Arithmetic.sub(s, sp--);
+                        case DIV -> Arithmetic.div(s, sp--);
+                        case SDIV -> Arithmetic.sdiv(s, sp--);
+                        case MOD -> Arithmetic.mod(s, sp--);
+                        case SMOD -> Arithmetic.smod(s, sp--);
+                        case ADDMOD -> {
+                            Arithmetic.addmod(s, sp);
+                            sp -= 2;
+                        }
+                        case MULMOD -> {
+                            Arithmetic.mulmod(s, sp);
+                            sp -= 2;
+                        }
+                        case SIGNEXTEND -> Arithmetic.signExtend(s, sp--);
+                        case LT -> Bitwise.lt(s, sp--);
+                        case GT -> Bitwise.gt(s, sp--);
+                        case SLT -> Bitwise.slt(s, sp--);
+                        case SGT -> Bitwise.sgt(s, sp--);
+                        case EQ -> Bitwise.eq(s, sp--);
+                        case ISZERO -> Bitwise.isZero(s, sp);
+                        case AND -> Bitwise.and(s, sp--);
+                        case OR -> Bitwise.or(s, sp--);
+                        case XOR -> Bitwise.xor(s, sp--);
+                        case NOT -> Bitwise.not(s, sp);
+                        case BYTE -> Bitwise.byteOp(s, sp--);
+                        case SHL -> Bitwise.shl(s, sp--);
+                        case SHR -> Bitwise.shr(s, sp--);
+                        case SAR -> Bitwise.sar(s, sp--);
+                        case CLZ -> Bitwise.clz(s, sp);
+                        case POP -> sp--;
+                        case PC -> setSmall(s, sp++, pc);
+                        case JUMPDEST -> {
+                            long left = analysed.enterBlock(pc, sp, gas);
+                            if (left < 0) return stepToHalt(f, table, pc, sp, gas);
+                            gas = left;
+                        }
+                        case JUMP -> {
+                            dest = jumpTarget(analysed, s, --sp);
+                            break jumped;
+                        }
+                        case JUMPI -> {
+                            int c = (sp - 2) << 2;
+                            sp -= 2;
+                            if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
+                                dest = jumpTarget(analysed, s, sp + 1);
+                                break jumped;
+                            }
+                            break endsBlock;
+                        }
+                        case PUSH1_JUMP -> {
+                            dest = code[pc + 1] & 0xff;
+                            break jumped;
+                        }
+                        case PUSH2_JUMP -> {
+                            dest = (code[pc + 1] & 0xff) << 8 | (code[pc + 2] & 0xff);
+                            break jumped;
+                        }
+                        case PUSH1_JUMPI -> {
+                            int c = (--sp) << 2;
+                            if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
+                                dest = code[pc + 1] & 0xff;
+                                break jumped;
+                            }
+                            pc += 2; // at the JUMPI, which ends the block
+                            break endsBlock;
+                        }
+                        case PUSH2_JUMPI -> {
+                            int c = (--sp) << 2;
+                            if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
+                                dest = (code[pc + 1] & 0xff) << 8 | (code[pc + 2] & 0xff);
+                                break jumped;
+                            }
+                            pc += 3;
+                            break endsBlock;
+                        }
+                        case ISZERO_PUSH2_JUMPI -> {
+                            int c = (--sp) << 2;
+                            if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) == 0) {
+                                dest = (code[pc + 2] & 0xff) << 8 | (code[pc + 3] & 0xff);
+                                break jumped;
+                            }
+                            pc += 4;
+                            break endsBlock;
+                        }
+                        case PUSH_ADD -> {
+                            int n = code[pc] - PUSH1 + 1;
+                            Arithmetic.addSmall(s, sp, smallPush(code, pc, n));
+                            pc += n + 2;
+                            continue;
+                        }
+                        case PUSH_SHL -> {
+                            int n = code[pc] - PUSH1 + 1;
+                            WordArithmetic.shiftLeft(s, (sp - 1) << 2, shiftOf(smallPush(code, pc, n)));
+                            pc += n + 2;
+                            continue;
+                        }
+                        case PUSH_SHR -> {
+                            int n = code[pc] - PUSH1 + 1;
+                            WordArithmetic.shiftRight(s, (sp - 1) << 2, shiftOf(smallPush(code, pc, n)), false);
+                            pc += n + 2;
+                            continue;
+                        }
+                        case GAS -> {
+                            setSmall(s, sp++, gas);
+                            break endsBlock;
+                        }
+                        case MLOAD -> {
+                            if (!MemoryOps.mloadWithinMemory(f, sp)) {
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.gas = gas;
+                                MemoryOps.mload(f);
+                                gas = f.gas;
+                            }
+                            break endsBlock;
+                        }
+                        case MSTORE -> {
+                            if (MemoryOps.mstoreWithinMemory(f, sp)) {
+                                sp -= 2;
+                            } else {
+                                f.pc = pc;
+                                f.sp = sp;
+                                f.gas = gas;
+                                MemoryOps.mstore(f);
+                                gas = f.gas;
+                                sp = f.sp;
+                            }
+                            break endsBlock;
+                        }
+                        case PUSH0 -> setSmall(s, sp++, 0);
+                        case PUSH1 -> {
+                            setSmall(s, sp++, code[pc + 1] & 0xffL);
+                            pc += 2;
+                            continue;
+                        }
+                        case 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+                                0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f -> {
+                            int n = op - PUSH1 + 1;
+                            push(s, sp++, code, pc, n);
+                            pc += 1 + n;
+                            continue;
+                        }
+                        case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f -> {
+                            int from = (sp - (op - DUP1 + 1)) << 2, to = sp << 2;
+                            s[to] = s[from];
+                            s[to + 1] = s[from + 1];
+                            s[to + 2] = s[from + 2];
+                            s[to + 3] = s[from + 3];
+                            sp++;
+                        }
+                        case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f -> {
+                            int top = (sp - 1) << 2, other = (sp - 1 - (op - SWAP1 + 1)) << 2;
+                            long t0 = s[top], t1 = s[top + 1], t2 = s[top + 2], t3 = s[top + 3];
+                            s[top] = s[other];
+                            s[top + 1] = s[other + 1];
+                            s[top + 2] = s[other + 2];
+                            s[top + 3] = s[other + 3];
+                            s[other] = t0;
+                            s[other + 1] = t1;
+                            s[other + 2] = t2;
+                            s[other + 3] = t3;
+                        }
+                        default -> {
+                            f.pc = pc;
+                            f.sp = sp;
+                            f.gas = gas;
+                            Exit exit = withGas(f, op);
+                            if (exit != null) return exit;
+                            gas = f.gas;
+                            sp = f.sp;
+                            break endsBlock;
+                        }
+                    }
+                    pc++;
+                    continue;
+                }
+                // The instruction ended its block, so the next one starts a block (a JUMPDEST enters its own when it runs).
+                pc++;
+                if (dispatch[pc] != (byte) JUMPDEST) {
+                    long left = analysed.enterBlock(pc, sp, gas);
+                    if (left < 0) return stepToHalt(f, table, pc, sp, gas);
+                    gas = left;
+                }
+                continue;
+            }
+            // A taken jump to dest, a JUMPDEST: enter its block and go on after it.
+            if (++jumps == JUMPS_PER_INTERRUPT_CHECK) jumps = checkInterrupt();
+            long left = analysed.enterBlock(dest, sp, gas);
+            if (left < 0) return stepToHalt(f, table, dest, sp, gas);
+            gas = left;
+            pc = dest + 1;
+        }
+    }
+
+    /** Item {@code item} of the stack set to the non-negative {@code v}. */
+    private static void setSmall(long[] s, int item, long v) {
+        int at = item << 2;
+        s[at] = v;
+        s[at + 1] = 0;
+        s[at + 2] = 0;
+        s[at + 3] = 0;
+    }
+
+    /** Needs nothing: stepping through a block that fails its entry check is {@link #runTraced} without a tracer. */
+    private static final Tracer STEPPING = new Tracer() {};
+
+    /**
+     * The block at {@code pc} cannot be paid for or would break the stack's bounds, so the frame halts inside it. The
+     * one-instruction-at-a-time loop finds the instruction and the reason, exactly as it would without blocks.
+     */
+    private static Exit stepToHalt(Frame f, InstructionTable table, int pc, int sp, long gas) {
+        f.pc = pc;
+        f.sp = sp;
+        f.gas = gas;
+        return runTraced(f, table, STEPPING);
     }
 
     /** Throws when the thread was interrupted (a time limit); otherwise restarts the jump count. */
@@ -187,9 +300,10 @@ final class Interpreter {
     }
 
     /**
-     * The loop with a tracer attached: one instruction at a time with its own stack and static gas checks (as the
-     * fast loop does when it steps through a block), pc and gas kept on the frame, {@link Tracer#step} before each.
-     * The fast loop is left as it is, so tracing costs an untraced run nothing.
+     * The loop with a tracer attached: one instruction at a time with its own stack and static gas checks, pc, gas
+     * and stack height kept on the frame, {@link Tracer#step} before each. The fast loop also continues here (with a
+     * tracer that does nothing) when a block fails its entry check, to halt at the precise instruction. The fast loop
+     * is left as it is, so tracing costs an untraced run nothing.
      */
     static Exit runTraced(Frame f, InstructionTable table, Tracer tracer) {
         final byte[] code = f.code.padded;
@@ -209,9 +323,20 @@ final class Interpreter {
             if (sp > table.maxStack[op]) throw EvmHalt.STACK_OVERFLOW;
             f.gas -= table.staticGas[op];
             if (f.gas < 0) throw EvmHalt.OUT_OF_GAS;
-            if (op >= PUSH0 && op <= PUSH1 + 31) {
-                int n = op - PUSH0;
-                push(s, sp << 2, code, pc + 1, n);
+            if (compute(s, sp, op)) {
+                f.sp = sp + table.stackChange[op];
+                f.pc = pc + 1;
+                continue;
+            }
+            if (op == PUSH0) {
+                setSmall(s, sp, 0);
+                f.sp = sp + 1;
+                f.pc = pc + 1;
+                continue;
+            }
+            if (op >= PUSH1 && op <= PUSH1 + 31) {
+                int n = op - PUSH1 + 1;
+                push(s, sp, code, pc, n);
                 f.sp = sp + 1;
                 f.pc = pc + 1 + n;
                 continue;
@@ -234,41 +359,17 @@ final class Interpreter {
                 continue;
             }
             switch (op) {
-                case ADD -> Arithmetic.add(f);
-                case MUL -> Arithmetic.mul(f);
-                case SUB -> Arithmetic.sub(f);
-                case DIV -> Arithmetic.div(f);
-                case SDIV -> Arithmetic.sdiv(f);
-                case MOD -> Arithmetic.mod(f);
-                case SMOD -> Arithmetic.smod(f);
-                case ADDMOD -> Arithmetic.addmod(f);
-                case MULMOD -> Arithmetic.mulmod(f);
-                case SIGNEXTEND -> Arithmetic.signExtend(f);
-                case LT -> Bitwise.lt(f);
-                case GT -> Bitwise.gt(f);
-                case SLT -> Bitwise.slt(f);
-                case SGT -> Bitwise.sgt(f);
-                case EQ -> Bitwise.eq(f);
-                case ISZERO -> Bitwise.isZero(f);
-                case AND -> Bitwise.and(f);
-                case OR -> Bitwise.or(f);
-                case XOR -> Bitwise.xor(f);
-                case NOT -> Bitwise.not(f);
-                case BYTE -> Bitwise.byteOp(f);
-                case SHL -> Bitwise.shl(f);
-                case SHR -> Bitwise.shr(f);
-                case SAR -> Bitwise.sar(f);
-                case CLZ -> Bitwise.clz(f);
                 case POP -> f.sp = sp - 1;
                 case JUMP -> {
-                    f.pc = jumpTarget(f, f.popSaturated());
+                    f.sp = sp - 1;
+                    f.pc = jumpTarget(f.code, s, sp - 1);
                     continue;
                 }
                 case JUMPI -> {
-                    long dest = f.popSaturated();
-                    int c = (--f.sp) << 2;
+                    f.sp = sp - 2;
+                    int c = (sp - 2) << 2;
                     if ((s[c] | s[c + 1] | s[c + 2] | s[c + 3]) != 0) {
-                        f.pc = jumpTarget(f, dest);
+                        f.pc = jumpTarget(f.code, s, sp - 1);
                         continue;
                     }
                 }
@@ -282,6 +383,44 @@ final class Interpreter {
             }
             f.pc++;
         }
+    }
+
+    /**
+     * The arithmetic, comparison and bitwise instructions (their stack change is the instruction table's) on the
+     * stack of height {@code sp}; false, with nothing done, for any other opcode.
+     */
+    private static boolean compute(long[] s, int sp, int op) {
+        switch (op) {
+            case ADD -> Arithmetic.add(s, sp);
+            case MUL -> Arithmetic.mul(s, sp);
+            case SUB -> Arithmetic.sub(s, sp);
+            case DIV -> Arithmetic.div(s, sp);
+            case SDIV -> Arithmetic.sdiv(s, sp);
+            case MOD -> Arithmetic.mod(s, sp);
+            case SMOD -> Arithmetic.smod(s, sp);
+            case ADDMOD -> Arithmetic.addmod(s, sp);
+            case MULMOD -> Arithmetic.mulmod(s, sp);
+            case SIGNEXTEND -> Arithmetic.signExtend(s, sp);
+            case LT -> Bitwise.lt(s, sp);
+            case GT -> Bitwise.gt(s, sp);
+            case SLT -> Bitwise.slt(s, sp);
+            case SGT -> Bitwise.sgt(s, sp);
+            case EQ -> Bitwise.eq(s, sp);
+            case ISZERO -> Bitwise.isZero(s, sp);
+            case AND -> Bitwise.and(s, sp);
+            case OR -> Bitwise.or(s, sp);
+            case XOR -> Bitwise.xor(s, sp);
+            case NOT -> Bitwise.not(s, sp);
+            case BYTE -> Bitwise.byteOp(s, sp);
+            case SHL -> Bitwise.shl(s, sp);
+            case SHR -> Bitwise.shr(s, sp);
+            case SAR -> Bitwise.sar(s, sp);
+            case CLZ -> Bitwise.clz(s, sp);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The frame as a {@link Tracer.Step}: reads it live, so one instance serves every step of the frame. */
@@ -387,37 +526,62 @@ final class Interpreter {
         return null;
     }
 
-    private static int jumpTarget(Frame f, long dest) {
-        if (!f.code.isJumpDest(dest)) throw EvmHalt.INVALID_JUMP;
+    /** The jump destination in stack item {@code item}, checked against the code's JUMPDEST bitmap. */
+    private static int jumpTarget(AnalysedCode code, long[] s, int item) {
+        int at = item << 2;
+        long dest = s[at];
+        if ((s[at + 1] | s[at + 2] | s[at + 3]) != 0 || !code.isJumpDest(dest)) throw EvmHalt.INVALID_JUMP;
         return (int) dest;
     }
 
     private static final java.lang.invoke.VarHandle LONG_BE =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
+    /** The value of PUSHn at {@code pc} for n = 1..8: one big-endian read shifted down (the padding keeps it in bounds). */
+    private static long smallPush(byte[] code, int pc, int n) {
+        return (long) LONG_BE.get(code, pc + 1) >>> (64 - (n << 3));
+    }
+
+    /** A shift amount from a one-limb value: 256 (everything shifted out) at or beyond the word size. */
+    private static int shiftOf(long n) {
+        return n < 0 || n >= 256 ? 256 : (int) n;
+    }
+
     /**
-     * Reads {@code n} big-endian bytes at {@code at} into the stack slot at {@code slot}. Limb k holds the bytes
-     * [end - 8(k+1), end - 8k); whole limbs are one 8-byte read, a partial top limb is read whole and masked.
+     * PUSHn (n = 1..32) at {@code pc}: the n bytes after the opcode as stack item {@code item}. Every limb is one
+     * 8-byte big-endian read: the whole ones end at the data's end, the topmost (holding the first 1 to 8 bytes) is
+     * the read right after the opcode shifted down. The 33 zero bytes padding the code keep every read in bounds and
+     * supply the zeros of a PUSH cut off by the code's end.
      */
-    private static void push(long[] s, int slot, byte[] code, int at, int n) {
-        int end = at + n;
-        for (int k = 0; k < 4; k++) {
-            int hi = end - 8 * k, lo = hi - 8;
-            long v;
-            if (lo >= at) {
-                v = (long) LONG_BE.get(code, lo);
-            } else if (hi > at) {
-                int bytes = hi - at;
-                if (lo >= 0) {
-                    v = (long) LONG_BE.get(code, lo) & ((1L << (8 * bytes)) - 1);
-                } else {
-                    v = 0;
-                    for (int i = at; i < hi; i++) v = (v << 8) | (code[i] & 0xffL);
-                }
-            } else {
-                v = 0;
+    private static void push(long[] s, int item, byte[] code, int pc, int n) {
+        int at = item << 2, end = pc + 1 + n;
+        int top = (n - 1) >>> 3;
+        long first = (long) LONG_BE.get(code, pc + 1) >>> (64 - ((n - (top << 3)) << 3));
+        switch (top) {
+            case 0 -> {
+                s[at] = first;
+                s[at + 1] = 0;
+                s[at + 2] = 0;
+                s[at + 3] = 0;
             }
-            s[slot + k] = v;
+            case 1 -> {
+                s[at] = (long) LONG_BE.get(code, end - 8);
+                s[at + 1] = first;
+                s[at + 2] = 0;
+                s[at + 3] = 0;
+            }
+            case 2 -> {
+                s[at] = (long) LONG_BE.get(code, end - 8);
+                s[at + 1] = (long) LONG_BE.get(code, end - 16);
+                s[at + 2] = first;
+                s[at + 3] = 0;
+            }
+            default -> {
+                s[at] = (long) LONG_BE.get(code, end - 8);
+                s[at + 1] = (long) LONG_BE.get(code, end - 16);
+                s[at + 2] = (long) LONG_BE.get(code, end - 24);
+                s[at + 3] = first;
+            }
         }
     }
 }

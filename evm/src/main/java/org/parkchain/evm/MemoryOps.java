@@ -18,26 +18,28 @@ final class MemoryOps {
 
     /**
      * MLOAD from memory already paid for, the usual case: there is no gas to charge, so the fast loop runs it without
-     * handing its gas to the frame. False, with nothing done, when the word reaches past the memory's size.
+     * handing its gas, pc and stack height to the frame. False, with nothing done, when the word reaches past the
+     * memory's size; {@code sp} is the stack height (MLOAD leaves it as it is).
      */
-    static boolean mloadWithinMemory(Frame f) {
+    static boolean mloadWithinMemory(Frame f, int sp) {
         long[] s = f.stack;
-        int at = (f.sp - 1) << 2;
+        int at = (sp - 1) << 2;
         long offset = s[at];
         if ((s[at + 1] | s[at + 2] | s[at + 3]) != 0 || offset < 0 || offset > f.memorySize - 32) return false;
-        f.sp--;
-        f.pushBytes32(f.memory, (int) offset);
+        Frame.setWord(s, sp - 1, f.memory, (int) offset);
         return true;
     }
 
-    /** MSTORE into memory already paid for; false, with nothing done, when the word reaches past the memory's size. */
-    static boolean mstoreWithinMemory(Frame f) {
+    /**
+     * MSTORE into memory already paid for; false, with nothing done, when the word reaches past the memory's size.
+     * {@code sp} is the stack height; the caller lowers it by 2 on success.
+     */
+    static boolean mstoreWithinMemory(Frame f, int sp) {
         long[] s = f.stack;
-        int at = (f.sp - 1) << 2;
+        int at = (sp - 1) << 2;
         long offset = s[at];
         if ((s[at + 1] | s[at + 2] | s[at + 3]) != 0 || offset < 0 || offset > f.memorySize - 32) return false;
-        f.sp--;
-        f.popBytes32(f.memory, (int) offset);
+        Frame.getWord(s, sp - 2, f.memory, (int) offset);
         return true;
     }
 

@@ -18,11 +18,15 @@ import org.parkchain.primitives.UInt256;
  * BigInteger are the references in the property tests.
  */
 final class WordArithmetic {
-    /** Longs of scratch space a division needs: dividend (plus its normalisation limb), divisor, quotient. */
+    /**
+     * Longs of scratch space a division needs: dividend (plus its normalisation limb), divisor, quotient, and the last
+     * single-limb divisor with its reciprocal.
+     */
     static final int SCRATCH = 24;
     private static final int U = 0;  // dividend, up to 8 limbs (MULMOD's product), and one for the normalisation shift
     private static final int V = 9;  // divisor, up to 4 limbs
     private static final int Q = 13; // quotient, up to 8 limbs
+    private static final int LAST_DIVISOR = 22, LAST_RECIPROCAL = 23; // the last single-limb divisor (normalised)
     private static final long MASK = 0xffffffffL;
 
     private WordArithmetic() {}
@@ -181,7 +185,7 @@ final class WordArithmetic {
             } else if ((a1 | a2 | a3) == 0) {
                 setSmall(w, r, quotient ? Long.divideUnsigned(a0, b0) : Long.remainderUnsigned(a0, b0));
             } else {
-                divideBySingleLimb(w, a0, a1, a2, a3, b0, r, quotient);
+                divideBySingleLimb(w, a0, a1, a2, a3, b0, r, x, quotient);
             }
             return;
         }
@@ -211,7 +215,8 @@ final class WordArithmetic {
      * one 128-by-64 division per limb from the top, the running remainder (below d) as the high half; each of those
      * is two multiplications with d's reciprocal, which costs one 128-by-64 division for all four.
      */
-    private static void divideBySingleLimb(long[] w, long a0, long a1, long a2, long a3, long d, int r, boolean quotient) {
+    private static void divideBySingleLimb(long[] w, long a0, long a1, long a2, long a3, long d, int r, int x,
+                                           boolean quotient) {
         int s = Long.numberOfLeadingZeros(d);
         d <<= s;
         // x >>> 1 >>> (63 - s) is x >>> (64 - s), and 0 when s is 0 (a shift by 64 would be no shift in Java).
@@ -220,7 +225,7 @@ final class WordArithmetic {
         long n2 = (a2 << s) | (a1 >>> 1 >>> (63 - s));
         long n1 = (a1 << s) | (a0 >>> 1 >>> (63 - s));
         long n0 = a0 << s;
-        long v = reciprocal(d);
+        long v = reciprocal(w, x, d);
         long q3 = divide2by1(n4, n3, d, v);
         long rem = n3 - q3 * d;
         long q2 = divide2by1(rem, n2, d, v);
@@ -344,6 +349,20 @@ final class WordArithmetic {
             if (Long.compareUnsigned(rhat, MASK) > 0) break;
         }
         return (q1 << 32) | q0;
+    }
+
+    /**
+     * The reciprocal of a normalised {@code d}, remembered in the scratch area at {@code x} with its divisor: a loop
+     * divides by the same constant again and again (by 10^k, by 7), and computing the reciprocal costs two hardware
+     * divisions, more than the four 2-by-1 divisions that use it. A fresh scratch area holds 0, which is never a
+     * normalised divisor.
+     */
+    private static long reciprocal(long[] w, int x, long d) {
+        if (w[x + LAST_DIVISOR] == d) return w[x + LAST_RECIPROCAL];
+        long v = reciprocal(d);
+        w[x + LAST_DIVISOR] = d;
+        w[x + LAST_RECIPROCAL] = v;
+        return v;
     }
 
     /** floor((2^128 - 1) / d) - 2^64 for a normalised d: the reciprocal {@link #divide2by1} multiplies with. */

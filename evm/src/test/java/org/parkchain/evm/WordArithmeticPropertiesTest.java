@@ -95,6 +95,15 @@ class WordArithmeticPropertiesTest {
         assertThat(r).isEqualTo(wrap(a.multiply(b))).isEqualTo(UInt256.of(a).mul(UInt256.of(b)).toBigInteger());
     }
 
+    /** ADD and SUB (in {@link Arithmetic}, on the stack with a at item 2, b at item 1: height 3). */
+    @Property(tries = 3000)
+    void addAndSubMatchUInt256AndBigInteger(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
+        assertThat(binary(a, b, w -> Arithmetic.add(w, A / 4 + 1)))
+                .isEqualTo(wrap(a.add(b))).isEqualTo(UInt256.of(a).add(UInt256.of(b)).toBigInteger());
+        assertThat(binary(a, b, w -> Arithmetic.sub(w, A / 4 + 1)))
+                .isEqualTo(wrap(a.subtract(b))).isEqualTo(UInt256.of(a).sub(UInt256.of(b)).toBigInteger());
+    }
+
     @Property(tries = 5000)
     void divAndModMatchUInt256AndBigInteger(@ForAll("words") BigInteger a, @ForAll("words") BigInteger b) {
         BigInteger q = binary(a, b, w -> WordArithmetic.div(w, A, B, B, X));
@@ -180,6 +189,27 @@ class WordArithmeticPropertiesTest {
         assertThat(unsigned(WordArithmetic.divide2by1(hi, lo, d, WordArithmetic.reciprocal(d)))).isEqualTo(n.divide(unsigned(d)));
         assertThat(unsigned(WordArithmetic.reciprocal(d)))
                 .isEqualTo(BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE).divide(unsigned(d)).subtract(BigInteger.ONE.shiftLeft(64)));
+    }
+
+    /**
+     * One array for a run of single-limb divisions, as the interpreter's stack is: the reciprocal the division keeps
+     * in the scratch area must be used only for its own divisor (d1, d1 reuse it; d2 replaces it; d1 again).
+     */
+    @Property(tries = 1000)
+    void singleLimbDivisionsInSequenceMatchBigInteger(
+            @ForAll("words") BigInteger a, @ForAll long d1, @ForAll @IntRange(min = 1, max = 1000) int d2) {
+        long[] w = new long[X + WordArithmetic.SCRATCH];
+        for (long d : new long[] {d1, d1, d2, d1, d2, d2, d1}) {
+            BigInteger b = unsigned(d);
+            put(w, A, a);
+            put(w, B, b);
+            WordArithmetic.div(w, A, B, B, X);
+            assertThat(get(w, B)).isEqualTo(b.signum() == 0 ? BigInteger.ZERO : a.divide(b));
+            put(w, A, a);
+            put(w, B, b);
+            WordArithmetic.mod(w, A, B, B, X);
+            assertThat(get(w, B)).isEqualTo(b.signum() == 0 ? BigInteger.ZERO : a.mod(b));
+        }
     }
 
     private static BigInteger unsigned(long v) {
