@@ -1,22 +1,22 @@
 package org.parkchain.evm.precompile.bls;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 import org.parkchain.evm.precompile.ec.FieldElement;
 
 /**
  * An element of BLS12-381's base field F_p, p a 381-bit prime, kept in Montgomery form (a·2^384 mod p) on six
- * 64-bit limbs, least significant first. Multiplication is the coarsely integrated operand scanning (CIOS)
- * Montgomery product; addition and subtraction are limb arithmetic with one conditional correction. Immutable.
+ * 64-bit limbs, least significant first, held in six fields (one allocation per result, no array bounds checks).
+ * Multiplication is the coarsely integrated operand scanning (CIOS) Montgomery product, squaring a dedicated
+ * Montgomery squaring; addition and subtraction are unrolled limb arithmetic with one conditional correction.
+ * Immutable.
  *
- * <p>Values enter and leave through {@link BigInteger} ({@link #of}, {@link #toBigInteger}); inside, nothing
- * allocates but the result limbs. {@link #inverse} is Pornin's binary GCD on the limbs ({@link BinaryGcdInversion}),
- * several times faster than {@link BigInteger#modInverse} and than Fermat's p - 2 power.
+ * <p>Values enter and leave through {@link BigInteger} ({@link #of}, {@link #toBigInteger}) or bytes; inside,
+ * nothing allocates but the result. {@link #inverse} is Pornin's binary GCD on the limbs
+ * ({@link BinaryGcdInversion}), several times faster than {@link BigInteger#modInverse} and than Fermat's p - 2 power.
  */
 final class Fp implements FieldElement<Fp> {
     static final BigInteger P = new BigInteger(
             "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab", 16);
-    private static final long[] MODULUS = limbs(P);
     private static final long P0 = 0xb9feffffffffaaabL;
     private static final long P1 = 0x1eabfffeb153ffffL;
     private static final long P2 = 0x6730d2a0f6b0f624L;
@@ -28,25 +28,38 @@ final class Fp implements FieldElement<Fp> {
     private static final BigInteger R = BigInteger.ONE.shiftLeft(384).mod(P);
     private static final BigInteger R_INV = R.modInverse(P);
     /** R² and R³ mod p: a Montgomery product with them moves a plain integer, or an inverse, into Montgomery form. */
-    private static final long[] R2 = limbs(R.multiply(R).mod(P));
-    private static final long[] R3 = limbs(R.pow(3).mod(P));
-    private static final long[] ONE_PLAIN = {1, 0, 0, 0, 0, 0};
-    private static final BinaryGcdInversion INVERSION = new BinaryGcdInversion(MODULUS);
+    private static final Fp R2 = fromLimbs(limbs(R.multiply(R).mod(P)));
+    private static final Fp R3 = fromLimbs(limbs(R.pow(3).mod(P)));
+    private static final Fp ONE_PLAIN = new Fp(1, 0, 0, 0, 0, 0);
+    private static final BinaryGcdInversion INVERSION = new BinaryGcdInversion(new long[] {P0, P1, P2, P3, P4, P5});
     private static final BigInteger SQRT_EXPONENT = P.add(BigInteger.ONE).shiftRight(2);
     private static final BigInteger LEGENDRE_EXPONENT = P.subtract(BigInteger.ONE).shiftRight(1);
 
-    static final Fp ZERO = new Fp(new long[6]);
+    static final Fp ZERO = new Fp(0, 0, 0, 0, 0, 0);
     static final Fp ONE = of(BigInteger.ONE);
 
-    private final long[] l;
+    private final long l0, l1, l2, l3, l4, l5;
 
-    private Fp(long[] limbs) {
-        this.l = limbs;
+    private Fp(long l0, long l1, long l2, long l3, long l4, long l5) {
+        this.l0 = l0;
+        this.l1 = l1;
+        this.l2 = l2;
+        this.l3 = l3;
+        this.l4 = l4;
+        this.l5 = l5;
+    }
+
+    private static Fp fromLimbs(long[] v) {
+        return new Fp(v[0], v[1], v[2], v[3], v[4], v[5]);
+    }
+
+    private long[] limbArray() {
+        return new long[] {l0, l1, l2, l3, l4, l5};
     }
 
     /** {@code value} mod p. */
     static Fp of(BigInteger value) {
-        return new Fp(montgomeryProduct(limbs(value.mod(P)), R2));
+        return montgomeryProduct(fromLimbs(limbs(value.mod(P))), R2);
     }
 
     /**
@@ -61,13 +74,14 @@ final class Fp implements FieldElement<Fp> {
             for (int b = 0; b < 8; b++) limb = (limb << 8) | (in[at + b] & 0xffL);
             v[i] = limb;
         }
-        if (!lessThanModulus(v)) return null;
-        return new Fp(montgomeryProduct(v, R2));
+        Fp plain = fromLimbs(v);
+        if (!plain.isReduced()) return null;
+        return montgomeryProduct(plain, R2);
     }
 
     /** Writes the canonical integer as 48 big-endian bytes at {@code offset}. */
     void toBytes(byte[] out, int offset) {
-        long[] v = montgomeryProduct(l, ONE_PLAIN);
+        long[] v = montgomeryProduct(this, ONE_PLAIN).limbArray();
         for (int i = 0; i < 6; i++) {
             long limb = v[i];
             int at = offset + 40 - 8 * i;
@@ -84,55 +98,72 @@ final class Fp implements FieldElement<Fp> {
 
     /** The canonical integer in [0, p). */
     BigInteger toBigInteger() {
-        long[] v = montgomeryProduct(l, ONE_PLAIN);
-        byte[] bytes = new byte[48];
-        for (int i = 0; i < 6; i++) {
-            long limb = v[i];
-            for (int b = 0; b < 8; b++) bytes[47 - 8 * i - b] = (byte) (limb >>> (8 * b));
-        }
-        return new BigInteger(1, bytes);
+        return montgomeryProduct(this, ONE_PLAIN).raw();
     }
 
     @Override
     public Fp add(Fp o) {
-        long[] r = new long[6];
-        long carry = 0;
-        for (int i = 0; i < 6; i++) {
-            long s = l[i] + o.l[i];
-            long c1 = Long.compareUnsigned(s, l[i]) < 0 ? 1 : 0;
-            long s2 = s + carry;
-            long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-            r[i] = s2;
-            carry = c1 + c2;
-        }
         // p < 2^381, so a sum of two reduced values never carries out of six limbs.
-        return new Fp(reduceOnce(r));
+        long s0 = l0 + o.l0, c = carryIn(l0, o.l0, s0);
+        long s1 = l1 + o.l1 + c;
+        c = carryIn(l1, o.l1, s1);
+        long s2 = l2 + o.l2 + c;
+        c = carryIn(l2, o.l2, s2);
+        long s3 = l3 + o.l3 + c;
+        c = carryIn(l3, o.l3, s3);
+        long s4 = l4 + o.l4 + c;
+        c = carryIn(l4, o.l4, s4);
+        long s5 = l5 + o.l5 + c;
+        return reduced(s0, s1, s2, s3, s4, s5);
     }
 
     @Override
     public Fp subtract(Fp o) {
-        long[] r = new long[6];
-        long borrow = subtractInto(l, o.l, r);
-        if (borrow != 0) addInto(r, MODULUS);
-        return new Fp(r);
+        long d0 = l0 - o.l0, b = borrow(l0, o.l0, d0);
+        long d1 = l1 - o.l1 - b;
+        b = borrow(l1, o.l1, d1);
+        long d2 = l2 - o.l2 - b;
+        b = borrow(l2, o.l2, d2);
+        long d3 = l3 - o.l3 - b;
+        b = borrow(l3, o.l3, d3);
+        long d4 = l4 - o.l4 - b;
+        b = borrow(l4, o.l4, d4);
+        long d5 = l5 - o.l5 - b;
+        b = borrow(l5, o.l5, d5);
+        // Wrapped below zero: add p back (masked, no branch; the carry out of the top limb cancels the borrow).
+        long mask = -b;
+        long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask, q4 = P4 & mask, q5 = P5 & mask;
+        long s0 = d0 + q0, c = carryIn(d0, q0, s0);
+        long s1 = d1 + q1 + c;
+        c = carryIn(d1, q1, s1);
+        long s2 = d2 + q2 + c;
+        c = carryIn(d2, q2, s2);
+        long s3 = d3 + q3 + c;
+        c = carryIn(d3, q3, s3);
+        long s4 = d4 + q4 + c;
+        c = carryIn(d4, q4, s4);
+        return new Fp(s0, s1, s2, s3, s4, d5 + q5 + c);
     }
 
     @Override
     public Fp negate() {
         if (isZero()) return this;
-        long[] r = new long[6];
-        subtractInto(MODULUS, l, r);
-        return new Fp(r);
+        return ZERO.subtract(this);
     }
 
     @Override
     public Fp multiply(Fp o) {
-        return new Fp(montgomeryProduct(l, o.l));
+        return montgomeryProduct(this, o);
     }
 
     @Override
     public Fp square() {
-        return new Fp(montgomeryProduct(l, l));
+        return montgomerySquare(this);
+    }
+
+    /** The general product of this with itself: the reference the dedicated squaring is tested against. */
+    Fp squareByProduct() {
+        return montgomeryProduct(this, this);
     }
 
     Fp twice() {
@@ -143,7 +174,7 @@ final class Fp implements FieldElement<Fp> {
     public Fp inverse() {
         if (isZero()) return ZERO;
         // Montgomery form a·R inverts to a^-1·R^-1; a Montgomery product with R³ gives a^-1·R.
-        return new Fp(montgomeryProduct(INVERSION.inverse(l), R3));
+        return montgomeryProduct(fromLimbs(INVERSION.inverse(limbArray())), R3);
     }
 
     /**
@@ -179,22 +210,28 @@ final class Fp implements FieldElement<Fp> {
     /** RFC 9380's sgn0 on F_p: the parity of the canonical integer. */
     @Override
     public boolean sgn0() {
-        return (montgomeryProduct(l, ONE_PLAIN)[0] & 1) != 0;
+        return (montgomeryProduct(this, ONE_PLAIN).l0 & 1) != 0;
     }
 
     @Override
     public boolean isZero() {
-        return (l[0] | l[1] | l[2] | l[3] | l[4] | l[5]) == 0;
+        return (l0 | l1 | l2 | l3 | l4 | l5) == 0;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Fp other && Arrays.equals(l, other.l);
+        return o instanceof Fp other && l0 == other.l0 && l1 == other.l1 && l2 == other.l2 && l3 == other.l3
+                && l4 == other.l4 && l5 == other.l5;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(l);
+        long h = l0;
+        h = 31 * h + l1;
+        h = 31 * h + l2;
+        h = 31 * h + l3;
+        h = 31 * h + l4;
+        return Long.hashCode(31 * h + l5);
     }
 
     @Override
@@ -205,8 +242,9 @@ final class Fp implements FieldElement<Fp> {
     /** The Montgomery-form integer itself (for tests and inversion). */
     BigInteger raw() {
         byte[] bytes = new byte[48];
+        long[] v = limbArray();
         for (int i = 0; i < 6; i++) {
-            for (int b = 0; b < 8; b++) bytes[47 - 8 * i - b] = (byte) (l[i] >>> (8 * b));
+            for (int b = 0; b < 8; b++) bytes[47 - 8 * i - b] = (byte) (v[i] >>> (8 * b));
         }
         return new BigInteger(1, bytes);
     }
@@ -224,12 +262,12 @@ final class Fp implements FieldElement<Fp> {
      * finishes it. Unrolled on purpose: the same code as a loop over b's limbs measured about 10% slower on
      * the BLS12-381 pairing and MSM (3.90 vs 3.44–3.55 ms, 8.86 vs 7.85 ms; 1 Dec, quiet machine).
      */
-    private static long[] montgomeryProduct(long[] a, long[] b) {
-        long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5];
+    private static Fp montgomeryProduct(Fp a, Fp b) {
+        long a0 = a.l0, a1 = a.l1, a2 = a.l2, a3 = a.l3, a4 = a.l4, a5 = a.l5;
         long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0;
         long bi, lo, hi, s, m, carryA, carryC;
         // limb 0 of b
-        bi = b[0];
+        bi = b.l0;
         lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
         s = lo + t0; carryA = hi + carry(lo, t0, s);
         t0 = s;
@@ -278,7 +316,7 @@ final class Fp implements FieldElement<Fp> {
         t4 = lo; carryC = hi;
         t5 = carryC + carryA;
         // limb 1 of b
-        bi = b[1];
+        bi = b.l1;
         lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
         s = lo + t0; carryA = hi + carry(lo, t0, s);
         t0 = s;
@@ -327,7 +365,7 @@ final class Fp implements FieldElement<Fp> {
         t4 = lo; carryC = hi;
         t5 = carryC + carryA;
         // limb 2 of b
-        bi = b[2];
+        bi = b.l2;
         lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
         s = lo + t0; carryA = hi + carry(lo, t0, s);
         t0 = s;
@@ -376,7 +414,7 @@ final class Fp implements FieldElement<Fp> {
         t4 = lo; carryC = hi;
         t5 = carryC + carryA;
         // limb 3 of b
-        bi = b[3];
+        bi = b.l3;
         lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
         s = lo + t0; carryA = hi + carry(lo, t0, s);
         t0 = s;
@@ -425,7 +463,7 @@ final class Fp implements FieldElement<Fp> {
         t4 = lo; carryC = hi;
         t5 = carryC + carryA;
         // limb 4 of b
-        bi = b[4];
+        bi = b.l4;
         lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
         s = lo + t0; carryA = hi + carry(lo, t0, s);
         t0 = s;
@@ -474,7 +512,7 @@ final class Fp implements FieldElement<Fp> {
         t4 = lo; carryC = hi;
         t5 = carryC + carryA;
         // limb 5 of b
-        bi = b[5];
+        bi = b.l5;
         lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
         s = lo + t0; carryA = hi + carry(lo, t0, s);
         t0 = s;
@@ -522,9 +560,223 @@ final class Fp implements FieldElement<Fp> {
         lo = s + carryC; hi += carry(s, carryC, lo);
         t4 = lo; carryC = hi;
         t5 = carryC + carryA;
-        long[] r = {t0, t1, t2, t3, t4, t5};
-        if (!lessThanModulus(r)) subtractInto(r, MODULUS, r);
-        return r;
+        return reduced(t0, t1, t2, t3, t4, t5);
+    }
+
+    /**
+     * a²·2^-384 mod p: the 15 cross products a_i·a_j (i < j) once, doubled by a shift, plus the six squares a_i²
+     * (21 limb products instead of the general product's 36), then six Montgomery reduction steps on the 12-limb
+     * square. Unrolled like {@link #montgomeryProduct}; the tests compare it with {@code montgomeryProduct(a, a)}.
+     */
+    private static Fp montgomerySquare(Fp a) {
+        long a0 = a.l0, a1 = a.l1, a2 = a.l2, a3 = a.l3, a4 = a.l4, a5 = a.l5;
+        long t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11;
+        long lo, hi, s, carry, m, extra;
+        // cross products a0·a_j, j > 0
+        lo = a0 * a1; hi = Math.unsignedMultiplyHigh(a0, a1);
+        t1 = lo; carry = hi;
+        lo = a0 * a2; hi = Math.unsignedMultiplyHigh(a0, a2);
+        t2 = lo + carry; carry = hi + carry(lo, carry, t2);
+        lo = a0 * a3; hi = Math.unsignedMultiplyHigh(a0, a3);
+        t3 = lo + carry; carry = hi + carry(lo, carry, t3);
+        lo = a0 * a4; hi = Math.unsignedMultiplyHigh(a0, a4);
+        t4 = lo + carry; carry = hi + carry(lo, carry, t4);
+        lo = a0 * a5; hi = Math.unsignedMultiplyHigh(a0, a5);
+        t5 = lo + carry; carry = hi + carry(lo, carry, t5);
+        t6 = carry;
+        // cross products a1·a_j, j > 1
+        lo = a1 * a2; hi = Math.unsignedMultiplyHigh(a1, a2);
+        s = t3 + lo; carry = hi + carry(lo, t3, s); t3 = s;
+        lo = a1 * a3; hi = Math.unsignedMultiplyHigh(a1, a3);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = a1 * a4; hi = Math.unsignedMultiplyHigh(a1, a4);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = a1 * a5; hi = Math.unsignedMultiplyHigh(a1, a5);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        t7 = carry;
+        // cross products a2·a_j, j > 2
+        lo = a2 * a3; hi = Math.unsignedMultiplyHigh(a2, a3);
+        s = t5 + lo; carry = hi + carry(lo, t5, s); t5 = s;
+        lo = a2 * a4; hi = Math.unsignedMultiplyHigh(a2, a4);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = a2 * a5; hi = Math.unsignedMultiplyHigh(a2, a5);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        t8 = carry;
+        // cross products a3·a_j, j > 3
+        lo = a3 * a4; hi = Math.unsignedMultiplyHigh(a3, a4);
+        s = t7 + lo; carry = hi + carry(lo, t7, s); t7 = s;
+        lo = a3 * a5; hi = Math.unsignedMultiplyHigh(a3, a5);
+        s = t8 + lo; hi += carry(lo, t8, s);
+        t8 = s + carry; carry = hi + carry(s, carry, t8);
+        t9 = carry;
+        // cross products a4·a_j, j > 4
+        lo = a4 * a5; hi = Math.unsignedMultiplyHigh(a4, a5);
+        s = t9 + lo; carry = hi + carry(lo, t9, s); t9 = s;
+        t10 = carry;
+        // doubled, then the squares a_i² added
+        t11 = t10 >>> 63;
+        t10 = (t10 << 1) | (t9 >>> 63);
+        t9 = (t9 << 1) | (t8 >>> 63);
+        t8 = (t8 << 1) | (t7 >>> 63);
+        t7 = (t7 << 1) | (t6 >>> 63);
+        t6 = (t6 << 1) | (t5 >>> 63);
+        t5 = (t5 << 1) | (t4 >>> 63);
+        t4 = (t4 << 1) | (t3 >>> 63);
+        t3 = (t3 << 1) | (t2 >>> 63);
+        t2 = (t2 << 1) | (t1 >>> 63);
+        t1 = t1 << 1;
+        long t0 = a0 * a0;
+        hi = Math.unsignedMultiplyHigh(a0, a0);
+        s = t1 + hi; carry = carry(hi, t1, s); t1 = s;
+        lo = a1 * a1; hi = Math.unsignedMultiplyHigh(a1, a1);
+        s = t2 + lo; hi += carry(lo, t2, s);
+        t2 = s + carry; hi += carry(s, carry, t2);
+        s = t3 + hi; carry = carry(hi, t3, s); t3 = s;
+        lo = a2 * a2; hi = Math.unsignedMultiplyHigh(a2, a2);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; hi += carry(s, carry, t4);
+        s = t5 + hi; carry = carry(hi, t5, s); t5 = s;
+        lo = a3 * a3; hi = Math.unsignedMultiplyHigh(a3, a3);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; hi += carry(s, carry, t6);
+        s = t7 + hi; carry = carry(hi, t7, s); t7 = s;
+        lo = a4 * a4; hi = Math.unsignedMultiplyHigh(a4, a4);
+        s = t8 + lo; hi += carry(lo, t8, s);
+        t8 = s + carry; hi += carry(s, carry, t8);
+        s = t9 + hi; carry = carry(hi, t9, s); t9 = s;
+        lo = a5 * a5; hi = Math.unsignedMultiplyHigh(a5, a5);
+        s = t10 + lo; hi += carry(lo, t10, s);
+        t10 = s + carry; hi += carry(s, carry, t10);
+        t11 += hi;
+        // six reduction steps: add m·p·2^(64i), which clears limb i; carries beyond limb i + 6 wait in extra
+        extra = 0;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t0 + lo; carry = hi + carry(lo, t0, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t1 + lo; hi += carry(lo, t1, s);
+        t1 = s + carry; carry = hi + carry(s, carry, t1);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t2 + lo; hi += carry(lo, t2, s);
+        t2 = s + carry; carry = hi + carry(s, carry, t2);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t3 + lo; hi += carry(lo, t3, s);
+        t3 = s + carry; carry = hi + carry(s, carry, t3);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        s = t6 + carry; hi = carry(carry, t6, s);
+        t6 = s + extra; extra = hi + carry(s, extra, t6);
+        m = t1 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t1 + lo; carry = hi + carry(lo, t1, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t2 + lo; hi += carry(lo, t2, s);
+        t2 = s + carry; carry = hi + carry(s, carry, t2);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t3 + lo; hi += carry(lo, t3, s);
+        t3 = s + carry; carry = hi + carry(s, carry, t3);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        s = t7 + carry; hi = carry(carry, t7, s);
+        t7 = s + extra; extra = hi + carry(s, extra, t7);
+        m = t2 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t2 + lo; carry = hi + carry(lo, t2, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t3 + lo; hi += carry(lo, t3, s);
+        t3 = s + carry; carry = hi + carry(s, carry, t3);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        s = t8 + carry; hi = carry(carry, t8, s);
+        t8 = s + extra; extra = hi + carry(s, extra, t8);
+        m = t3 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t3 + lo; carry = hi + carry(lo, t3, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t8 + lo; hi += carry(lo, t8, s);
+        t8 = s + carry; carry = hi + carry(s, carry, t8);
+        s = t9 + carry; hi = carry(carry, t9, s);
+        t9 = s + extra; extra = hi + carry(s, extra, t9);
+        m = t4 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t4 + lo; carry = hi + carry(lo, t4, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t8 + lo; hi += carry(lo, t8, s);
+        t8 = s + carry; carry = hi + carry(s, carry, t8);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t9 + lo; hi += carry(lo, t9, s);
+        t9 = s + carry; carry = hi + carry(s, carry, t9);
+        s = t10 + carry; hi = carry(carry, t10, s);
+        t10 = s + extra; extra = hi + carry(s, extra, t10);
+        m = t5 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t5 + lo; carry = hi + carry(lo, t5, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t8 + lo; hi += carry(lo, t8, s);
+        t8 = s + carry; carry = hi + carry(s, carry, t8);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t9 + lo; hi += carry(lo, t9, s);
+        t9 = s + carry; carry = hi + carry(s, carry, t9);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t10 + lo; hi += carry(lo, t10, s);
+        t10 = s + carry; carry = hi + carry(s, carry, t10);
+        s = t11 + carry; hi = carry(carry, t11, s);
+        t11 = s + extra; extra = hi + carry(s, extra, t11);
+        // a < p, so the total a² + (Σ m_i·2^(64i))·p is below 2^766: extra is 0 here and the result below 2p.
+        return reduced(t6, t7, t8, t9, t10, t11);
     }
 
     /** The carry out of s = x + y (unsigned): s wrapped around exactly when it is below x. */
@@ -532,47 +784,45 @@ final class Fp implements FieldElement<Fp> {
         return Long.compareUnsigned(s, x) < 0 ? 1 : 0;
     }
 
-    private static boolean lessThanModulus(long[] r) {
-        return compare(r, MODULUS) < 0;
+    /**
+     * The carry out of s = x + y + c (c in {0, 1}), branch-free: the majority of the top bits of x, y and the carry
+     * into bit 63, read off s. Branches here were mispredicted half the time (carries of field values are random).
+     */
+    private static long carryIn(long x, long y, long s) {
+        return ((x & y) | ((x | y) & ~s)) >>> 63;
     }
 
-    private static long[] reduceOnce(long[] r) {
-        if (compare(r, MODULUS) >= 0) subtractInto(r, MODULUS, r);
-        return r;
+    /** The borrow out of d = x - y - b (b in {0, 1}), branch-free like {@link #carryIn}. */
+    private static long borrow(long x, long y, long d) {
+        return ((~x & y) | ((~x | y) & d)) >>> 63;
     }
 
-    private static int compare(long[] a, long[] b) {
-        for (int i = 5; i >= 0; i--) {
-            int c = Long.compareUnsigned(a[i], b[i]);
-            if (c != 0) return c;
-        }
-        return 0;
+    /** The value t (below 2p) reduced to [0, p) by one conditional subtraction of p, chosen by a mask. */
+    private static Fp reduced(long t0, long t1, long t2, long t3, long t4, long t5) {
+        long d0 = t0 - P0, b = borrow(t0, P0, d0);
+        long d1 = t1 - P1 - b;
+        b = borrow(t1, P1, d1);
+        long d2 = t2 - P2 - b;
+        b = borrow(t2, P2, d2);
+        long d3 = t3 - P3 - b;
+        b = borrow(t3, P3, d3);
+        long d4 = t4 - P4 - b;
+        b = borrow(t4, P4, d4);
+        long d5 = t5 - P5 - b;
+        b = borrow(t5, P5, d5);
+        long keep = -b; // all ones when t < p: keep t, else take t - p
+        return new Fp(d0 ^ ((d0 ^ t0) & keep), d1 ^ ((d1 ^ t1) & keep), d2 ^ ((d2 ^ t2) & keep),
+                d3 ^ ((d3 ^ t3) & keep), d4 ^ ((d4 ^ t4) & keep), d5 ^ ((d5 ^ t5) & keep));
     }
 
-    /** out = a - b over six limbs; returns the final borrow (0 or 1). {@code out} may alias {@code a}. */
-    private static long subtractInto(long[] a, long[] b, long[] out) {
-        long borrow = 0;
-        for (int i = 0; i < 6; i++) {
-            long d = a[i] - b[i];
-            long b1 = Long.compareUnsigned(a[i], b[i]) < 0 ? 1 : 0;
-            long d2 = d - borrow;
-            long b2 = Long.compareUnsigned(d, borrow) < 0 ? 1 : 0;
-            out[i] = d2;
-            borrow = b1 | b2;
-        }
-        return borrow;
-    }
-
-    private static void addInto(long[] a, long[] b) {
-        long carry = 0;
-        for (int i = 0; i < 6; i++) {
-            long s = a[i] + b[i];
-            long c1 = Long.compareUnsigned(s, a[i]) < 0 ? 1 : 0;
-            long s2 = s + carry;
-            long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-            a[i] = s2;
-            carry = c1 | c2;
-        }
+    /** Whether the limbs, read as a plain integer, are below p. */
+    private boolean isReduced() {
+        long b = borrow(l0, P0, l0 - P0);
+        b = borrow(l1, P1, l1 - P1 - b);
+        b = borrow(l2, P2, l2 - P2 - b);
+        b = borrow(l3, P3, l3 - P3 - b);
+        b = borrow(l4, P4, l4 - P4 - b);
+        return borrow(l5, P5, l5 - P5 - b) != 0;
     }
 
     private static long[] limbs(BigInteger v) {

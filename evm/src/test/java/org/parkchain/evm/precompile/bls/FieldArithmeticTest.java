@@ -137,4 +137,27 @@ class FieldArithmeticTest {
             assertThat(f.cyclotomicSquare()).isNotEqualTo(f.square());
         }
     }
+    /**
+     * The dedicated Montgomery squaring against the general product and BigInteger, on values whose limbs are all
+     * ones or zeros (every carry chain taken or none), p - 1 and random values.
+     */
+    @Test
+    void dedicatedSquaringAgreesWithTheProductAndBigInteger() {
+        java.util.List<BigInteger> values = new java.util.ArrayList<>(java.util.List.of(BigInteger.ZERO, BigInteger.ONE,
+                P.subtract(BigInteger.ONE), P.subtract(BigInteger.TWO), P.shiftRight(1)));
+        for (int k = 0; k < 381; k += 7) {
+            values.add(BigInteger.ONE.shiftLeft(k));
+            values.add(BigInteger.ONE.shiftLeft(k).subtract(BigInteger.ONE));
+            values.add(P.subtract(BigInteger.ONE.shiftLeft(k)));
+        }
+        for (int i = 0; i < 5_000; i++) values.add(randomBelowP());
+        for (BigInteger a : values) {
+            Fp x = Fp.of(a);
+            assertThat(x.square()).as("%s²", a).isEqualTo(x.squareByProduct());
+            assertThat(x.square().toBigInteger()).isEqualTo(a.multiply(a).mod(P));
+            // Raw Montgomery-form limbs near p: values whose Montgomery form itself is all ones at the top.
+            Fp raw = Fp.of(Fp.fromMontgomery(P.subtract(BigInteger.ONE.add(a.mod(BigInteger.valueOf(1_000))))));
+            assertThat(raw.square()).isEqualTo(raw.squareByProduct());
+        }
+    }
 }
