@@ -4,7 +4,9 @@ package org.parkchain.primitives;
  * The Keccak-f[1600] permutation (FIPS 202, section 3) on 25 {@code long} lanes, with the 24 rounds' lane
  * operations written out so the state lives in locals. The rotation offsets and the π lane moves come from the
  * standard's formulas (ρ: (t + 1)(t + 2)/2 along the orbit of (1, 0) under (x, y) -> (y, 2x + 3y)); the round
- * constants are the standard's LFSR output. Tested against BouncyCastle's Keccak, the implementation it replaced.
+ * constants are the standard's LFSR output. Tested against a step-by-step FIPS 202 reference that computes those
+ * offsets and constants from the formulas, and through {@link Keccak} against BouncyCastle's Keccak, the
+ * implementation it replaced.
  */
 final class KeccakF1600 {
     private static final long[] ROUND_CONSTANTS = {
@@ -36,79 +38,154 @@ final class KeccakF1600 {
 
     private KeccakF1600() {}
 
-    /** Keccak-f[1600] on 25 lanes, lane (x, y) at index x + 5y; the round body is unrolled over the lanes. */
+    /**
+     * Keccak-f[1600] on 25 lanes, lane (x, y) at index x + 5y.
+     *
+     * <p>The schedule is plane by plane (the Keccak team's implementation notes): a round reads the 25 lanes once,
+     * producing each output plane from the five lanes π moves into it and adding it at once into the column
+     * parities θ needs next, instead of a parity pass that reads every lane a second time. Two rounds per loop
+     * iteration alternate between two sets of locals, a and e, so no lane is copied between rounds. The 25 lanes
+     * do not fit x86-64's registers either way, and C2 spills some to the stack; measured against the one round
+     * per iteration with a parity pass it replaced, this runs about 10% faster, most of it from the two-round
+     * iteration (one round per iteration in this order gains nothing), a few percent from the plane order.
+     */
     static void permute(long[] s) {
         long a00 = s[0], a10 = s[1], a20 = s[2], a30 = s[3], a40 = s[4];
         long a01 = s[5], a11 = s[6], a21 = s[7], a31 = s[8], a41 = s[9];
         long a02 = s[10], a12 = s[11], a22 = s[12], a32 = s[13], a42 = s[14];
         long a03 = s[15], a13 = s[16], a23 = s[17], a33 = s[18], a43 = s[19];
         long a04 = s[20], a14 = s[21], a24 = s[22], a34 = s[23], a44 = s[24];
-        for (int round = 0; round < 24; round++) {
-            // θ: each lane absorbs the parities of two neighbouring columns
-            long c0 = a00 ^ a01 ^ a02 ^ a03 ^ a04;
-            long c1 = a10 ^ a11 ^ a12 ^ a13 ^ a14;
-            long c2 = a20 ^ a21 ^ a22 ^ a23 ^ a24;
-            long c3 = a30 ^ a31 ^ a32 ^ a33 ^ a34;
-            long c4 = a40 ^ a41 ^ a42 ^ a43 ^ a44;
-            long d0 = c4 ^ Long.rotateLeft(c1, 1);
-            long d1 = c0 ^ Long.rotateLeft(c2, 1);
-            long d2 = c1 ^ Long.rotateLeft(c3, 1);
-            long d3 = c2 ^ Long.rotateLeft(c4, 1);
-            long d4 = c3 ^ Long.rotateLeft(c0, 1);
-            // ρ and π: rotate each lane by its offset and move it to (y, 2x + 3y)
-            long b00 = a00 ^ d0;
-            long b02 = Long.rotateLeft(a10 ^ d1, 1);
-            long b04 = Long.rotateLeft(a20 ^ d2, 62);
-            long b01 = Long.rotateLeft(a30 ^ d3, 28);
-            long b03 = Long.rotateLeft(a40 ^ d4, 27);
-            long b13 = Long.rotateLeft(a01 ^ d0, 36);
-            long b10 = Long.rotateLeft(a11 ^ d1, 44);
-            long b12 = Long.rotateLeft(a21 ^ d2, 6);
-            long b14 = Long.rotateLeft(a31 ^ d3, 55);
-            long b11 = Long.rotateLeft(a41 ^ d4, 20);
-            long b21 = Long.rotateLeft(a02 ^ d0, 3);
-            long b23 = Long.rotateLeft(a12 ^ d1, 10);
-            long b20 = Long.rotateLeft(a22 ^ d2, 43);
-            long b22 = Long.rotateLeft(a32 ^ d3, 25);
-            long b24 = Long.rotateLeft(a42 ^ d4, 39);
-            long b34 = Long.rotateLeft(a03 ^ d0, 41);
-            long b31 = Long.rotateLeft(a13 ^ d1, 45);
-            long b33 = Long.rotateLeft(a23 ^ d2, 15);
-            long b30 = Long.rotateLeft(a33 ^ d3, 21);
-            long b32 = Long.rotateLeft(a43 ^ d4, 8);
-            long b42 = Long.rotateLeft(a04 ^ d0, 18);
-            long b44 = Long.rotateLeft(a14 ^ d1, 2);
-            long b41 = Long.rotateLeft(a24 ^ d2, 61);
-            long b43 = Long.rotateLeft(a34 ^ d3, 56);
-            long b40 = Long.rotateLeft(a44 ^ d4, 14);
-            // χ: the only non-linear step, along rows
-            a00 = b00 ^ (~b10 & b20);
-            a10 = b10 ^ (~b20 & b30);
-            a20 = b20 ^ (~b30 & b40);
-            a30 = b30 ^ (~b40 & b00);
-            a40 = b40 ^ (~b00 & b10);
-            a01 = b01 ^ (~b11 & b21);
-            a11 = b11 ^ (~b21 & b31);
-            a21 = b21 ^ (~b31 & b41);
-            a31 = b31 ^ (~b41 & b01);
-            a41 = b41 ^ (~b01 & b11);
-            a02 = b02 ^ (~b12 & b22);
-            a12 = b12 ^ (~b22 & b32);
-            a22 = b22 ^ (~b32 & b42);
-            a32 = b32 ^ (~b42 & b02);
-            a42 = b42 ^ (~b02 & b12);
-            a03 = b03 ^ (~b13 & b23);
-            a13 = b13 ^ (~b23 & b33);
-            a23 = b23 ^ (~b33 & b43);
-            a33 = b33 ^ (~b43 & b03);
-            a43 = b43 ^ (~b03 & b13);
-            a04 = b04 ^ (~b14 & b24);
-            a14 = b14 ^ (~b24 & b34);
-            a24 = b24 ^ (~b34 & b44);
-            a34 = b34 ^ (~b44 & b04);
-            a44 = b44 ^ (~b04 & b14);
-            // ι
-            a00 ^= ROUND_CONSTANTS[round];
+        long e00, e10, e20, e30, e40;
+        long e01, e11, e21, e31, e41;
+        long e02, e12, e22, e32, e42;
+        long e03, e13, e23, e33, e43;
+        long e04, e14, e24, e34, e44;
+        long b0, b1, b2, b3, b4, d0, d1, d2, d3, d4;
+        // the column parities θ needs in the first round; each round then accumulates them for the next
+        long c0 = a00 ^ a01 ^ a02 ^ a03 ^ a04;
+        long c1 = a10 ^ a11 ^ a12 ^ a13 ^ a14;
+        long c2 = a20 ^ a21 ^ a22 ^ a23 ^ a24;
+        long c3 = a30 ^ a31 ^ a32 ^ a33 ^ a34;
+        long c4 = a40 ^ a41 ^ a42 ^ a43 ^ a44;
+        for (int round = 0; round < 24; round += 2) {
+            // round `round`, from the a lanes into the e lanes: θ's column mixes d from the parities c, then for
+            // each plane y of the result the five lanes π brings there, θ-mixed and ρ-rotated (b), go through χ
+            // (ι on lane (0, 0)), and the new plane is added into the next round's parities
+            d0 = c4 ^ Long.rotateLeft(c1, 1); d1 = c0 ^ Long.rotateLeft(c2, 1); d2 = c1 ^ Long.rotateLeft(c3, 1);
+            d3 = c2 ^ Long.rotateLeft(c4, 1); d4 = c3 ^ Long.rotateLeft(c0, 1);
+            b0 = a00 ^ d0;
+            b1 = Long.rotateLeft(a11 ^ d1, 44);
+            b2 = Long.rotateLeft(a22 ^ d2, 43);
+            b3 = Long.rotateLeft(a33 ^ d3, 21);
+            b4 = Long.rotateLeft(a44 ^ d4, 14);
+            e00 = b0 ^ (~b1 & b2) ^ ROUND_CONSTANTS[round];
+            e10 = b1 ^ (~b2 & b3);
+            e20 = b2 ^ (~b3 & b4);
+            e30 = b3 ^ (~b4 & b0);
+            e40 = b4 ^ (~b0 & b1);
+            c0 = e00; c1 = e10; c2 = e20; c3 = e30; c4 = e40;
+            b0 = Long.rotateLeft(a30 ^ d3, 28);
+            b1 = Long.rotateLeft(a41 ^ d4, 20);
+            b2 = Long.rotateLeft(a02 ^ d0, 3);
+            b3 = Long.rotateLeft(a13 ^ d1, 45);
+            b4 = Long.rotateLeft(a24 ^ d2, 61);
+            e01 = b0 ^ (~b1 & b2);
+            e11 = b1 ^ (~b2 & b3);
+            e21 = b2 ^ (~b3 & b4);
+            e31 = b3 ^ (~b4 & b0);
+            e41 = b4 ^ (~b0 & b1);
+            c0 ^= e01; c1 ^= e11; c2 ^= e21; c3 ^= e31; c4 ^= e41;
+            b0 = Long.rotateLeft(a10 ^ d1, 1);
+            b1 = Long.rotateLeft(a21 ^ d2, 6);
+            b2 = Long.rotateLeft(a32 ^ d3, 25);
+            b3 = Long.rotateLeft(a43 ^ d4, 8);
+            b4 = Long.rotateLeft(a04 ^ d0, 18);
+            e02 = b0 ^ (~b1 & b2);
+            e12 = b1 ^ (~b2 & b3);
+            e22 = b2 ^ (~b3 & b4);
+            e32 = b3 ^ (~b4 & b0);
+            e42 = b4 ^ (~b0 & b1);
+            c0 ^= e02; c1 ^= e12; c2 ^= e22; c3 ^= e32; c4 ^= e42;
+            b0 = Long.rotateLeft(a40 ^ d4, 27);
+            b1 = Long.rotateLeft(a01 ^ d0, 36);
+            b2 = Long.rotateLeft(a12 ^ d1, 10);
+            b3 = Long.rotateLeft(a23 ^ d2, 15);
+            b4 = Long.rotateLeft(a34 ^ d3, 56);
+            e03 = b0 ^ (~b1 & b2);
+            e13 = b1 ^ (~b2 & b3);
+            e23 = b2 ^ (~b3 & b4);
+            e33 = b3 ^ (~b4 & b0);
+            e43 = b4 ^ (~b0 & b1);
+            c0 ^= e03; c1 ^= e13; c2 ^= e23; c3 ^= e33; c4 ^= e43;
+            b0 = Long.rotateLeft(a20 ^ d2, 62);
+            b1 = Long.rotateLeft(a31 ^ d3, 55);
+            b2 = Long.rotateLeft(a42 ^ d4, 39);
+            b3 = Long.rotateLeft(a03 ^ d0, 41);
+            b4 = Long.rotateLeft(a14 ^ d1, 2);
+            e04 = b0 ^ (~b1 & b2);
+            e14 = b1 ^ (~b2 & b3);
+            e24 = b2 ^ (~b3 & b4);
+            e34 = b3 ^ (~b4 & b0);
+            e44 = b4 ^ (~b0 & b1);
+            c0 ^= e04; c1 ^= e14; c2 ^= e24; c3 ^= e34; c4 ^= e44;
+            // round `round + 1`, the same from the e lanes back into the a lanes
+            d0 = c4 ^ Long.rotateLeft(c1, 1); d1 = c0 ^ Long.rotateLeft(c2, 1); d2 = c1 ^ Long.rotateLeft(c3, 1);
+            d3 = c2 ^ Long.rotateLeft(c4, 1); d4 = c3 ^ Long.rotateLeft(c0, 1);
+            b0 = e00 ^ d0;
+            b1 = Long.rotateLeft(e11 ^ d1, 44);
+            b2 = Long.rotateLeft(e22 ^ d2, 43);
+            b3 = Long.rotateLeft(e33 ^ d3, 21);
+            b4 = Long.rotateLeft(e44 ^ d4, 14);
+            a00 = b0 ^ (~b1 & b2) ^ ROUND_CONSTANTS[round + 1];
+            a10 = b1 ^ (~b2 & b3);
+            a20 = b2 ^ (~b3 & b4);
+            a30 = b3 ^ (~b4 & b0);
+            a40 = b4 ^ (~b0 & b1);
+            c0 = a00; c1 = a10; c2 = a20; c3 = a30; c4 = a40;
+            b0 = Long.rotateLeft(e30 ^ d3, 28);
+            b1 = Long.rotateLeft(e41 ^ d4, 20);
+            b2 = Long.rotateLeft(e02 ^ d0, 3);
+            b3 = Long.rotateLeft(e13 ^ d1, 45);
+            b4 = Long.rotateLeft(e24 ^ d2, 61);
+            a01 = b0 ^ (~b1 & b2);
+            a11 = b1 ^ (~b2 & b3);
+            a21 = b2 ^ (~b3 & b4);
+            a31 = b3 ^ (~b4 & b0);
+            a41 = b4 ^ (~b0 & b1);
+            c0 ^= a01; c1 ^= a11; c2 ^= a21; c3 ^= a31; c4 ^= a41;
+            b0 = Long.rotateLeft(e10 ^ d1, 1);
+            b1 = Long.rotateLeft(e21 ^ d2, 6);
+            b2 = Long.rotateLeft(e32 ^ d3, 25);
+            b3 = Long.rotateLeft(e43 ^ d4, 8);
+            b4 = Long.rotateLeft(e04 ^ d0, 18);
+            a02 = b0 ^ (~b1 & b2);
+            a12 = b1 ^ (~b2 & b3);
+            a22 = b2 ^ (~b3 & b4);
+            a32 = b3 ^ (~b4 & b0);
+            a42 = b4 ^ (~b0 & b1);
+            c0 ^= a02; c1 ^= a12; c2 ^= a22; c3 ^= a32; c4 ^= a42;
+            b0 = Long.rotateLeft(e40 ^ d4, 27);
+            b1 = Long.rotateLeft(e01 ^ d0, 36);
+            b2 = Long.rotateLeft(e12 ^ d1, 10);
+            b3 = Long.rotateLeft(e23 ^ d2, 15);
+            b4 = Long.rotateLeft(e34 ^ d3, 56);
+            a03 = b0 ^ (~b1 & b2);
+            a13 = b1 ^ (~b2 & b3);
+            a23 = b2 ^ (~b3 & b4);
+            a33 = b3 ^ (~b4 & b0);
+            a43 = b4 ^ (~b0 & b1);
+            c0 ^= a03; c1 ^= a13; c2 ^= a23; c3 ^= a33; c4 ^= a43;
+            b0 = Long.rotateLeft(e20 ^ d2, 62);
+            b1 = Long.rotateLeft(e31 ^ d3, 55);
+            b2 = Long.rotateLeft(e42 ^ d4, 39);
+            b3 = Long.rotateLeft(e03 ^ d0, 41);
+            b4 = Long.rotateLeft(e14 ^ d1, 2);
+            a04 = b0 ^ (~b1 & b2);
+            a14 = b1 ^ (~b2 & b3);
+            a24 = b2 ^ (~b3 & b4);
+            a34 = b3 ^ (~b4 & b0);
+            a44 = b4 ^ (~b0 & b1);
+            c0 ^= a04; c1 ^= a14; c2 ^= a24; c3 ^= a34; c4 ^= a44;
         }
         s[0] = a00; s[1] = a10; s[2] = a20; s[3] = a30; s[4] = a40;
         s[5] = a01; s[6] = a11; s[7] = a21; s[8] = a31; s[9] = a41;
