@@ -779,6 +779,313 @@ final class Fp implements FieldElement<Fp> {
         return reduced(t6, t7, t8, t9, t10, t11);
     }
 
+    /**
+     * F_p2's product (a0 + a1·i)(b0 + b1·i) = (a0b0 - a1b1) + ((a0 + a1)(b0 + b1) - a0b0 - a1b1)·i with lazy
+     * reduction: the three limb products are kept at full width and combined there, so two Montgomery reductions
+     * are needed instead of three (a reduction costs as many limb products as a schoolbook product).
+     */
+    static Fp2 complexProduct(Fp a0, Fp a1, Fp b0, Fp b1) {
+        long[] v0 = new long[12], v1 = new long[12], v2 = new long[12];
+        wideProduct(a0, b0, v0);
+        wideProduct(a1, b1, v1);
+        // The sums stay unreduced (below 2p < 2^382, so v2 < 4p²): reduced sums would make v2 - v0 - v1 negative.
+        wideProduct(sumUnreduced(a0, a1), sumUnreduced(b0, b1), v2);
+        // v2 - v0 - v1 = a0b1 + a1b0: not negative, below 2p² < p·2^384
+        subtractWide(v2, v0);
+        subtractWide(v2, v1);
+        // v0 - v1 lies in (-p², p²); p·2^384 is added when it is negative (masked), keeping it below p·2^384
+        addModulusHigh(v0, -subtractWide(v0, v1));
+        return new Fp2(montgomeryReduce(v0), montgomeryReduce(v2));
+    }
+
+    /** a + b as plain limbs, not reduced: a value for {@link #wideProduct} only, never returned as a field element. */
+    private static Fp sumUnreduced(Fp a, Fp b) {
+        long s0 = a.l0 + b.l0, c = carryIn(a.l0, b.l0, s0);
+        long s1 = a.l1 + b.l1 + c;
+        c = carryIn(a.l1, b.l1, s1);
+        long s2 = a.l2 + b.l2 + c;
+        c = carryIn(a.l2, b.l2, s2);
+        long s3 = a.l3 + b.l3 + c;
+        c = carryIn(a.l3, b.l3, s3);
+        long s4 = a.l4 + b.l4 + c;
+        c = carryIn(a.l4, b.l4, s4);
+        return new Fp(s0, s1, s2, s3, s4, a.l5 + b.l5 + c);
+    }
+
+    /** a -= b over 12 limbs; returns the borrow out (1 when b > a). */
+    private static long subtractWide(long[] a, long[] b) {
+        long borrow = 0;
+        for (int i = 0; i < 12; i++) {
+            long x = a[i], y = b[i];
+            long d = x - y - borrow;
+            borrow = borrow(x, y, d);
+            a[i] = d;
+        }
+        return borrow;
+    }
+
+    /** t += (p & mask)·2^384, modulo 2^768: undoes a borrow out of {@link #subtractWide} when mask is all ones. */
+    private static void addModulusHigh(long[] t, long mask) {
+        long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask, q4 = P4 & mask, q5 = P5 & mask;
+        long s0 = t[6] + q0, c = carryIn(t[6], q0, s0);
+        long s1 = t[7] + q1 + c;
+        c = carryIn(t[7], q1, s1);
+        long s2 = t[8] + q2 + c;
+        c = carryIn(t[8], q2, s2);
+        long s3 = t[9] + q3 + c;
+        c = carryIn(t[9], q3, s3);
+        long s4 = t[10] + q4 + c;
+        c = carryIn(t[10], q4, s4);
+        t[6] = s0;
+        t[7] = s1;
+        t[8] = s2;
+        t[9] = s3;
+        t[10] = s4;
+        t[11] = t[11] + q5 + c;
+    }
+
+    /** out = a·b as 12 limbs (the plain schoolbook product, no reduction): one third of F_p2's lazy product. */
+    private static void wideProduct(Fp a, Fp b, long[] out) {
+        long a0 = a.l0, a1 = a.l1, a2 = a.l2, a3 = a.l3, a4 = a.l4, a5 = a.l5;
+        long b0 = b.l0, b1 = b.l1, b2 = b.l2, b3 = b.l3, b4 = b.l4, b5 = b.l5;
+        long t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11;
+        long lo, hi, s, carry;
+        lo = a0 * b0; hi = Math.unsignedMultiplyHigh(a0, b0);
+        t0 = lo; carry = hi;
+        lo = a0 * b1; hi = Math.unsignedMultiplyHigh(a0, b1);
+        t1 = lo + carry; carry = hi + carry(lo, carry, t1);
+        lo = a0 * b2; hi = Math.unsignedMultiplyHigh(a0, b2);
+        t2 = lo + carry; carry = hi + carry(lo, carry, t2);
+        lo = a0 * b3; hi = Math.unsignedMultiplyHigh(a0, b3);
+        t3 = lo + carry; carry = hi + carry(lo, carry, t3);
+        lo = a0 * b4; hi = Math.unsignedMultiplyHigh(a0, b4);
+        t4 = lo + carry; carry = hi + carry(lo, carry, t4);
+        lo = a0 * b5; hi = Math.unsignedMultiplyHigh(a0, b5);
+        t5 = lo + carry; carry = hi + carry(lo, carry, t5);
+        t6 = carry;
+        lo = a1 * b0; hi = Math.unsignedMultiplyHigh(a1, b0);
+        s = t1 + lo; carry = hi + carry(lo, t1, s); t1 = s;
+        lo = a1 * b1; hi = Math.unsignedMultiplyHigh(a1, b1);
+        s = t2 + lo; hi += carry(lo, t2, s);
+        t2 = s + carry; carry = hi + carry(s, carry, t2);
+        lo = a1 * b2; hi = Math.unsignedMultiplyHigh(a1, b2);
+        s = t3 + lo; hi += carry(lo, t3, s);
+        t3 = s + carry; carry = hi + carry(s, carry, t3);
+        lo = a1 * b3; hi = Math.unsignedMultiplyHigh(a1, b3);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = a1 * b4; hi = Math.unsignedMultiplyHigh(a1, b4);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = a1 * b5; hi = Math.unsignedMultiplyHigh(a1, b5);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        t7 = carry;
+        lo = a2 * b0; hi = Math.unsignedMultiplyHigh(a2, b0);
+        s = t2 + lo; carry = hi + carry(lo, t2, s); t2 = s;
+        lo = a2 * b1; hi = Math.unsignedMultiplyHigh(a2, b1);
+        s = t3 + lo; hi += carry(lo, t3, s);
+        t3 = s + carry; carry = hi + carry(s, carry, t3);
+        lo = a2 * b2; hi = Math.unsignedMultiplyHigh(a2, b2);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = a2 * b3; hi = Math.unsignedMultiplyHigh(a2, b3);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = a2 * b4; hi = Math.unsignedMultiplyHigh(a2, b4);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = a2 * b5; hi = Math.unsignedMultiplyHigh(a2, b5);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        t8 = carry;
+        lo = a3 * b0; hi = Math.unsignedMultiplyHigh(a3, b0);
+        s = t3 + lo; carry = hi + carry(lo, t3, s); t3 = s;
+        lo = a3 * b1; hi = Math.unsignedMultiplyHigh(a3, b1);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = a3 * b2; hi = Math.unsignedMultiplyHigh(a3, b2);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = a3 * b3; hi = Math.unsignedMultiplyHigh(a3, b3);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = a3 * b4; hi = Math.unsignedMultiplyHigh(a3, b4);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        lo = a3 * b5; hi = Math.unsignedMultiplyHigh(a3, b5);
+        s = t8 + lo; hi += carry(lo, t8, s);
+        t8 = s + carry; carry = hi + carry(s, carry, t8);
+        t9 = carry;
+        lo = a4 * b0; hi = Math.unsignedMultiplyHigh(a4, b0);
+        s = t4 + lo; carry = hi + carry(lo, t4, s); t4 = s;
+        lo = a4 * b1; hi = Math.unsignedMultiplyHigh(a4, b1);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = a4 * b2; hi = Math.unsignedMultiplyHigh(a4, b2);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = a4 * b3; hi = Math.unsignedMultiplyHigh(a4, b3);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        lo = a4 * b4; hi = Math.unsignedMultiplyHigh(a4, b4);
+        s = t8 + lo; hi += carry(lo, t8, s);
+        t8 = s + carry; carry = hi + carry(s, carry, t8);
+        lo = a4 * b5; hi = Math.unsignedMultiplyHigh(a4, b5);
+        s = t9 + lo; hi += carry(lo, t9, s);
+        t9 = s + carry; carry = hi + carry(s, carry, t9);
+        t10 = carry;
+        lo = a5 * b0; hi = Math.unsignedMultiplyHigh(a5, b0);
+        s = t5 + lo; carry = hi + carry(lo, t5, s); t5 = s;
+        lo = a5 * b1; hi = Math.unsignedMultiplyHigh(a5, b1);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = a5 * b2; hi = Math.unsignedMultiplyHigh(a5, b2);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        lo = a5 * b3; hi = Math.unsignedMultiplyHigh(a5, b3);
+        s = t8 + lo; hi += carry(lo, t8, s);
+        t8 = s + carry; carry = hi + carry(s, carry, t8);
+        lo = a5 * b4; hi = Math.unsignedMultiplyHigh(a5, b4);
+        s = t9 + lo; hi += carry(lo, t9, s);
+        t9 = s + carry; carry = hi + carry(s, carry, t9);
+        lo = a5 * b5; hi = Math.unsignedMultiplyHigh(a5, b5);
+        s = t10 + lo; hi += carry(lo, t10, s);
+        t10 = s + carry; carry = hi + carry(s, carry, t10);
+        t11 = carry;
+        out[0] = t0; out[1] = t1; out[2] = t2; out[3] = t3; out[4] = t4; out[5] = t5;
+        out[6] = t6; out[7] = t7; out[8] = t8; out[9] = t9; out[10] = t10; out[11] = t11;
+    }
+
+    /** t·2^-384 mod p for a 12-limb t below p·2^384: six Montgomery reduction steps, as in {@link #montgomerySquare}. */
+    private static Fp montgomeryReduce(long[] t) {
+        long t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5];
+        long t6 = t[6], t7 = t[7], t8 = t[8], t9 = t[9], t10 = t[10], t11 = t[11];
+        long lo, hi, s, carry, m, extra = 0;
+        m = t0 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t0 + lo; carry = hi + carry(lo, t0, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t1 + lo; hi += carry(lo, t1, s);
+        t1 = s + carry; carry = hi + carry(s, carry, t1);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t2 + lo; hi += carry(lo, t2, s);
+        t2 = s + carry; carry = hi + carry(s, carry, t2);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t3 + lo; hi += carry(lo, t3, s);
+        t3 = s + carry; carry = hi + carry(s, carry, t3);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        s = t6 + carry; hi = carry(carry, t6, s);
+        t6 = s + extra; extra = hi + carry(s, extra, t6);
+        m = t1 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t1 + lo; carry = hi + carry(lo, t1, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t2 + lo; hi += carry(lo, t2, s);
+        t2 = s + carry; carry = hi + carry(s, carry, t2);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t3 + lo; hi += carry(lo, t3, s);
+        t3 = s + carry; carry = hi + carry(s, carry, t3);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        s = t7 + carry; hi = carry(carry, t7, s);
+        t7 = s + extra; extra = hi + carry(s, extra, t7);
+        m = t2 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t2 + lo; carry = hi + carry(lo, t2, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t3 + lo; hi += carry(lo, t3, s);
+        t3 = s + carry; carry = hi + carry(s, carry, t3);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        s = t8 + carry; hi = carry(carry, t8, s);
+        t8 = s + extra; extra = hi + carry(s, extra, t8);
+        m = t3 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t3 + lo; carry = hi + carry(lo, t3, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t4 + lo; hi += carry(lo, t4, s);
+        t4 = s + carry; carry = hi + carry(s, carry, t4);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t8 + lo; hi += carry(lo, t8, s);
+        t8 = s + carry; carry = hi + carry(s, carry, t8);
+        s = t9 + carry; hi = carry(carry, t9, s);
+        t9 = s + extra; extra = hi + carry(s, extra, t9);
+        m = t4 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t4 + lo; carry = hi + carry(lo, t4, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t5 + lo; hi += carry(lo, t5, s);
+        t5 = s + carry; carry = hi + carry(s, carry, t5);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t8 + lo; hi += carry(lo, t8, s);
+        t8 = s + carry; carry = hi + carry(s, carry, t8);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t9 + lo; hi += carry(lo, t9, s);
+        t9 = s + carry; carry = hi + carry(s, carry, t9);
+        s = t10 + carry; hi = carry(carry, t10, s);
+        t10 = s + extra; extra = hi + carry(s, extra, t10);
+        m = t5 * P_INV;
+        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
+        s = t5 + lo; carry = hi + carry(lo, t5, s);
+        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
+        s = t6 + lo; hi += carry(lo, t6, s);
+        t6 = s + carry; carry = hi + carry(s, carry, t6);
+        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
+        s = t7 + lo; hi += carry(lo, t7, s);
+        t7 = s + carry; carry = hi + carry(s, carry, t7);
+        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
+        s = t8 + lo; hi += carry(lo, t8, s);
+        t8 = s + carry; carry = hi + carry(s, carry, t8);
+        lo = m * P4; hi = Math.unsignedMultiplyHigh(m, P4);
+        s = t9 + lo; hi += carry(lo, t9, s);
+        t9 = s + carry; carry = hi + carry(s, carry, t9);
+        lo = m * P5; hi = Math.unsignedMultiplyHigh(m, P5);
+        s = t10 + lo; hi += carry(lo, t10, s);
+        t10 = s + carry; carry = hi + carry(s, carry, t10);
+        s = t11 + carry; hi = carry(carry, t11, s);
+        t11 = s + extra; extra = hi + carry(s, extra, t11);
+        // t < p·2^384, so (t + Σ m_i·p·2^(64i))/2^384 < 2p: extra is 0 and one conditional subtraction remains.
+        return reduced(t6, t7, t8, t9, t10, t11);
+    }
+
     /** The carry out of s = x + y (unsigned): s wrapped around exactly when it is below x. */
     private static long carry(long x, long y, long s) {
         return Long.compareUnsigned(s, x) < 0 ? 1 : 0;
