@@ -9,7 +9,8 @@
  *       and a masked correction (carries of field values are random, so branches on them were mispredicted);
  *       inversion by Pornin's binary GCD in {@code BinaryGcdInversion} (31 steps at a time on one-word
  *       approximations of the operands, then one update of the full numbers), which replaced
- *       {@code BigInteger.modInverse} (11 of G1ADD's 15 µs); {@code Fp2} = F_p[i]/(i² + 1);
+ *       {@code BigInteger.modInverse} (11 of G1ADD's 15 µs); {@code Fp2} = F_p[i]/(i² + 1), its product Karatsuba
+ *       with lazy reduction (three full-width limb products, two Montgomery reductions);
  *       {@code Fp12} = F_p2[w]/(w^6 - (1 + i)), a flat basis in which untwisting G2 points and the Frobenius map
  *       are one line each, multiplied by Karatsuba over F_p6 = F_p2[w²].</li>
  *   <li>{@code Bls12381}: the curves y² = x³ + 4 over F_p (G1) and over F_p2 (G2's M-type twist), on the shared
