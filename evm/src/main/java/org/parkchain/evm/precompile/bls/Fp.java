@@ -11,7 +11,7 @@ import org.parkchain.evm.precompile.ec.FieldElement;
  * Immutable.
  *
  * <p>Values enter and leave through {@link BigInteger} ({@link #of}, {@link #toBigInteger}) or bytes; inside,
- * nothing allocates but the result. {@link #inverse} is Pornin's binary GCD on the limbs
+ * nothing allocates but the result (and {@link #complexProduct}'s three 12-limb products). {@link #inverse} is Pornin's binary GCD on the limbs
  * ({@link BinaryGcdInversion}), several times faster than {@link BigInteger#modInverse} and than Fermat's p - 2 power.
  */
 final class Fp implements FieldElement<Fp> {
