@@ -17,16 +17,17 @@ import java.util.concurrent.Executors;
 
 /**
  * A JSON-RPC 2.0 client over HTTP/1.1 for the load generator: single calls and batches. Each thread that calls
- * it uses its own pooled connection, so N submitting threads keep N connections busy.
+ * it uses its own pooled connection, so N submitting threads keep N connections busy. Public for the other
+ * benchmarks that talk to a node over JSON-RPC (the eth_call comparison in {@code org.parkchain.bench.evm}).
  */
-final class JsonRpcClient {
+public final class JsonRpcClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI uri;
     private final HttpClient http;
     private final Duration timeout;
 
-    JsonRpcClient(URI uri, Duration timeout) {
+    public JsonRpcClient(URI uri, Duration timeout) {
         this.uri = uri;
         this.timeout = timeout;
         // HTTP/1.1 without an h2c upgrade offer (Hardhat's server never answers one); virtual threads for the
@@ -36,19 +37,19 @@ final class JsonRpcClient {
     }
 
     /** One request of a batch. */
-    record Call(String method, List<?> params) {
-        static Call of(String method, Object... params) {
+    public record Call(String method, List<?> params) {
+        public static Call of(String method, Object... params) {
             return new Call(method, List.of(params));
         }
     }
 
     /** The answer to one call: a result, or the node's error. */
-    record Outcome(JsonNode result, RpcError error) {
-        boolean ok() {
+    public record Outcome(JsonNode result, RpcError error) {
+        public boolean ok() {
             return error == null;
         }
 
-        JsonNode resultOrThrow(String what) {
+        public JsonNode resultOrThrow(String what) {
             if (error != null) {
                 throw new RpcFailure(what + ": " + error);
             }
@@ -56,7 +57,7 @@ final class JsonRpcClient {
         }
     }
 
-    record RpcError(int code, String message) {
+    public record RpcError(int code, String message) {
         @Override
         public String toString() {
             return code + " " + message;
@@ -64,13 +65,13 @@ final class JsonRpcClient {
     }
 
     /** The node refused a call, or answered something that is not JSON-RPC. */
-    static final class RpcFailure extends RuntimeException {
+    public static final class RpcFailure extends RuntimeException {
         RpcFailure(String message) {
             super(message);
         }
     }
 
-    JsonNode call(String method, Object... params) {
+    public JsonNode call(String method, Object... params) {
         return batch(List.of(Call.of(method, params))).getFirst().resultOrThrow(method);
     }
 
@@ -80,7 +81,7 @@ final class JsonRpcClient {
     }
 
     /** The body of a JSON-RPC batch of {@code calls}, ids 0, 1, 2… in order (for {@link #send}). */
-    static byte[] encode(List<Call> calls) {
+    public static byte[] encode(List<Call> calls) {
         ArrayNode body = JSON.createArrayNode();
         for (int i = 0; i < calls.size(); i++) {
             ObjectNode request = body.addObject();
@@ -99,7 +100,7 @@ final class JsonRpcClient {
      * generator encodes its submissions before the clock starts, as it signs them, so that the timed phase spends
      * the machine's CPU on the node rather than on building JSON.
      */
-    List<Outcome> send(byte[] body, List<Call> calls) {
+    public List<Outcome> send(byte[] body, List<Call> calls) {
         JsonNode reply = post(body);
         if (!reply.isArray()) {
             // A node answers a batch it refuses as a whole (too large, malformed) with one error object.

@@ -61,7 +61,7 @@ public final class Bn254Arithmetic {
         if (xIm == null || xRe == null || yIm == null || yRe == null) return null;
         Fp2 x = new Fp2(xRe, xIm), y = new Fp2(yRe, yIm);
         Curve.Affine<Fp2> q = new Curve.Affine<>(x, y, x.isZero() && y.isZero());
-        return Bn254Curves.G2.isOnCurve(q) && Bn254Curves.G2.isInSubgroup(q) ? q : null;
+        return Bn254Curves.G2.isOnCurve(q) && G2Subgroup.contains(q) ? q : null;
     }
 
     private static byte[] encode(Curve.Affine<Fp> p) {

@@ -137,24 +137,27 @@ final class Fp12 {
     }
 
     /**
-     * this · (a + b·w + d·w³): the shape of every Miller-loop line value on the D-type twist, 18 F_p2 products
-     * instead of 36.
+     * this · (a + b·w + d·w³), the shape of every Miller-loop line value on the D-type twist, as a sparse Karatsuba
+     * product over the quadratic split: the line is L0 + L1·w with L0 = a and L1 = b + d·v, so A·L0 costs three
+     * F_p2 products and B·L1 and (A + B)(L0 + L1) five each ({@link #multiplyBySparse6}): 13 instead of the dense
+     * product's 18.
      */
     Fp12 multiplyByLine(Fp2 a, Fp2 b, Fp2 d) {
-        Fp2[] r = new Fp2[6];
-        for (int k = 0; k < 6; k++) {
-            Fp2 sum = c[k].multiply(a);
-            sum = sum.add(shifted(k, 1).multiply(b));
-            sum = sum.add(shifted(k, 3).multiply(d));
-            r[k] = sum;
-        }
-        return new Fp12(r);
+        Fp2[] lowA = even(), highB = odd();
+        Fp2[] t0 = {lowA[0].multiply(a), lowA[1].multiply(a), lowA[2].multiply(a)};
+        Fp2[] t1 = multiplyBySparse6(highB, b, d);
+        Fp2[] even = add6(t0, timesV(t1));
+        Fp2[] odd = subtract6(subtract6(multiplyBySparse6(add6(lowA, highB), a.add(b), d), t0), t1);
+        return interleave(even, odd);
     }
 
-    /** The coefficient that lands on w^k when multiplied by w^s: c_(k-s), times ξ when it wraps past w^6. */
-    private Fp2 shifted(int k, int s) {
-        int from = k - s;
-        return from >= 0 ? c[from] : c[from + 6].multiplyByXi();
+    /** (x0 + x1·v + x2·v²)(y0 + y1·v) in F_p6 by Karatsuba on the first two terms: five F_p2 products. */
+    private static Fp2[] multiplyBySparse6(Fp2[] x, Fp2 y0, Fp2 y1) {
+        Fp2 v0 = x[0].multiply(y0), v1 = x[1].multiply(y1);
+        Fp2 c0 = v0.add(x[2].multiply(y1).multiplyByXi());
+        Fp2 c1 = x[0].add(x[1]).multiply(y0.add(y1)).subtract(v0).subtract(v1);
+        Fp2 c2 = v1.add(x[2].multiply(y0));
+        return new Fp2[] {c0, c1, c2};
     }
 
     /** f^(p^6): w -> -w, negating the odd coefficients; the inverse of a unitary (cyclotomic) element. */

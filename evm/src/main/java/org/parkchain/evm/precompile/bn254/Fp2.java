@@ -48,6 +48,10 @@ record Fp2(Fp c0, Fp c1) implements FieldElement<Fp2> {
         return new Fp2(c0.multiply(k), c1.multiply(k));
     }
 
+    Fp2 halve() {
+        return new Fp2(c0.halve(), c1.halve());
+    }
+
     @Override
     public Fp2 square() {
         // (a + bi)² = (a + b)(a - b) + 2ab·i
