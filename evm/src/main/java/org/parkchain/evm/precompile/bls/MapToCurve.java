@@ -23,7 +23,8 @@ final class MapToCurve<F extends FieldElement<F>> {
             p -> Bls12381.G1.multiply(p, new BigInteger("d201000000010001", 16)), // h_eff = 1 - u
             IsogenyG1.X_NUM, IsogenyG1.X_DEN, IsogenyG1.Y_NUM, IsogenyG1.Y_DEN,
             h -> Fp.of(hex(h)),
-            Fp.ONE);
+            Fp.ONE,
+            Fp.of(-11 * 11 * 11).sqrt()); // √(-Z³), Z = 11
 
     static final MapToCurve<Fp2> G2 = new MapToCurve<>(
             Bls12381.G2,
@@ -36,7 +37,8 @@ final class MapToCurve<F extends FieldElement<F>> {
                 String[] parts = pair.split(",");
                 return Fp2.of(hex(parts[0]), hex(parts[1]));
             },
-            Fp2.ONE);
+            Fp2.ONE,
+            null); // F_p2's square root is not a single power, so G2 takes the second root in full
 
     private final Curve<F> curve;
     private final F a;
@@ -47,9 +49,16 @@ final class MapToCurve<F extends FieldElement<F>> {
     /** x1 in the exceptional case, B/(Z·A). */
     private final F exceptionalX;
     private final F minusBOverA;
+    /**
+     * √(-Z³) when the field's {@code sqrt} is the power x^((q+1)/4) (q ≡ 3 mod 4, so F_p): for a non-square g(x1)
+     * that power y1 squares to -g(x1), and g(x2) = Z³u⁶·g(x1), so u³·√(-Z³)·y1 is a root of g(x2) without a second
+     * exponentiation (RFC 9380's sqrt_ratio for q ≡ 3 mod 4 uses the same identity). Null: no such shortcut.
+     */
+    private final F rootOfMinusZCubed;
 
     private MapToCurve(Curve<F> curve, F a, F b, F z, UnaryOperator<Curve.Jacobian<F>> clearCofactor,
-            String[] xNum, String[] xDen, String[] yNum, String[] yDen, Function<String, F> parse, F one) {
+            String[] xNum, String[] xDen, String[] yNum, String[] yDen, Function<String, F> parse, F one,
+            F rootOfMinusZCubed) {
         this.curve = curve;
         this.a = a;
         this.b = b;
@@ -61,6 +70,10 @@ final class MapToCurve<F extends FieldElement<F>> {
         this.yDen = coefficients(yDen, parse, one);
         this.exceptionalX = b.multiply(z.multiply(a).inverse());
         this.minusBOverA = b.negate().multiply(a.inverse());
+        if (rootOfMinusZCubed != null && !rootOfMinusZCubed.square().equals(z.square().multiply(z).negate())) {
+            throw new IllegalStateException("-Z³ must be a square for the second root's shortcut");
+        }
+        this.rootOfMinusZCubed = rootOfMinusZCubed;
     }
 
     /** The G1 or G2 point that {@code u} maps to (possibly the point at infinity). */
@@ -81,7 +94,8 @@ final class MapToCurve<F extends FieldElement<F>> {
         F x = x1, y = gx1.sqrt();
         if (!y.square().equals(gx1)) {
             x = zu2.multiply(x1);
-            y = g(x).sqrt();
+            // g(x2) = Z³u⁶·g(x1) is a square when g(x1) is not (Z is not a square)
+            y = rootOfMinusZCubed != null ? u2.multiply(u).multiply(rootOfMinusZCubed).multiply(y) : g(x).sqrt();
         }
         if (u.sgn0() != y.sgn0()) y = y.negate();
         return new Curve.Affine<>(x, y, false);

@@ -12,9 +12,11 @@ import org.parkchain.evm.precompile.ec.FieldElement;
  * endomorphism ({@link Endomorphisms#splitG1}). The short multiplications are then summed either interleaved, with
  * shared doublings ({@link Curve#sumOfMultiples}), or, for hundreds of them, by Pippenger's bucket method (the one
  * EIP-2537's discount table assumes), whichever needs fewer additions ({@link #bucketsAreCheaper}). Buckets: the
- * scalars are cut into c-bit windows; per window each point is added once into the bucket of its digit, and the
- * buckets are summed with two running sums (Σ j·B_j in 2·2^c additions); between windows the total is doubled c
- * times. The naive form (one multiplication per pair) is kept as the reference both are tested against.
+ * scalars are cut into c-bit windows with signed digits in (-2^(c-1), 2^(c-1)] (a digit above half the window
+ * borrows one from the next window), so a negative digit adds the negated point (-P is P with y negated) and c-bit
+ * windows need only 2^(c-1) buckets: per window each point is added once into the bucket of its digit's magnitude,
+ * and the buckets are summed with two running sums (Σ j·B_j in 2·2^(c-1) additions); between windows the total is
+ * doubled c times. The naive form (one multiplication per pair) is kept as the reference both are tested against.
  */
 final class MultiScalarMultiplication {
     private MultiScalarMultiplication() {}
@@ -50,12 +52,12 @@ final class MultiScalarMultiplication {
     /**
      * Whether Pippenger's buckets need fewer additions than the interleaved width-4 NAFs, in units of a full addition:
      * the NAFs add about bits/5 times per point plus 4 for its table; the buckets add each point once per window (a
-     * mixed addition, about 0.7 of a full one) and sum 2·2^c buckets per window. Both double once per bit.
+     * mixed addition, about 0.7 of a full one) and sum 2·2^(c-1) buckets per window. Both double once per bit.
      */
     static boolean bucketsAreCheaper(int n, int bits) {
         double interleaved = n * (bits / 5.0 + 4);
         int c = windowBits(n, bits);
-        double buckets = Math.ceil((double) bits / c) * (0.7 * n + (2 << c));
+        double buckets = windowCount(bits, c) * (0.7 * n + (1 << c));
         return buckets < interleaved;
     }
 
@@ -73,15 +75,24 @@ final class MultiScalarMultiplication {
         int scalarBits = 1;
         for (BigInteger k : scalars) scalarBits = Math.max(scalarBits, k.bitLength());
         int c = windowBits(n, scalarBits);
+        int windows = windowCount(scalarBits, c);
+        int[][] digits = new int[n][];
+        List<Curve.Affine<F>> negated = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            digits[i] = signedDigits(scalars.get(i), c, windows);
+            Curve.Affine<F> p = points.get(i);
+            negated.add(p.infinity() ? p : new Curve.Affine<>(p.x(), p.y().negate(), false));
+        }
         @SuppressWarnings("unchecked")
-        Curve.Jacobian<F>[] buckets = new Curve.Jacobian[(1 << c) - 1];
+        Curve.Jacobian<F>[] buckets = new Curve.Jacobian[1 << (c - 1)];
         Curve.Jacobian<F> total = curve.infinity();
-        for (int window = (scalarBits + c - 1) / c - 1; window >= 0; window--) {
+        for (int window = windows - 1; window >= 0; window--) {
             for (int i = 0; i < c; i++) total = curve.doubled(total);
             Arrays.fill(buckets, curve.infinity());
             for (int i = 0; i < n; i++) {
-                int digit = digit(scalars.get(i), window * c, c);
-                if (digit != 0) buckets[digit - 1] = curve.addAffine(buckets[digit - 1], points.get(i));
+                int digit = digits[i][window];
+                if (digit > 0) buckets[digit - 1] = curve.addAffine(buckets[digit - 1], points.get(i));
+                else if (digit < 0) buckets[-digit - 1] = curve.addAffine(buckets[-digit - 1], negated.get(i));
             }
             Curve.Jacobian<F> running = curve.infinity();
             Curve.Jacobian<F> windowSum = curve.infinity();
@@ -94,12 +105,35 @@ final class MultiScalarMultiplication {
         return total;
     }
 
-    /** The window size with the fewest additions: (bits/c) windows of n bucket additions and 2·2^c to sum them. */
+    /**
+     * k ≥ 0 as {@code windows} signed c-bit digits, least significant first, each in (-2^(c-1), 2^(c-1)]: Σ d_w·2^(cw)
+     * = k. {@link #windowCount} leaves room for the last borrow.
+     */
+    static int[] signedDigits(BigInteger k, int c, int windows) {
+        int[] d = new int[windows];
+        int carry = 0;
+        for (int w = 0; w < windows; w++) {
+            int v = digit(k, w * c, c) + carry;
+            carry = v > (1 << (c - 1)) ? 1 : 0;
+            d[w] = v - (carry << c);
+        }
+        return d;
+    }
+
+    /**
+     * One window more than the bits fill when they fill whole windows (the top digit may carry one into it);
+     * otherwise the top window has fewer than c bits, so it is at most 2^(c-1) with the carry and borrows nothing.
+     */
+    static int windowCount(int scalarBits, int c) {
+        return scalarBits / c + 1;
+    }
+
+    /** The window size with the fewest additions: per window, n bucket additions and 2·2^(c-1) to sum the buckets. */
     static int windowBits(int n, int scalarBits) {
         int best = 2;
         long bestCost = Long.MAX_VALUE;
         for (int c = 2; c <= 16; c++) {
-            long cost = (long) ((scalarBits + c - 1) / c) * (n + (2L << c));
+            long cost = (long) windowCount(scalarBits, c) * (n + (1L << c));
             if (cost < bestCost) {
                 best = c;
                 bestCost = cost;

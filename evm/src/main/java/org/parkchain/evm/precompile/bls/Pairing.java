@@ -13,7 +13,8 @@ import org.parkchain.evm.precompile.ec.Curve;
  * scaled by ξ (a factor in a proper subfield, which the final exponentiation maps to 1), is
  * ξ·y_P + (λ·x_T - y_T)·w^3 - λ·x_P·w^5; vertical lines lie in F_p6 and are dropped for the same reason. T_i is
  * kept in Jacobian coordinates and each line is scaled by its slope's denominator (another F_p2 factor), so the
- * loop needs no inversion. As u < 0, f is conjugated at the end.
+ * loop needs no inversion; the tangent and the doubling share their squares, and a line multiplies f sparsely
+ * ({@link Fp12#multiplyByLine}, 14 F_p2 products). As u < 0, f is conjugated at the end.
  *
  * <p><b>Final exponentiation</b> to (p^12 - 1)/r: the easy part (p^6 - 1)(p^2 + 1) costs an inversion and
  * Frobenius maps; after it f is unitary, so f^-1 = conj(f). The hard part raises to 3·(p^4 - p^2 + 1)/r instead,
@@ -47,8 +48,9 @@ final class Pairing {
             f = f.square();
             for (int i = 0; i < n; i++) {
                 Pair pair = pairs.get(i);
-                f = tangentLine(f, t[i], pair.p());
-                t[i] = c.doubled(t[i]);
+                Doubling step = doublingStep(f, t[i], pair.p());
+                f = step.f();
+                t[i] = step.doubled();
                 if (((U_ABS >>> bit) & 1) != 0) {
                     // T = kQ with 1 < k < |u| < r, so T ≠ ±Q and the chord is never vertical.
                     f = chordLine(f, t[i], pair.q(), pair.p());
@@ -59,20 +61,38 @@ final class Pairing {
         return f.conjugate();
     }
 
+    /** f times the tangent line at T, and 2T. */
+    private record Doubling(Fp12 f, Curve.Jacobian<Fp2> doubled) {}
+
     /**
-     * f times the tangent at T = (X, Y, Z) (Jacobian, x = X/Z², y = Y/Z³) evaluated at P. With λ = 3x²/(2y), the
-     * line ξ·y_P + (λx - y)·w³ - λ·x_P·w^5 scaled by 2YZ³ (in F_p2, so removed by the final exponentiation) is
-     * 2YZ³·y_P·ξ + (3X³ - 2Y²)·w³ - 3X²Z²·x_P·w^5: no inversion.
+     * f times the tangent at T = (X, Y, Z) (Jacobian, x = X/Z², y = Y/Z³) evaluated at P, and 2T, sharing X², Y² and
+     * YZ. With λ = 3x²/(2y), the line ξ·y_P + (λx - y)·w³ - λ·x_P·w^5 scaled by 2YZ³ (in F_p2, so removed by the
+     * final exponentiation) is 2YZ³·y_P·ξ + (3X³ - 2Y²)·w³ - 3X²Z²·x_P·w^5: no inversion. The doubling is
+     * {@link Curve#doubled}'s "dbl-2009-l" (the tests compare the loop with bilinearity and the EIP's vectors);
+     * T = kQ with 1 < k < r, so T is never infinite nor of order 2 here.
      */
-    private static Fp12 tangentLine(Fp12 f, Curve.Jacobian<Fp2> t, Curve.Affine<Fp> p) {
-        Fp2 x2 = t.x().square();
-        Fp2 y2 = t.y().square();
-        Fp2 z2 = t.z().square();
-        Fp2 a = t.y().multiply(t.z()).multiply(z2).multiply(p.y().twice());
-        Fp2 threeX2 = x2.add(x2).add(x2);
-        Fp2 b = threeX2.multiply(t.x()).subtract(y2.add(y2));
-        Fp2 d = threeX2.multiply(z2).multiply(p.x()).negate();
-        return f.multiplyByLine(a.multiplyByXi(), b, d);
+    private static Doubling doublingStep(Fp12 f, Curve.Jacobian<Fp2> t, Curve.Affine<Fp> p) {
+        Fp2 x = t.x(), y = t.y(), z = t.z();
+        Fp2 xx = x.square();
+        Fp2 yy = y.square();
+        Fp2 zz = z.square();
+        Fp2 yz = y.multiply(z);
+        Fp2 threeXx = xx.add(xx).add(xx);
+        // the tangent line
+        Fp2 a = yz.multiply(zz).multiply(p.y().twice());
+        Fp2 b = threeXx.multiply(x).subtract(yy.add(yy));
+        Fp2 d = threeXx.multiply(zz).multiply(p.x()).negate();
+        Fp12 product = f.multiplyByLine(a.multiplyByXi(), b, d);
+        // 2T: C = Y⁴, D = 2((X + Y²)² - X² - C), X3 = (3X²)² - 2D, Y3 = 3X²(D - X3) - 8C, Z3 = 2YZ
+        Fp2 cc = yy.square();
+        Fp2 dd = x.add(yy).square().subtract(xx).subtract(cc);
+        dd = dd.add(dd);
+        Fp2 x3 = threeXx.square().subtract(dd).subtract(dd);
+        Fp2 c8 = cc.add(cc);
+        c8 = c8.add(c8);
+        c8 = c8.add(c8);
+        Fp2 y3 = threeXx.multiply(dd.subtract(x3)).subtract(c8);
+        return new Doubling(product, new Curve.Jacobian<>(x3, y3, yz.add(yz)));
     }
 
     /**

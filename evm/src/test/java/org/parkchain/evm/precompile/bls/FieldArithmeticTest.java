@@ -137,4 +137,46 @@ class FieldArithmeticTest {
             assertThat(f.cyclotomicSquare()).isNotEqualTo(f.square());
         }
     }
+    /**
+     * The dedicated Montgomery squaring against the general product and BigInteger, on values whose limbs are all
+     * ones or zeros (every carry chain taken or none), p - 1 and random values.
+     */
+    @Test
+    void dedicatedSquaringAgreesWithTheProductAndBigInteger() {
+        java.util.List<BigInteger> values = new java.util.ArrayList<>(java.util.List.of(BigInteger.ZERO, BigInteger.ONE,
+                P.subtract(BigInteger.ONE), P.subtract(BigInteger.TWO), P.shiftRight(1)));
+        for (int k = 0; k < 381; k += 7) {
+            values.add(BigInteger.ONE.shiftLeft(k));
+            values.add(BigInteger.ONE.shiftLeft(k).subtract(BigInteger.ONE));
+            values.add(P.subtract(BigInteger.ONE.shiftLeft(k)));
+        }
+        for (int i = 0; i < 5_000; i++) values.add(randomBelowP());
+        for (BigInteger a : values) {
+            Fp x = Fp.of(a);
+            assertThat(x.square()).as("%s²", a).isEqualTo(x.squareByProduct());
+            assertThat(x.square().toBigInteger()).isEqualTo(a.multiply(a).mod(P));
+            // Raw Montgomery-form limbs near p: values whose Montgomery form itself is all ones at the top.
+            Fp raw = Fp.of(Fp.fromMontgomery(P.subtract(BigInteger.ONE.add(a.mod(BigInteger.valueOf(1_000))))));
+            assertThat(raw.square()).isEqualTo(raw.squareByProduct());
+        }
+    }
+    /**
+     * F_p2's lazily reduced product against Karatsuba on reduced products and against BigInteger, with components
+     * 0, 1, p - 1 and p - 2 (largest products, and a0b0 - a1b1 of both signs) as well as random ones.
+     */
+    @Test
+    void lazyFp2ProductAgreesWithReducedProductsAndBigInteger() {
+        BigInteger[] edges = {BigInteger.ZERO, BigInteger.ONE, P.subtract(BigInteger.ONE), P.subtract(BigInteger.TWO)};
+        java.util.List<Fp2> values = new java.util.ArrayList<>();
+        for (BigInteger x : edges) for (BigInteger y : edges) values.add(new Fp2(Fp.of(x), Fp.of(y)));
+        for (int i = 0; i < 400; i++) values.add(randomFp2());
+        for (int i = 0; i < values.size(); i++) {
+            Fp2 a = values.get(i), b = values.get((i * 7 + 3) % values.size());
+            Fp2 product = a.multiply(b);
+            assertThat(product).as("%s · %s", a, b).isEqualTo(a.multiplyReduced(b));
+            BigInteger a0 = a.c0().toBigInteger(), a1 = a.c1().toBigInteger(), b0 = b.c0().toBigInteger(), b1 = b.c1().toBigInteger();
+            assertThat(product.c0().toBigInteger()).isEqualTo(a0.multiply(b0).subtract(a1.multiply(b1)).mod(P));
+            assertThat(product.c1().toBigInteger()).isEqualTo(a0.multiply(b1).add(a1.multiply(b0)).mod(P));
+        }
+    }
 }

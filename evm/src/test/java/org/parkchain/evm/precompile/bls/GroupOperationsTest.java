@@ -50,13 +50,38 @@ class GroupOperationsTest {
             for (int i = 0; i < n; i++) {
                 g1.add(i == 3 ? Bls12381.G1.affineInfinity() : PairingTest.g1Times(new BigInteger(64, random)));
                 g2.add(PairingTest.g2Times(new BigInteger(64, random)));
-                // Full 256-bit scalars (above r, as the EIP allows), a zero and a one.
-                scalars.add(i == 1 ? BigInteger.ZERO : i == 2 ? BigInteger.ONE : new BigInteger(256, random));
+                // Full 256-bit scalars (above r, as the EIP allows), a zero, a one, and all ones and repeated 0x80
+                // bytes, whose signed window digits borrow from every next window or sit at half the window.
+                scalars.add(switch (i) {
+                    case 1 -> BigInteger.ZERO;
+                    case 2 -> BigInteger.ONE;
+                    case 4 -> BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+                    case 5 -> new BigInteger("80".repeat(32), 16);
+                    case 6 -> new BigInteger("8421".repeat(16), 16);
+                    default -> new BigInteger(256, random);
+                });
             }
             assertThat(Bls12381.G1.toAffine(MultiScalarMultiplication.pippenger(Bls12381.G1, g1, scalars)))
                     .isEqualTo(Bls12381.G1.toAffine(MultiScalarMultiplication.naive(Bls12381.G1, g1, scalars)));
             assertThat(Bls12381.G2.toAffine(MultiScalarMultiplication.pippenger(Bls12381.G2, g2, scalars)))
                     .isEqualTo(Bls12381.G2.toAffine(MultiScalarMultiplication.naive(Bls12381.G2, g2, scalars)));
+        }
+    }
+
+    @Test
+    void signedWindowDigitsRecomposeTheScalar() {
+        for (int c = 2; c <= 16; c++) {
+            for (int i = 0; i < 200; i++) {
+                int bits = 1 + random.nextInt(256);
+                BigInteger k = i == 0 ? BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE) : new BigInteger(bits, random);
+                int[] digits = MultiScalarMultiplication.signedDigits(k, c, MultiScalarMultiplication.windowCount(Math.max(1, k.bitLength()), c));
+                BigInteger sum = BigInteger.ZERO;
+                for (int w = digits.length - 1; w >= 0; w--) {
+                    assertThat(digits[w]).isGreaterThan(-(1 << (c - 1))).isLessThanOrEqualTo(1 << (c - 1));
+                    sum = sum.shiftLeft(c).add(BigInteger.valueOf(digits[w]));
+                }
+                assertThat(sum).as("k = %s, c = %d", k, c).isEqualTo(k);
+            }
         }
     }
 
