@@ -21,9 +21,9 @@ final class Pairing {
     static final BigInteger U = new BigInteger("4965661367192848881");
     static final BigInteger LOOP = U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO);
     /** 6u + 2 in non-adjacent form: 22 nonzero digits instead of its 37 one bits, so fewer addition steps. */
-    private static final int[] LOOP_NAF = naf(LOOP, 2);
+    private static final int[] LOOP_NAF = Curve.naf(LOOP, 2);
     /** u in width-4 NAF: 14 nonzero digits in {±1, ±3, ±5, ±7} instead of its 28 one bits. */
-    private static final int[] U_NAF = naf(U, 4);
+    private static final int[] U_NAF = Curve.naf(U, 4);
     /** 3b' for the doubling step, b' = 3/ξ being the twist's constant. */
     private static final Fp2 THREE_B = Bn254Curves.G2.b().add(Bn254Curves.G2.b()).add(Bn254Curves.G2.b());
     /** π on twisted coordinates: (x, y) -> (conj(x)·ξ^((p-1)/3), conj(y)·ξ^((p-1)/2)). */
@@ -138,28 +138,6 @@ final class Pairing {
             z = z.multiply(e);
             return f.multiplyByLine(lambda.multiply(yP), theta.multiply(minusXP), lineW3);
         }
-    }
-
-    /**
-     * The width-w non-adjacent form of k > 0, least significant digit first: odd digits below 2^(w-1) in absolute
-     * value, at most one nonzero in any w consecutive ones (w = 2 is the plain NAF, digits in {-1, 0, 1}).
-     */
-    static int[] naf(BigInteger k, int width) {
-        int[] digits = new int[k.bitLength() + 1];
-        BigInteger n = k;
-        BigInteger window = BigInteger.ONE.shiftLeft(width);
-        int i = 0;
-        while (n.signum() > 0) {
-            int d = 0;
-            if (n.testBit(0)) {
-                d = n.mod(window).intValueExact();
-                if (d >= 1 << (width - 1)) d -= 1 << width;
-                n = n.subtract(BigInteger.valueOf(d));
-            }
-            digits[i++] = d;
-            n = n.shiftRight(1);
-        }
-        return java.util.Arrays.copyOf(digits, i);
     }
 
     /**

@@ -142,7 +142,7 @@ public final class Curve<F extends FieldElement<F>> {
     public Jacobian<F> multiply(Jacobian<F> p, BigInteger k) {
         if (k.bitLength() <= 8) return multiplyNaive(p, k);
         Jacobian<F>[] odd = oddMultiples(p);
-        int[] naf = wnaf(k);
+        int[] naf = naf(k, 4);
         Jacobian<F> result = infinity;
         for (int i = naf.length - 1; i >= 0; i--) {
             result = doubled(result);
@@ -165,7 +165,7 @@ public final class Curve<F extends FieldElement<F>> {
         int length = 0;
         for (int i = 0; i < n; i++) {
             boolean none = points.get(i).isInfinity() || scalars.get(i).signum() == 0;
-            nafs[i] = none ? new int[0] : wnaf(scalars.get(i));
+            nafs[i] = none ? new int[0] : naf(scalars.get(i), 4);
             odd[i] = none ? null : oddMultiples(points.get(i));
             length = Math.max(length, nafs[i].length);
         }
@@ -195,16 +195,21 @@ public final class Curve<F extends FieldElement<F>> {
         return result;
     }
 
-    /** The width-4 non-adjacent form of k ≥ 0, least significant digit first. */
-    static int[] wnaf(BigInteger k) {
+    /**
+     * The width-w non-adjacent form of k ≥ 0, least significant digit first: odd digits below 2^(w-1) in absolute
+     * value, at most one nonzero in any w consecutive ones (w = 2 is the plain NAF, digits in {-1, 0, 1}). The
+     * scalar multiplications here use w = 4; the BN254 pairing walks its loop scalar and u in it too.
+     */
+    public static int[] naf(BigInteger k, int width) {
         int[] digits = new int[k.bitLength() + 1];
         BigInteger n = k;
+        int mask = (1 << width) - 1;
         int i = 0;
         while (n.signum() > 0) {
             int d = 0;
             if (n.testBit(0)) {
-                d = n.intValue() & 15;
-                if (d >= 8) d -= 16;
+                d = n.intValue() & mask;
+                if (d >= 1 << (width - 1)) d -= 1 << width;
                 n = n.subtract(BigInteger.valueOf(d));
             }
             digits[i++] = d;

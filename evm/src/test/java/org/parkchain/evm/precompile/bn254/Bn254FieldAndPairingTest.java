@@ -174,7 +174,7 @@ class Bn254FieldAndPairingTest {
     void nafDigitsRebuildTheScalar() {
         for (int width : new int[] {2, 4}) {
             for (BigInteger k : new BigInteger[] {Pairing.U, Pairing.LOOP, new BigInteger(64, random).setBit(0)}) {
-                int[] digits = Pairing.naf(k, width);
+                int[] digits = Curve.naf(k, width);
                 BigInteger sum = BigInteger.ZERO;
                 for (int i = digits.length - 1; i >= 0; i--) {
                     sum = sum.shiftLeft(1).add(BigInteger.valueOf(digits[i]));
