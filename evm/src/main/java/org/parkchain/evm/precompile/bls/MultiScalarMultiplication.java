@@ -2,7 +2,6 @@ package org.parkchain.evm.precompile.bls;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.parkchain.evm.precompile.ec.Curve;
 import org.parkchain.evm.precompile.ec.FieldElement;
@@ -77,27 +76,39 @@ final class MultiScalarMultiplication {
         int c = windowBits(n, scalarBits);
         int windows = windowCount(scalarBits, c);
         int[][] digits = new int[n][];
-        List<Curve.Affine<F>> negated = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            digits[i] = signedDigits(scalars.get(i), c, windows);
-            Curve.Affine<F> p = points.get(i);
-            negated.add(p.infinity() ? p : new Curve.Affine<>(p.x(), p.y().negate(), false));
-        }
+        for (int i = 0; i < n; i++) digits[i] = signedDigits(scalars.get(i), c, windows);
+        F sample = curve.zero();
         @SuppressWarnings("unchecked")
-        Curve.Jacobian<F>[] buckets = new Curve.Jacobian[1 << (c - 1)];
+        F[] xs = (F[]) java.lang.reflect.Array.newInstance(sample.getClass(), n);
+        @SuppressWarnings("unchecked")
+        F[] ys = (F[]) java.lang.reflect.Array.newInstance(sample.getClass(), n);
+        @SuppressWarnings("unchecked")
+        F[] negatedYs = (F[]) java.lang.reflect.Array.newInstance(sample.getClass(), n);
+        for (int i = 0; i < n; i++) {
+            Curve.Affine<F> p = points.get(i);
+            if (p.infinity()) continue;
+            xs[i] = p.x();
+            ys[i] = p.y();
+            negatedYs[i] = p.y().negate();
+        }
+        int bucketCount = 1 << (c - 1);
+        AffineBuckets<F> buckets = new AffineBuckets<>(n, bucketCount, sample);
+        int[] bucketOf = new int[n];
+        @SuppressWarnings("unchecked")
+        F[] signedYs = (F[]) java.lang.reflect.Array.newInstance(sample.getClass(), n);
         Curve.Jacobian<F> total = curve.infinity();
         for (int window = windows - 1; window >= 0; window--) {
             for (int i = 0; i < c; i++) total = curve.doubled(total);
-            Arrays.fill(buckets, curve.infinity());
             for (int i = 0; i < n; i++) {
                 int digit = digits[i][window];
-                if (digit > 0) buckets[digit - 1] = curve.addAffine(buckets[digit - 1], points.get(i));
-                else if (digit < 0) buckets[-digit - 1] = curve.addAffine(buckets[-digit - 1], negated.get(i));
+                bucketOf[i] = digit == 0 || xs[i] == null ? -1 : Math.abs(digit) - 1;
+                signedYs[i] = digit < 0 ? negatedYs[i] : ys[i];
             }
+            buckets.accumulate(xs, signedYs, bucketOf, n);
             Curve.Jacobian<F> running = curve.infinity();
             Curve.Jacobian<F> windowSum = curve.infinity();
-            for (int j = buckets.length - 1; j >= 0; j--) {
-                running = curve.add(running, buckets[j]);
+            for (int j = bucketCount - 1; j >= 0; j--) {
+                running = curve.addAffine(running, buckets.bucket(j, curve));
                 windowSum = curve.add(windowSum, running);
             }
             total = curve.add(total, windowSum);
