@@ -25,7 +25,9 @@
  *       square root follows from the first exponentiation), the 11-isogeny (G1) or 3-isogeny (G2), cofactor
  *       clearing by h_eff.</li>
  *   <li>{@code MultiScalarMultiplication}: the split scalars summed with interleaved width-4 NAFs (shared doublings)
- *       or Pippenger's buckets with signed window digits (half the buckets), whichever needs fewer additions.</li>
+ *       or Pippenger's buckets with signed window digits (half the buckets), whichever needs fewer additions; a
+ *       window's buckets are summed in affine coordinates by {@code AffineBuckets} (points paired within their
+ *       bucket, one batched inversion per round) and folded with mixed additions.</li>
  *   <li>{@code Encoding}: EIP-2537's 64-byte field elements, points, infinity as zero bytes, and the reasons for
  *       refusing an input (in the words of the EIP's test vectors).</li>
  * </ul>

@@ -116,6 +116,50 @@ class GroupOperationsTest {
         }
     }
 
+    /**
+     * The affine buckets add in pairs within a bucket, so repeated points (doublings), a point with its negation
+     * (cancellation) and scalars that send everything to one bucket are the cases to get exactly right.
+     */
+    @Test
+    void bucketsAgreeWithTheNaiveSumUnderCollisionsDoublingsAndCancellations() {
+        Curve.Affine<Fp> p = PairingTest.g1Times(BigInteger.valueOf(7));
+        Curve.Affine<Fp> minusP = new Curve.Affine<>(p.x(), p.y().negate(), false);
+        Curve.Affine<Fp> twoP = Bls12381.G1.toAffine(Bls12381.G1.doubled(Bls12381.G1.toJacobian(p)));
+        Curve.Affine<Fp2> q = PairingTest.g2Times(BigInteger.valueOf(9));
+        Curve.Affine<Fp2> minusQ = new Curve.Affine<>(q.x(), q.y().negate(), false);
+        Curve.Affine<Fp2> twoQ = Bls12381.G2.toAffine(Bls12381.G2.doubled(Bls12381.G2.toJacobian(q)));
+        for (int round = 0; round < 12; round++) {
+            int n = 1 + random.nextInt(90);
+            List<Curve.Affine<Fp>> g1 = new ArrayList<>();
+            List<Curve.Affine<Fp2>> g2 = new ArrayList<>();
+            List<BigInteger> scalars = new ArrayList<>();
+            BigInteger shared = new BigInteger(1 + random.nextInt(64), random);
+            for (int i = 0; i < n; i++) {
+                int pick = round < 4 ? round : random.nextInt(5);
+                g1.add(switch (pick) {
+                    case 0 -> p;
+                    case 1 -> i % 2 == 0 ? p : minusP;
+                    case 2 -> twoP;
+                    case 3 -> i % 7 == 6 ? Bls12381.G1.affineInfinity() : PairingTest.g1Times(BigInteger.valueOf(i + 2));
+                    default -> random.nextBoolean() ? p : minusP;
+                });
+                g2.add(switch (pick) {
+                    case 0 -> q;
+                    case 1 -> i % 2 == 0 ? q : minusQ;
+                    case 2 -> twoQ;
+                    case 3 -> i % 7 == 6 ? Bls12381.G2.affineInfinity() : PairingTest.g2Times(BigInteger.valueOf(i + 2));
+                    default -> random.nextBoolean() ? q : minusQ;
+                });
+                // one shared scalar puts every point into the same bucket of every window; small ones collide often
+                scalars.add(round % 2 == 0 ? shared : BigInteger.valueOf(random.nextInt(4)));
+            }
+            assertThat(Bls12381.G1.toAffine(MultiScalarMultiplication.pippenger(Bls12381.G1, g1, scalars))).as("G1 %s %s", round, scalars)
+                    .isEqualTo(Bls12381.G1.toAffine(MultiScalarMultiplication.naive(Bls12381.G1, g1, scalars)));
+            assertThat(Bls12381.G2.toAffine(MultiScalarMultiplication.pippenger(Bls12381.G2, g2, scalars))).as("G2 %s %s", round, scalars)
+                    .isEqualTo(Bls12381.G2.toAffine(MultiScalarMultiplication.naive(Bls12381.G2, g2, scalars)));
+        }
+    }
+
     @Test
     void mappedPointsLieInTheSubgroupButThePreCofactorPointsDoNot() {
         for (int i = 0; i < 5; i++) {
