@@ -409,27 +409,7 @@ final class WordArithmetic {
 
     /** SHL by {@code n} bits (0..255, or anything larger for zero) in place. */
     static void shiftLeft(long[] w, int at, int n) {
-        if (n >= 256) {
-            setSmall(w, at, 0);
-            return;
-        }
-        long x0 = w[at], x1 = w[at + 1], x2 = w[at + 2], x3 = w[at + 3];
-        long r0, r1, r2, r3;
-        switch (n >>> 6) {
-            case 0 -> { r0 = x0; r1 = x1; r2 = x2; r3 = x3; }
-            case 1 -> { r0 = 0; r1 = x0; r2 = x1; r3 = x2; }
-            case 2 -> { r0 = 0; r1 = 0; r2 = x0; r3 = x1; }
-            default -> { r0 = 0; r1 = 0; r2 = 0; r3 = x0; }
-        }
-        int bits = n & 63;
-        if (bits != 0) {
-            int back = 64 - bits;
-            r3 = (r3 << bits) | (r2 >>> back);
-            r2 = (r2 << bits) | (r1 >>> back);
-            r1 = (r1 << bits) | (r0 >>> back);
-            r0 <<= bits;
-        }
-        set(w, at, r0, r1, r2, r3);
+        UInt256.shiftLeftInto(w, at, n);
     }
 
     /**
@@ -437,28 +417,7 @@ final class WordArithmetic {
      * larger) in place.
      */
     static void shiftRight(long[] w, int at, int n, boolean arithmetic) {
-        long fill = arithmetic && w[at + 3] < 0 ? -1L : 0;
-        if (n >= 256) {
-            set(w, at, fill, fill, fill, fill);
-            return;
-        }
-        long x0 = w[at], x1 = w[at + 1], x2 = w[at + 2], x3 = w[at + 3];
-        long r0, r1, r2, r3, r4 = fill;
-        switch (n >>> 6) {
-            case 0 -> { r0 = x0; r1 = x1; r2 = x2; r3 = x3; }
-            case 1 -> { r0 = x1; r1 = x2; r2 = x3; r3 = fill; }
-            case 2 -> { r0 = x2; r1 = x3; r2 = fill; r3 = fill; }
-            default -> { r0 = x3; r1 = fill; r2 = fill; r3 = fill; }
-        }
-        int bits = n & 63;
-        if (bits != 0) {
-            int back = 64 - bits;
-            r0 = (r0 >>> bits) | (r1 << back);
-            r1 = (r1 >>> bits) | (r2 << back);
-            r2 = (r2 >>> bits) | (r3 << back);
-            r3 = (r3 >>> bits) | (r4 << back);
-        }
-        set(w, at, r0, r1, r2, r3);
+        UInt256.shiftRightInto(w, at, n, arithmetic);
     }
 
     /**

@@ -365,53 +365,84 @@ public final class UInt256 implements Comparable<UInt256> {
 
     /** Shift left by whole limbs, then by the remaining bits, pulling each limb's overflow into the next. */
     public UInt256 shl(int n) {
-        if (n >= 256) return ZERO;
         if (n <= 0) return this;
-        long r0, r1, r2, r3;
-        switch (n >>> 6) {
-            case 0 -> { r0 = u0; r1 = u1; r2 = u2; r3 = u3; }
-            case 1 -> { r0 = 0; r1 = u0; r2 = u1; r3 = u2; }
-            case 2 -> { r0 = 0; r1 = 0; r2 = u0; r3 = u1; }
-            default -> { r0 = 0; r1 = 0; r2 = 0; r3 = u0; }
-        }
-        int bits = n & 63;
-        if (bits != 0) {
-            int back = 64 - bits;
-            r3 = (r3 << bits) | (r2 >>> back);
-            r2 = (r2 << bits) | (r1 >>> back);
-            r1 = (r1 << bits) | (r0 >>> back);
-            r0 <<= bits;
-        }
-        return new UInt256(r0, r1, r2, r3);
+        long[] w = {u0, u1, u2, u3};
+        shiftLeftInto(w, 0, n);
+        return new UInt256(w[0], w[1], w[2], w[3]);
     }
 
-    /** Logical shift right, the mirror of {@link #shl(int)}. */
     public UInt256 shr(int n) {
-        if (n >= 256) return ZERO;
-        if (n <= 0) return this;
-        long r0, r1, r2, r3;
-        switch (n >>> 6) {
-            case 0 -> { r0 = u0; r1 = u1; r2 = u2; r3 = u3; }
-            case 1 -> { r0 = u1; r1 = u2; r2 = u3; r3 = 0; }
-            case 2 -> { r0 = u2; r1 = u3; r2 = 0; r3 = 0; }
-            default -> { r0 = u3; r1 = 0; r2 = 0; r3 = 0; }
-        }
-        int bits = n & 63;
-        if (bits != 0) {
-            int back = 64 - bits;
-            r0 = (r0 >>> bits) | (r1 << back);
-            r1 = (r1 >>> bits) | (r2 << back);
-            r2 = (r2 >>> bits) | (r3 << back);
-            r3 >>>= bits;
-        }
-        return new UInt256(r0, r1, r2, r3);
+        return shiftedRight(n, false);
     }
 
     /** Arithmetic shift right: the vacated high bits copy the sign bit. */
     public UInt256 sar(int n) {
-        if (!isNegative()) return shr(n);
-        if (n >= 256) return MAX;
-        return not().shr(n).not();
+        return shiftedRight(n, true);
+    }
+
+    private UInt256 shiftedRight(int n, boolean arithmetic) {
+        if (n <= 0) return this;
+        long[] w = {u0, u1, u2, u3};
+        shiftRightInto(w, 0, n, arithmetic);
+        return new UInt256(w[0], w[1], w[2], w[3]);
+    }
+
+    /**
+     * SHL on bare limbs (least significant first) at {@code w[at..at+3]}, in place: by whole limbs, then by the
+     * remaining bits, pulling each limb's overflow into the next; n ≥ 0, and 256 or more gives zero. The interpreter shifts
+     * words on its limb stack with it.
+     */
+    public static void shiftLeftInto(long[] w, int at, int n) {
+        long x0 = w[at], x1 = w[at + 1], x2 = w[at + 2], x3 = w[at + 3];
+        long r0, r1, r2, r3;
+        if (n >= 256) {
+            r0 = 0; r1 = 0; r2 = 0; r3 = 0;
+        } else {
+            switch (n >>> 6) {
+                case 0 -> { r0 = x0; r1 = x1; r2 = x2; r3 = x3; }
+                case 1 -> { r0 = 0; r1 = x0; r2 = x1; r3 = x2; }
+                case 2 -> { r0 = 0; r1 = 0; r2 = x0; r3 = x1; }
+                default -> { r0 = 0; r1 = 0; r2 = 0; r3 = x0; }
+            }
+            int bits = n & 63;
+            if (bits != 0) {
+                int back = 64 - bits;
+                r3 = (r3 << bits) | (r2 >>> back);
+                r2 = (r2 << bits) | (r1 >>> back);
+                r1 = (r1 << bits) | (r0 >>> back);
+                r0 <<= bits;
+            }
+        }
+        w[at] = r0; w[at + 1] = r1; w[at + 2] = r2; w[at + 3] = r3;
+    }
+
+    /**
+     * SHR, or SAR when {@code arithmetic} (the vacated bits copy the sign bit), on bare limbs at {@code w[at..at+3]},
+     * in place; n ≥ 0, and 256 or more leaves only the fill.
+     */
+    public static void shiftRightInto(long[] w, int at, int n, boolean arithmetic) {
+        long fill = arithmetic && w[at + 3] < 0 ? -1L : 0;
+        long r0, r1, r2, r3;
+        if (n >= 256) {
+            r0 = fill; r1 = fill; r2 = fill; r3 = fill;
+        } else {
+            long x0 = w[at], x1 = w[at + 1], x2 = w[at + 2], x3 = w[at + 3];
+            switch (n >>> 6) {
+                case 0 -> { r0 = x0; r1 = x1; r2 = x2; r3 = x3; }
+                case 1 -> { r0 = x1; r1 = x2; r2 = x3; r3 = fill; }
+                case 2 -> { r0 = x2; r1 = x3; r2 = fill; r3 = fill; }
+                default -> { r0 = x3; r1 = fill; r2 = fill; r3 = fill; }
+            }
+            int bits = n & 63;
+            if (bits != 0) {
+                int back = 64 - bits;
+                r0 = (r0 >>> bits) | (r1 << back);
+                r1 = (r1 >>> bits) | (r2 << back);
+                r2 = (r2 >>> bits) | (r3 << back);
+                r3 = (r3 >>> bits) | (fill << back);
+            }
+        }
+        w[at] = r0; w[at + 1] = r1; w[at + 2] = r2; w[at + 3] = r3;
     }
 
     /** The EVM's SHL: the shift amount is the full word, so any amount of 256 or more gives zero. */
